@@ -1,0 +1,33 @@
+// The VS Code side: starts the bundled language server and offers a restart command. Thin on
+// purpose: everything Lucid-specific lives in the server.
+import * as path from 'node:path'
+import * as vscode from 'vscode'
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node'
+import { RESTART_COMMAND, SETTINGS_SECTION } from '../../server/src/protocol'
+
+let client: LanguageClient | undefined
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'))
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  }
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'typescript' }],
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+  }
+  client = new LanguageClient('lucidLens', 'Lucid Lens', serverOptions, clientOptions)
+  context.subscriptions.push(
+    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
+      await client?.restart()
+    }),
+  )
+  await client.start()
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop()
+  client = undefined
+}

@@ -1,0 +1,65 @@
+// Plain data describing the Lucid models of one app. The analysis produces it from source, the engine
+// consumes it to build queries. It holds no compiler objects and no positions, only names.
+
+/** The Lucid generation whose runtime rules apply: v5 = Lucid 18, v6 = Lucid 20/21, v7 = Lucid 22. */
+export type LucidGeneration = 'v5' | 'v6' | 'v7'
+
+export const LATEST_GENERATION: LucidGeneration = 'v7'
+
+export type RelationKind = 'hasMany' | 'hasOne' | 'belongsTo' | 'manyToMany' | 'hasManyThrough'
+
+/** `custom` means a strategy class of the app that we cannot evaluate statically. */
+export type NamingStrategyKind = 'snake' | 'camel' | 'custom'
+
+export interface ColumnInfo {
+  /** The model property name (what Lucid calls the attribute). */
+  attribute: string
+  /** The database column, after `columnName` or the naming strategy. */
+  columnName: string
+  isPrimary: boolean
+  /** `null` means never serialized. */
+  serializeAs: string | null
+  /** `column`, `date` or `dateTime`: which decorator declared it. */
+  decorator: 'column' | 'date' | 'dateTime'
+  /** The declared TypeScript type as written, if any (e.g. `number`, `string | null`). */
+  typeText?: string
+  /** The model class that declares the column (a base class or mixin for inherited ones). */
+  declaredBy: string
+}
+
+export interface RelationInfo {
+  name: string
+  kind: RelationKind
+  /** Class name of the related model, when it could be resolved. */
+  relatedModel?: string
+  /** Resolved keys (attribute names) and their columns; only for hasMany/hasOne, when resolvable. */
+  keys?: RelationKeys
+  serializeAs: string | null
+  hasOnQuery: boolean
+}
+
+export interface RelationKeys {
+  localKey: string
+  localKeyColumn?: string
+  localKeyIsDefault: boolean
+  foreignKey: string
+  foreignKeyColumn?: string
+  foreignKeyIsDefault: boolean
+}
+
+export interface ModelInfo {
+  /** The JS class name Lucid sees (`default` for an anonymous default export). */
+  name: string
+  table: string
+  tableIsExplicit: boolean
+  primaryKey: string
+  namingStrategy: NamingStrategyKind
+  columns: ColumnInfo[]
+  relations: RelationInfo[]
+  isAbstract: boolean
+}
+
+export interface ModelGraph {
+  generation: LucidGeneration
+  models: ModelInfo[]
+}

@@ -1,0 +1,90 @@
+// LL101-LL106 and LL109: the keys of a hasMany relation, checked as Lucid's KeysExtractor does.
+import type * as TS from 'typescript'
+import { finding, locationOf, type Finding } from '../finding'
+import type { LucidModel, ModelRelation } from '../lucid-model'
+import type { ModelIndex } from '../model-index'
+import { resolveHasManyKeys, type ResolvedKey } from '../relation-keys'
+import { closest } from '../suggest'
+
+const COMPARABLE_TYPES = new Set(['number', 'string', 'bigint', 'boolean'])
+
+export function checkRelationKeys(index: ModelIndex, parent: LucidModel, relation: ModelRelation): Finding[] {
+  if (relation.fact.kind !== 'hasMany') return []
+  const related = index.relatedModel(relation.fact)
+  if (related.kind !== 'model') return []
+  const keys = resolveHasManyKeys(parent, relation, related.model)
+  if (!keys) return []
+  const label = `${parent.name}.${relation.fact.name}`
+  const out = [
+    ...checkKey(label, 'localKey', keys.localKey, relation),
+    ...checkKey(label, 'foreignKey', keys.foreignKey, relation),
+  ]
+  const typeProblem = out.length === 0 ? checkKeyTypes(label, keys.localKey, keys.foreignKey, relation) : undefined
+  return typeProblem ? [...out, typeProblem] : out
+}
+
+function checkKey(label: string, role: 'localKey' | 'foreignKey', key: ResolvedKey, relation: ModelRelation): Finding[] {
+  if (key.column || !key.owner.complete) return []
+  const owner = key.owner
+  const range: TS.Node = key.option?.node ?? relation.fact.decoratorNameNode
+  const plain = owner.plainProperties.get(key.name)
+  if (plain) {
+    return [
+      finding(
+        'keyWithoutColumn',
+        range,
+        `"${label}" uses ${role} "${key.name}", which is a property of "${owner.name}" but has no @column ` +
+          `decorator. Lucid only knows decorated columns and fails with E_MISSING_MODEL_ATTRIBUTE.`,
+        { related: [locationOf(plain.nameNode, `${owner.name}.${key.name} is declared here without @column`)] },
+      ),
+    ]
+  }
+  if (key.option) {
+    const byColumn = [...owner.columns.values()].find((c) => c.columnName === key.name)
+    if (byColumn) {
+      return [
+        finding(
+          'columnNameAsKey',
+          range,
+          `"${key.name}" is a database column name; Lucid's ${role} must be a property name of ` +
+            `"${owner.name}". Use "${byColumn.fact.name}" (column ${byColumn.columnName}).`,
+          { suggestion: byColumn.fact.name },
+        ),
+      ]
+    }
+    const suggestion = closest(key.name, owner.columns.keys())
+    const hint = suggestion ? ` Did you mean "${suggestion}"?` : ''
+    return [
+      finding(
+        role === 'localKey' ? 'unknownLocalKey' : 'unknownForeignKey',
+        range,
+        `"${label}" expects ${role} "${key.name}" to exist on "${owner.name}" model, but it is not a column ` +
+          `property of ${owner.name}.${hint}`,
+        suggestion ? { suggestion } : {},
+      ),
+    ]
+  }
+  const kind = role === 'localKey' ? 'missingDefaultLocalKey' : 'missingDefaultForeignKey'
+  return [
+    finding(
+      kind,
+      range,
+      `"${label}" uses the default ${role} "${key.name}" (${key.derivation}), but "${owner.name}" has no ` +
+        `"${key.name}" column property. Lucid fails with E_MISSING_MODEL_ATTRIBUTE on first use: add the ` +
+        `column to ${owner.name} or set ${role} explicitly.`,
+    ),
+  ]
+}
+
+function checkKeyTypes(label: string, local: ResolvedKey, foreign: ResolvedKey, relation: ModelRelation): Finding | undefined {
+  const a = local.column?.fact.baseType
+  const b = foreign.column?.fact.baseType
+  if (!a || !b || a === b || !COMPARABLE_TYPES.has(a) || !COMPARABLE_TYPES.has(b)) return undefined
+  const range = foreign.option?.node ?? local.option?.node ?? relation.fact.decoratorNameNode
+  return finding(
+    'keyTypeMismatch',
+    range,
+    `"${label}": localKey ${local.owner.name}.${local.name} is ${a} but foreignKey ${foreign.owner.name}.${foreign.name} ` +
+      `is ${b}. Lucid matches related rows with ===, so preloads silently come back empty.`,
+  )
+}

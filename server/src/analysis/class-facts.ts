@@ -1,0 +1,222 @@
+// What one class declares, read from syntax alone: columns, plain properties, relations, statics.
+import type * as TS from 'typescript'
+import type { RelationKind } from '../../../engine/src/model-graph'
+import {
+  decoratorArgs,
+  decoratorName,
+  decoratorNameNode,
+  hasModifier,
+  memberName,
+  objectProperties,
+  returnedExpression,
+  skipOuter,
+  stringValue,
+  type TsModule,
+} from './syntax'
+
+export interface PropertyFact {
+  name: string
+  nameNode: TS.Node
+  /** The declared type without `null`/`undefined` (`number`, `DateTime`), when written. */
+  baseType?: string
+  typeText?: string
+}
+
+export interface ColumnFact extends PropertyFact {
+  decorator: 'column' | 'date' | 'dateTime'
+  columnName?: string
+  isPrimary: boolean
+  /** Absent when not given; `null` means never serialized. */
+  serializeAs?: string | null
+}
+
+export interface KeyOption {
+  /** The literal value, or undefined when the option is not a string literal. */
+  value?: string
+  node: TS.Expression
+}
+
+export interface RelationFact {
+  name: string
+  nameNode: TS.Node
+  kind: RelationKind
+  decorator: TS.Decorator
+  decoratorNameNode: TS.Node
+  /** What the model callback returns (`Post` in `() => Post`), if it is a single expression. */
+  relatedExpr?: TS.Expression
+  /** The first decorator argument itself, for ranges when it is not a simple callback. */
+  relatedArg?: TS.Expression
+  foreignKey?: KeyOption
+  localKey?: KeyOption
+  serializeAs?: string | null
+  onQuery?: TS.Expression
+  /** `Post` in `HasMany<typeof Post>`. */
+  typeModel?: TS.EntityName
+}
+
+export interface ClassFacts {
+  node: TS.ClassLikeDeclaration
+  name: string
+  heritage?: TS.Expression
+  isAbstract: boolean
+  columns: ColumnFact[]
+  /** Instance properties without a column decorator. */
+  plainProperties: Map<string, PropertyFact>
+  relations: RelationFact[]
+  table?: string
+  primaryKey?: string
+  namingStrategy?: 'snake' | 'camel' | 'custom'
+}
+
+const RELATION_DECORATORS: Record<string, RelationKind> = {
+  hasMany: 'hasMany',
+  hasOne: 'hasOne',
+  belongsTo: 'belongsTo',
+  manyToMany: 'manyToMany',
+  hasManyThrough: 'hasManyThrough',
+}
+const COLUMN_DECORATORS: Record<string, ColumnFact['decorator']> = {
+  column: 'column',
+  'column.date': 'date',
+  'column.dateTime': 'dateTime',
+}
+
+export function readClass(ts: TsModule, node: TS.ClassLikeDeclaration): ClassFacts {
+  const extendsClause = node.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)
+  const facts: ClassFacts = {
+    node,
+    name: node.name?.text ?? 'default',
+    heritage: extendsClause?.types[0]?.expression,
+    isAbstract: hasModifier(ts, node, ts.SyntaxKind.AbstractKeyword),
+    columns: [],
+    plainProperties: new Map(),
+    relations: [],
+  }
+  for (const member of node.members) {
+    if (!ts.isPropertyDeclaration(member) && !ts.isGetAccessorDeclaration(member)) continue
+    const name = memberName(ts, member.name)
+    if (name === undefined) continue
+    if (hasModifier(ts, member, ts.SyntaxKind.StaticKeyword)) {
+      if (ts.isPropertyDeclaration(member)) readStatic(ts, facts, name, member.initializer)
+      continue
+    }
+    readMember(ts, facts, member, name)
+  }
+  return facts
+}
+
+function readMember(ts: TsModule, facts: ClassFacts, member: TS.ClassElement, name: string): void {
+  const property = propertyFact(ts, member, name)
+  for (const decorator of ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []) {
+    const decoName = decoratorName(ts, decorator)
+    if (decoName === undefined) continue
+    const columnKind = COLUMN_DECORATORS[decoName]
+    if (columnKind) {
+      facts.columns.push(readColumn(ts, property, columnKind, decoratorArgs(ts, decorator)[0]))
+      return
+    }
+    const relationKind = RELATION_DECORATORS[decoName]
+    if (relationKind) {
+      facts.relations.push(readRelation(ts, property, relationKind, decorator, member))
+      return
+    }
+  }
+  facts.plainProperties.set(name, property)
+}
+
+function propertyFact(ts: TsModule, member: TS.ClassElement, name: string): PropertyFact {
+  const typeNode = ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) ? member.type : undefined
+  return {
+    name,
+    nameNode: member.name ?? member,
+    typeText: typeNode?.getText(),
+    baseType: typeNode ? baseTypeText(ts, typeNode) : undefined,
+  }
+}
+
+/** `number | null` -> `number`; unions of several real types give undefined. */
+function baseTypeText(ts: TsModule, type: TS.TypeNode): string | undefined {
+  const parts = ts.isUnionTypeNode(type) ? type.types : [type]
+  const real = parts.filter(
+    (t) =>
+      t.kind !== ts.SyntaxKind.UndefinedKeyword &&
+      !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
+  )
+  return real.length === 1 ? real[0]?.getText() : undefined
+}
+
+function readColumn(
+  ts: TsModule,
+  property: PropertyFact,
+  decorator: ColumnFact['decorator'],
+  optionsNode: TS.Expression | undefined,
+): ColumnFact {
+  const options = objectProperties(ts, optionsNode)
+  const serialize = options.get('serializeAs')
+  const column: ColumnFact = {
+    ...property,
+    decorator,
+    columnName: stringValue(ts, options.get('columnName')),
+    isPrimary: options.get('isPrimary')?.kind === ts.SyntaxKind.TrueKeyword,
+  }
+  if (serialize) column.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
+  return column
+}
+
+function readRelation(
+  ts: TsModule,
+  property: PropertyFact,
+  kind: RelationKind,
+  decorator: TS.Decorator,
+  member: TS.ClassElement,
+): RelationFact {
+  const [modelArg, optionsArg] = decoratorArgs(ts, decorator)
+  // hasManyThrough takes [() => Related, () => Through]; the first one is the related model.
+  const factory = modelArg && ts.isArrayLiteralExpression(modelArg) ? modelArg.elements[0] : modelArg
+  const returned = factory ? returnedExpression(ts, factory) : undefined
+  const options = objectProperties(ts, optionsArg)
+  const relation: RelationFact = {
+    name: property.name,
+    nameNode: property.nameNode,
+    kind,
+    decorator,
+    decoratorNameNode: decoratorNameNode(ts, decorator),
+    relatedExpr: returned ? skipOuter(ts, returned) : undefined,
+    relatedArg: factory,
+    foreignKey: keyOption(ts, options.get('foreignKey')),
+    localKey: keyOption(ts, options.get('localKey')),
+    onQuery: options.get('onQuery'),
+    typeModel: relationTypeModel(ts, member),
+  }
+  const serialize = options.get('serializeAs')
+  if (serialize) relation.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
+  return relation
+}
+
+function keyOption(ts: TsModule, node: TS.Expression | undefined): KeyOption | undefined {
+  return node ? { value: stringValue(ts, node), node } : undefined
+}
+
+/** `Post` in `declare posts: HasMany<typeof Post>`. */
+function relationTypeModel(ts: TsModule, member: TS.ClassElement): TS.EntityName | undefined {
+  const type = ts.isPropertyDeclaration(member) ? member.type : undefined
+  if (!type || !ts.isTypeReferenceNode(type)) return undefined
+  const arg = type.typeArguments?.[0]
+  return arg && ts.isTypeQueryNode(arg) ? arg.exprName : undefined
+}
+
+function readStatic(ts: TsModule, facts: ClassFacts, name: string, init: TS.Expression | undefined): void {
+  if (!init) return
+  if (name === 'table') facts.table = stringValue(ts, init)
+  else if (name === 'primaryKey') facts.primaryKey = stringValue(ts, init)
+  else if (name === 'namingStrategy') facts.namingStrategy = strategyKind(ts, init)
+}
+
+function strategyKind(ts: TsModule, init: TS.Expression): ClassFacts['namingStrategy'] {
+  const expr = skipOuter(ts, init)
+  const ctor = ts.isNewExpression(expr) ? expr.expression : undefined
+  const name = ctor && ts.isIdentifier(ctor) ? ctor.text : undefined
+  if (name === 'SnakeCaseNamingStrategy') return 'snake'
+  if (name === 'CamelCaseNamingStrategy') return 'camel'
+  return 'custom'
+}

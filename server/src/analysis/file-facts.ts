@@ -1,0 +1,75 @@
+// Everything the analysis needs from one file, read once per SourceFile object. The language
+// service hands out the same SourceFile object until the file changes, so the cache is exact.
+import type * as TS from 'typescript'
+import { readClass, type ClassFacts } from './class-facts'
+import type { TsModule } from './syntax'
+
+/** Methods whose first argument names a relation of the model they apply to. */
+export const RELATION_NAME_METHODS = new Set([
+  'related',
+  'preload',
+  'load',
+  'loadOnce',
+  'loadCount',
+  'loadAggregate',
+  'withCount',
+  'withAggregate',
+  'has',
+  'andHas',
+  'orHas',
+  'whereHas',
+  'andWhereHas',
+  'orWhereHas',
+  'doesntHave',
+  'andDoesntHave',
+  'orDoesntHave',
+  'whereDoesntHave',
+  'andWhereDoesntHave',
+  'orWhereDoesntHave',
+])
+
+/** Other calls some check looks at. */
+const OTHER_METHODS = new Set(['groupOrderBy', 'groupLimit', 'fetchOrCreateMany', 'updateOrCreateMany'])
+
+export interface CallFact {
+  node: TS.CallExpression
+  method: string
+  methodNode: TS.Identifier
+  receiver: TS.Expression
+}
+
+export interface FileFacts {
+  classes: ClassFacts[]
+  classByNode: Map<TS.Node, ClassFacts>
+  calls: CallFact[]
+}
+
+const cache = new WeakMap<TS.SourceFile, FileFacts>()
+
+export function fileFacts(ts: TsModule, file: TS.SourceFile): FileFacts {
+  let facts = cache.get(file)
+  if (!facts) {
+    facts = readFile(ts, file)
+    cache.set(file, facts)
+  }
+  return facts
+}
+
+function readFile(ts: TsModule, file: TS.SourceFile): FileFacts {
+  const facts: FileFacts = { classes: [], classByNode: new Map(), calls: [] }
+  const visit = (node: TS.Node): void => {
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      const cls = readClass(ts, node)
+      facts.classes.push(cls)
+      facts.classByNode.set(node, cls)
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const name = node.expression.name
+      if (ts.isIdentifier(name) && (RELATION_NAME_METHODS.has(name.text) || OTHER_METHODS.has(name.text))) {
+        facts.calls.push({ node, method: name.text, methodNode: name, receiver: node.expression.expression })
+      }
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  return facts
+}

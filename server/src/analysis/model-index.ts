@@ -1,0 +1,224 @@
+// Links the per-file facts of one program into Lucid models. Lazy and memoised per program, so an
+// edit re-links only what the requested diagnostics need.
+import type * as TS from 'typescript'
+import type { LucidGeneration } from '../../../engine/src/model-graph'
+import { defaultStrategyKind, namingStrategy, type NamingStrategy } from '../../../engine/src/naming'
+import type { ClassFacts, RelationFact } from './class-facts'
+import { fileFacts } from './file-facts'
+import type { LucidModel } from './lucid-model'
+import { isExternalFile, isLucidBaseModel, resolveName, type Resolution } from './resolve'
+import { skipOuter, type TsModule } from './syntax'
+
+export type RelatedModel =
+  | { kind: 'model'; model: LucidModel }
+  /** Resolves to something that is not a Lucid model (a plain class, a function...). */
+  | { kind: 'not-a-model'; declaration: TS.Declaration }
+  | { kind: 'undeclared'; name: string }
+  | { kind: 'unknown' }
+
+type Heritage = { kind: 'base'; base?: LucidModel; complete: boolean; mixins: ClassFacts[] } | { kind: 'none' }
+
+export class ModelIndex {
+  readonly checker: TS.TypeChecker
+  private readonly models = new Map<TS.Node, LucidModel | null>()
+  private readonly related = new Map<RelationFact, RelatedModel>()
+  private byName?: Map<string, LucidModel[]>
+
+  constructor(
+    readonly ts: TsModule,
+    readonly program: TS.Program,
+    readonly generation: LucidGeneration,
+  ) {
+    this.checker = program.getTypeChecker()
+  }
+
+  /** The model declared by this class node, or undefined when it is not a Lucid model. */
+  modelOf(node: TS.ClassLikeDeclaration): LucidModel | undefined {
+    if (this.models.has(node)) return this.models.get(node) ?? undefined
+    this.models.set(node, null) // guards against `class A extends B`, `class B extends A`
+    const facts = fileFacts(this.ts, node.getSourceFile()).classByNode.get(node)
+    const model = facts ? this.link(facts) : undefined
+    this.models.set(node, model ?? null)
+    return model
+  }
+
+  /** Every model of the program's own files. */
+  allModels(): LucidModel[] {
+    const out: LucidModel[] = []
+    for (const file of this.program.getSourceFiles()) {
+      if (isExternalFile(file)) continue
+      for (const cls of fileFacts(this.ts, file).classes) {
+        const model = this.modelOf(cls.node)
+        if (model) out.push(model)
+      }
+    }
+    return out
+  }
+
+  relatedModel(relation: RelationFact): RelatedModel {
+    let result = this.related.get(relation)
+    if (!result) {
+      result = this.resolveRelated(relation)
+      this.related.set(relation, result)
+    }
+    return result
+  }
+
+  /** The model a class-valued expression or type name refers to (`Post`, `Models.Post`). */
+  modelOfExpression(node: TS.Node): LucidModel | undefined {
+    const resolution = resolveName(this.ts, this.checker, node)
+    if (resolution.kind === 'declaration') {
+      const decl = resolution.declaration
+      if (this.ts.isClassDeclaration(decl) || this.ts.isClassExpression(decl)) return this.modelOf(decl)
+      if (this.ts.isVariableDeclaration(decl) && decl.initializer) {
+        const init = skipOuter(this.ts, decl.initializer)
+        if (this.ts.isClassExpression(init)) return this.modelOf(init)
+      }
+      if (this.ts.isExportAssignment(decl)) return this.modelOfExpression(decl.expression)
+    }
+    return undefined
+  }
+
+  private resolveRelated(relation: RelationFact): RelatedModel {
+    const expr = relation.relatedExpr
+    if (!expr) return { kind: 'unknown' }
+    const model = this.modelOfExpression(expr)
+    if (model) return { kind: 'model', model }
+    const resolution = resolveName(this.ts, this.checker, expr)
+    if (resolution.kind === 'undeclared') {
+      return this.ts.isIdentifier(expr) ? this.byUniqueName(expr.text, { kind: 'undeclared', name: expr.text }) : { kind: 'unknown' }
+    }
+    if (resolution.kind === 'unresolved-import') {
+      // An import we cannot follow (no node_modules, an unusual alias): fall back to a unique class name.
+      return this.ts.isIdentifier(expr) ? this.byUniqueName(expr.text, { kind: 'unknown' }) : { kind: 'unknown' }
+    }
+    if (isExternalFile(resolution.declaration.getSourceFile())) return { kind: 'unknown' }
+    const decl = resolution.declaration
+    if (this.ts.isClassDeclaration(decl) || this.ts.isFunctionDeclaration(decl) || this.ts.isVariableDeclaration(decl)) {
+      return { kind: 'not-a-model', declaration: decl }
+    }
+    return { kind: 'unknown' }
+  }
+
+  private byUniqueName(name: string, otherwise: RelatedModel): RelatedModel {
+    if (!this.byName) {
+      this.byName = new Map()
+      for (const model of this.allModels()) {
+        const list = this.byName.get(model.name) ?? []
+        list.push(model)
+        this.byName.set(model.name, list)
+      }
+    }
+    const found = this.byName.get(name)
+    return found && found.length === 1 && found[0] ? { kind: 'model', model: found[0] } : otherwise
+  }
+
+  private link(facts: ClassFacts): LucidModel | undefined {
+    const heritage = this.heritage(facts)
+    if (heritage.kind === 'none') return undefined
+    const base = heritage.base
+    const strategyKind = facts.namingStrategy ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
+    const strategy = this.strategy(strategyKind)
+    const model: LucidModel = {
+      facts,
+      name: facts.name,
+      file: facts.node.getSourceFile(),
+      base,
+      complete: heritage.complete && (base?.complete ?? true),
+      strategy,
+      primaryKey: 'id',
+      columns: new Map(base?.columns),
+      plainProperties: new Map(base?.plainProperties),
+      relations: new Map(base?.relations),
+    }
+    const mixinStrategy = this.strategy(undefined)
+    for (const mixin of heritage.mixins) this.addMembers(model, mixin, mixinStrategy)
+    this.addMembers(model, facts, strategy)
+    model.primaryKey = this.primaryKey(facts, base)
+    model.table = facts.table ?? strategy?.tableName(facts.name)
+    return model
+  }
+
+  private strategy(kind: 'snake' | 'camel' | 'custom' | undefined): NamingStrategy | undefined {
+    if (kind === 'custom') return undefined
+    return namingStrategy(kind ?? defaultStrategyKind(this.generation), this.generation)
+  }
+
+  private addMembers(model: LucidModel, facts: ClassFacts, strategy: NamingStrategy | undefined): void {
+    for (const column of facts.columns) {
+      model.plainProperties.delete(column.name)
+      const columnName = column.columnName ?? strategy?.columnName(column.name)
+      model.columns.set(column.name, { fact: column, columnName, declaredBy: facts })
+    }
+    for (const [name, prop] of facts.plainProperties) {
+      // A redeclared property without decorator keeps the inherited column (Lucid's map is inherited).
+      if (!model.columns.has(name)) model.plainProperties.set(name, prop)
+    }
+    for (const relation of facts.relations) model.relations.set(relation.name, { fact: relation, declaredBy: facts })
+  }
+
+  /** Lucid: own static primaryKey, else inherited; an own `isPrimary` column wins (the last one). */
+  private primaryKey(facts: ClassFacts, base: LucidModel | undefined): string {
+    let key = facts.primaryKey ?? base?.primaryKey ?? 'id'
+    for (const column of facts.columns) if (column.isPrimary) key = column.name
+    return key
+  }
+
+  private heritage(facts: ClassFacts): Heritage {
+    const hasLucidMembers = facts.columns.length > 0 || facts.relations.length > 0
+    const expr = facts.heritage && skipOuter(this.ts, facts.heritage)
+    if (!expr) return { kind: 'none' }
+    if (this.ts.isCallExpression(expr) && this.ts.isIdentifier(expr.expression) && expr.expression.text === 'compose') {
+      const [first, ...rest] = expr.arguments
+      const inner = first ? this.heritageOfExpression(first, hasLucidMembers) : ({ kind: 'none' } as Heritage)
+      if (inner.kind === 'none') return inner
+      const mixins = rest.map((arg) => this.mixinClasses(arg))
+      return {
+        kind: 'base',
+        base: inner.base,
+        complete: inner.complete && mixins.every((m) => m !== undefined),
+        mixins: [...inner.mixins, ...mixins.flatMap((m) => m ?? [])],
+      }
+    }
+    return this.heritageOfExpression(expr, hasLucidMembers)
+  }
+
+  private heritageOfExpression(expr: TS.Expression, hasLucidMembers: boolean): Heritage {
+    const resolution = resolveName(this.ts, this.checker, expr)
+    if (isLucidBaseModel(resolution)) return { kind: 'base', complete: true, mixins: [] }
+    const base = this.modelOfExpression(expr)
+    if (base) return { kind: 'base', base, complete: base.complete, mixins: [] }
+    // A base we cannot read (a package, an odd alias) still makes a model when Lucid decorators are used.
+    return hasLucidMembers && !isPlainAppClass(this.ts, resolution)
+      ? { kind: 'base', complete: false, mixins: [] }
+      : { kind: 'none' }
+  }
+
+  /** The classes a mixin function defines; [] for packages; undefined when the app's mixin is opaque. */
+  private mixinClasses(arg: TS.Expression): ClassFacts[] | undefined {
+    const resolution = resolveName(this.ts, this.checker, skipOuter(this.ts, arg))
+    if (resolution.kind !== 'declaration') return []
+    const decl = resolution.declaration
+    const file = decl.getSourceFile()
+    if (isExternalFile(file)) return []
+    const body = this.ts.isVariableDeclaration(decl) ? decl.initializer : decl
+    if (!body || !(this.ts.isArrowFunction(body) || this.ts.isFunctionExpression(body) || this.ts.isFunctionDeclaration(body))) {
+      return undefined
+    }
+    const facts = fileFacts(this.ts, file)
+    const classes: ClassFacts[] = []
+    const visit = (node: TS.Node): void => {
+      const cls = facts.classByNode.get(node)
+      if (cls) classes.push(cls)
+      this.ts.forEachChild(node, visit)
+    }
+    visit(body)
+    return classes
+  }
+}
+
+/** A class of the app itself that is not a model: extending it does not make a model. */
+function isPlainAppClass(ts: TsModule, resolution: Resolution): boolean {
+  return resolution.kind === 'declaration' && !isExternalFile(resolution.declaration.getSourceFile()) &&
+    (ts.isClassDeclaration(resolution.declaration) || ts.isClassExpression(resolution.declaration))
+}

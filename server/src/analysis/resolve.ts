@@ -1,0 +1,64 @@
+// Resolves an identifier to the declaration it names, through imports, using the type checker.
+import type * as TS from 'typescript'
+import type { TsModule } from './syntax'
+
+export type Resolution =
+  /** Nothing with that name is declared or imported. */
+  | { kind: 'undeclared' }
+  /** Imported, but the module or export could not be found (e.g. no node_modules). */
+  | { kind: 'unresolved-import'; module: string; importedName: string }
+  | { kind: 'declaration'; declaration: TS.Declaration; module?: string; importedName?: string }
+
+export function resolveName(ts: TsModule, checker: TS.TypeChecker, node: TS.Node): Resolution {
+  let symbol: TS.Symbol | undefined
+  try {
+    symbol = checker.getSymbolAtLocation(node)
+  } catch {
+    return { kind: 'undeclared' }
+  }
+  if (!symbol) return { kind: 'undeclared' }
+  const origin = importOrigin(ts, symbol)
+  if (symbol.flags & ts.SymbolFlags.Alias) {
+    const target = checker.getAliasedSymbol(symbol)
+    const declaration = target.valueDeclaration ?? target.declarations?.[0]
+    if (!declaration) return { kind: 'unresolved-import', module: origin?.module ?? '', importedName: origin?.name ?? '' }
+    return { kind: 'declaration', declaration, module: origin?.module, importedName: origin?.name }
+  }
+  const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0]
+  return declaration ? { kind: 'declaration', declaration } : { kind: 'undeclared' }
+}
+
+/** Where an imported symbol comes from: the module specifier and the exported name. */
+function importOrigin(ts: TsModule, symbol: TS.Symbol): { module: string; name: string } | undefined {
+  const decl = symbol.declarations?.[0]
+  if (!decl) return undefined
+  if (ts.isImportSpecifier(decl)) {
+    const module = decl.parent.parent.parent.moduleSpecifier
+    return ts.isStringLiteral(module) ? { module: module.text, name: (decl.propertyName ?? decl.name).text } : undefined
+  }
+  if (ts.isImportClause(decl)) {
+    const module = decl.parent.moduleSpecifier
+    return ts.isStringLiteral(module) ? { module: module.text, name: 'default' } : undefined
+  }
+  return undefined
+}
+
+const LUCID_MODULES = /^(@ioc:Adonis\/Lucid\/Orm|@adonisjs\/lucid(\/.*)?)$/
+
+/** True for Lucid's own `BaseModel`, whether or not node_modules is installed. */
+export function isLucidBaseModel(resolution: Resolution): boolean {
+  if (resolution.kind === 'undeclared') return false
+  if (resolution.module !== undefined && LUCID_MODULES.test(resolution.module)) {
+    return resolution.importedName === 'BaseModel'
+  }
+  if (resolution.kind === 'declaration') {
+    const file = resolution.declaration.getSourceFile().fileName
+    const name = (resolution.declaration as TS.NamedDeclaration).name
+    return /[\\/]@adonisjs[\\/]lucid[\\/]/.test(file) && !!name && name.getText() === 'BaseModel'
+  }
+  return false
+}
+
+export function isExternalFile(file: TS.SourceFile): boolean {
+  return file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName)
+}

@@ -1,0 +1,90 @@
+// Small syntactic helpers over the TypeScript AST. `ts` is always passed in by the caller.
+import type * as TS from 'typescript'
+
+export type TsModule = typeof TS
+
+/** The text of a string literal or a template without substitutions, else undefined. */
+export function stringValue(ts: TsModule, node: TS.Node | undefined): string | undefined {
+  if (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) return node.text
+  return undefined
+}
+
+export function isStringLike(ts: TsModule, node: TS.Node | undefined): node is TS.StringLiteralLike {
+  return !!node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+}
+
+/** `foo`, `column.date` or `hasMany` for `@foo`, `@column.date(...)`, `@hasMany(...)`. */
+export function decoratorName(ts: TsModule, decorator: TS.Decorator): string | undefined {
+  const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression
+  return entityText(ts, callee)
+}
+
+/** The callee identifier of a decorator (`hasMany` in `@hasMany(...)`), used as a finding range. */
+export function decoratorNameNode(ts: TsModule, decorator: TS.Decorator): TS.Node {
+  const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression
+  return ts.isPropertyAccessExpression(callee) ? callee.name : callee
+}
+
+export function decoratorArgs(ts: TsModule, decorator: TS.Decorator): readonly TS.Expression[] {
+  return ts.isCallExpression(decorator.expression) ? decorator.expression.arguments : []
+}
+
+function entityText(ts: TsModule, node: TS.Expression): string | undefined {
+  if (ts.isIdentifier(node)) return node.text
+  if (ts.isPropertyAccessExpression(node)) {
+    const left = entityText(ts, node.expression)
+    return left === undefined ? undefined : `${left}.${node.name.text}`
+  }
+  return undefined
+}
+
+export function memberName(ts: TsModule, name: TS.PropertyName | undefined): string | undefined {
+  if (!name) return undefined
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text
+  return stringValue(ts, name)
+}
+
+export function hasModifier(ts: TsModule, node: TS.Node, kind: TS.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind)
+}
+
+/** Reads `{ a: 'x', b: true }` into a map of property name to initializer. */
+export function objectProperties(ts: TsModule, node: TS.Node | undefined): Map<string, TS.Expression> {
+  const out = new Map<string, TS.Expression>()
+  if (!node || !ts.isObjectLiteralExpression(node)) return out
+  for (const prop of node.properties) {
+    if (ts.isPropertyAssignment(prop)) {
+      const name = memberName(ts, prop.name)
+      if (name !== undefined) out.set(name, prop.initializer)
+    } else if (ts.isMethodDeclaration(prop)) {
+      const name = memberName(ts, prop.name)
+      if (name !== undefined) out.set(name, prop as unknown as TS.Expression)
+    } else if (ts.isShorthandPropertyAssignment(prop)) {
+      out.set(prop.name.text, prop.name)
+    }
+  }
+  return out
+}
+
+/** Strips parentheses, `await`, `!` and `as`/`satisfies` casts. */
+export function skipOuter(ts: TsModule, node: TS.Expression): TS.Expression {
+  let current = node
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) current = current.expression
+    else if (ts.isAwaitExpression(current)) current = current.expression
+    else if (ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression
+    else return current
+  }
+}
+
+/** The expression an arrow function or function returns, when it is a single return. */
+export function returnedExpression(ts: TsModule, fn: TS.Node): TS.Expression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined
+  if (!ts.isBlock(fn.body)) return fn.body
+  const returns = fn.body.statements.filter(ts.isReturnStatement)
+  return returns.length === 1 ? returns[0]?.expression : undefined
+}
+
+export function isFunctionLike(ts: TsModule, node: TS.Node): node is TS.ArrowFunction | TS.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node)
+}

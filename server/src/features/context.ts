@@ -1,0 +1,24 @@
+// What every feature receives: the connection, the projects, the open documents and the settings.
+import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver'
+import type { TextDocument } from 'vscode-languageserver-textdocument'
+import type { TsModule } from '../analysis/syntax'
+import type { ProjectService } from '../project/project-service'
+import type { Settings } from '../settings'
+
+export interface ServerContext {
+  connection: Connection
+  ts: TsModule
+  projects: ProjectService
+  documents: TextDocuments<TextDocument>
+  clientCapabilities: ClientCapabilities
+  settings(): Settings
+  /** Subscribe to "analysis results may have changed" (edits, file events, settings). */
+  onInvalidate(listener: (reason: Invalidation) => void): void
+}
+
+export type Invalidation = { kind: 'document'; uri: string } | { kind: 'files' } | { kind: 'settings' }
+
+export interface Feature {
+  capabilities(client: ClientCapabilities): Partial<ServerCapabilities>
+  register(context: ServerContext): void
+}

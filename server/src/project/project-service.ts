@@ -1,0 +1,106 @@
+// Finds the project (tsconfig) of each file, creates projects on demand and routes file events.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type * as TS from 'typescript'
+import type { LucidGeneration } from '../../../engine/src/model-graph'
+import type { TsModule } from '../analysis/syntax'
+import { DocumentOverlay } from './document-overlay'
+import { Project } from './project'
+
+export interface ProjectServiceOptions {
+  generationOverride?: LucidGeneration
+}
+
+export class ProjectService {
+  readonly overlay = new DocumentOverlay()
+  private readonly projects = new Map<string, Project>()
+  private readonly registry: TS.DocumentRegistry
+
+  constructor(
+    private readonly ts: TsModule,
+    private options: ProjectServiceOptions = {},
+  ) {
+    this.registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames)
+  }
+
+  /** The project whose tsconfig includes the file, or undefined for files outside any app. */
+  projectFor(fileName: string): Project | undefined {
+    const config = this.ts.findConfigFile(path.dirname(fileName), this.ts.sys.fileExists, 'tsconfig.json')
+    if (!config) return undefined
+    const project = this.projectAt(config)
+    return project.contains(fileName) || this.overlay.get(fileName) ? project : undefined
+  }
+
+  projectAt(configPath: string): Project {
+    const key = path.normalize(configPath)
+    let project = this.projects.get(key)
+    if (!project) {
+      project = new Project(this.ts, key, this.overlay, this.registry, this.options.generationOverride)
+      this.projects.set(key, project)
+    }
+    return project
+  }
+
+  /** Every app under a folder (each tsconfig.json outside node_modules), for workspace-wide checks. */
+  discover(folder: string): Project[] {
+    return findConfigs(folder).map((config) => this.projectAt(config))
+  }
+
+  allProjects(): Project[] {
+    return [...this.projects.values()]
+  }
+
+  openDocument(fileName: string, text: string, version: number): void {
+    this.overlay.set(fileName, text, version)
+    this.touch(fileName)
+  }
+
+  closeDocument(fileName: string): void {
+    this.overlay.delete(fileName)
+    this.touch(fileName)
+  }
+
+  /** A file was created, changed or deleted on disk. */
+  fileEvent(fileName: string, kind: 'created' | 'changed' | 'deleted'): void {
+    const base = path.basename(fileName)
+    for (const project of this.projects.values()) {
+      if (!fileName.startsWith(project.rootDir + path.sep)) continue
+      if (kind !== 'changed' || base === 'tsconfig.json') project.reloadConfig()
+      project.touch(fileName)
+    }
+    if (base === 'package.json') this.reset(this.options)
+  }
+
+  /** Drops every project, e.g. after a settings change that affects how they are analysed. */
+  reset(options: ProjectServiceOptions): void {
+    this.options = options
+    for (const project of this.projects.values()) project.dispose()
+    this.projects.clear()
+  }
+
+  private touch(fileName: string): void {
+    for (const project of this.projects.values()) {
+      if (fileName.startsWith(project.rootDir + path.sep)) project.touch(fileName)
+    }
+  }
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'build', 'dist', 'out', 'tmp'])
+
+function findConfigs(folder: string, depth = 0): string[] {
+  let entries: fs.Dirent[]
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true })
+  } catch {
+    return []
+  }
+  const out: string[] = []
+  if (entries.some((e) => e.isFile() && e.name === 'tsconfig.json')) out.push(path.join(folder, 'tsconfig.json'))
+  if (depth >= 6) return out
+  for (const entry of entries) {
+    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
+      out.push(...findConfigs(path.join(folder, entry.name), depth + 1))
+    }
+  }
+  return out
+}

@@ -1,0 +1,146 @@
+// One Adonis app = one tsconfig = one LanguageService. Script versions come from open documents or
+// from counters bumped by file-watch events, so a request never stats the whole project.
+import * as path from 'node:path'
+import type * as TS from 'typescript'
+import type { LucidGeneration } from '../../../engine/src/model-graph'
+import { analyzeFile, detectGeneration, ModelIndex, type Finding } from '../analysis'
+import type { TsModule } from '../analysis/syntax'
+import type { DocumentOverlay } from './document-overlay'
+
+export class Project {
+  readonly rootDir: string
+  private parsed!: TS.ParsedCommandLine
+  private fileNames = new Set<string>()
+  private readonly fileVersions = new Map<string, number>()
+  private version = 0
+  private readonly service: TS.LanguageService
+  private indexCache?: { program: TS.Program; index: ModelIndex }
+  readonly generation: LucidGeneration
+
+  constructor(
+    private readonly ts: TsModule,
+    readonly configPath: string,
+    private readonly overlay: DocumentOverlay,
+    registry: TS.DocumentRegistry,
+    generationOverride?: LucidGeneration,
+  ) {
+    this.rootDir = path.dirname(configPath)
+    this.generation = generationOverride ?? detectGeneration(readPackageJson(ts, this.rootDir))
+    this.reloadConfig()
+    this.service = ts.createLanguageService(this.host(), registry)
+  }
+
+  /** Re-reads tsconfig.json: after files are created or deleted, or the config itself changes. */
+  reloadConfig(): void {
+    const ts = this.ts
+    const read = ts.readConfigFile(this.configPath, ts.sys.readFile)
+    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, this.rootDir, undefined, this.configPath)
+    parsed.options = withAdonisDefaults(ts, parsed)
+    this.parsed = parsed
+    this.fileNames = new Set(parsed.fileNames.map((f) => path.normalize(f)))
+    this.version++
+  }
+
+  contains(fileName: string): boolean {
+    return this.fileNames.has(path.normalize(fileName))
+  }
+
+  /** Call when a file of this project changed on disk or in the editor. */
+  touch(fileName?: string): void {
+    if (fileName) this.fileVersions.set(fileName, (this.fileVersions.get(fileName) ?? 0) + 1)
+    this.version++
+  }
+
+  get projectVersion(): number {
+    return this.version
+  }
+
+  program(): TS.Program {
+    const program = this.service.getProgram()
+    if (!program) throw new Error(`TypeScript could not build a program for ${this.configPath}`)
+    return program
+  }
+
+  /** The model index of the current program; rebuilt lazily when the program changes. */
+  index(): ModelIndex {
+    const program = this.program()
+    if (this.indexCache?.program !== program) this.indexCache = { program, index: new ModelIndex(this.ts, program, this.generation) }
+    return this.indexCache.index
+  }
+
+  findings(fileName: string): Finding[] {
+    const index = this.index()
+    const file = index.program.getSourceFile(fileName)
+    return file ? analyzeFile(index, file) : []
+  }
+
+  /** Every own (non-declaration) file of the program. */
+  sourceFiles(): TS.SourceFile[] {
+    return this.program()
+      .getSourceFiles()
+      .filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'))
+  }
+
+  dispose(): void {
+    this.service.dispose()
+  }
+
+  private host(): TS.LanguageServiceHost {
+    const ts = this.ts
+    return {
+      getProjectVersion: () => String(this.version),
+      getCompilationSettings: () => this.parsed.options,
+      getScriptFileNames: () => {
+        const names = [...this.fileNames]
+        for (const open of this.overlay.fileNames()) if (open.startsWith(this.rootDir + path.sep) && !this.fileNames.has(open) && /\.tsx?$/.test(open)) names.push(open)
+        return names
+      },
+      getScriptVersion: (f) => {
+        const doc = this.overlay.get(f)
+        return doc ? `o${doc.version}` : `d${this.fileVersions.get(path.normalize(f)) ?? 0}`
+      },
+      getScriptSnapshot: (f) => {
+        const text = this.overlay.get(f)?.text ?? ts.sys.readFile(f)
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text)
+      },
+      getCurrentDirectory: () => this.rootDir,
+      getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+      fileExists: (f) => this.overlay.get(f) !== undefined || ts.sys.fileExists(f),
+      readFile: (f, encoding) => this.overlay.get(f)?.text ?? ts.sys.readFile(f, encoding),
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+    }
+  }
+}
+
+/**
+ * Real v6 apps extend `@adonisjs/tsconfig`, which is missing before `npm install`. Without it the
+ * `#models/*` imports would not resolve, so supply what that package sets.
+ */
+function withAdonisDefaults(ts: TsModule, parsed: TS.ParsedCommandLine): TS.CompilerOptions {
+  const options: TS.CompilerOptions = { ...parsed.options, noEmit: true, skipLibCheck: true }
+  if (options.moduleResolution === undefined && options.module === undefined) {
+    options.module = ts.ModuleKind.NodeNext
+    options.moduleResolution = ts.ModuleResolutionKind.NodeNext
+  }
+  options.experimentalDecorators ??= true
+  options.allowJs = false
+  return options
+}
+
+function readPackageJson(ts: TsModule, dir: string): Record<string, never> | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const text = ts.sys.readFile(path.join(current, 'package.json'))
+    if (text !== undefined) {
+      try {
+        return JSON.parse(text)
+      } catch {
+        return undefined
+      }
+    }
+    if (path.dirname(current) === current) return undefined
+  }
+}

@@ -1,0 +1,131 @@
+// Composes the features over one connection. The connection is injected, so tests run the real
+// server in-process over streams and main.ts runs it over stdio or IPC.
+import ts from 'typescript'
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver'
+import { TextDocument } from 'vscode-languageserver-textdocument'
+import { describeError } from './features/boundary'
+import type { Feature, Invalidation, ServerContext } from './features/context'
+import { diagnosticsFeature } from './features/diagnostics'
+import { uriToPath } from './features/uri'
+import { ProjectService } from './project/project-service'
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from './settings'
+
+const FEATURES: Feature[] = [diagnosticsFeature]
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument)
+  const listeners: ((reason: Invalidation) => void)[] = []
+  let settings: Settings = DEFAULT_SETTINGS
+  let projects = new ProjectService(ts)
+  let context: ServerContext | undefined
+
+  const invalidate = (reason: Invalidation): void => {
+    for (const listener of listeners) {
+      try {
+        listener(reason)
+      } catch (error) {
+        connection.console.error(`Lucid Lens: invalidation failed: ${describeError(error)}`)
+      }
+    }
+  }
+
+  const applySettings = (next: Settings): void => {
+    const versionChanged = next.lucidVersion !== settings.lucidVersion
+    settings = next
+    if (versionChanged) projects.reset(serviceOptions(next))
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const client = params.capabilities
+    projects = new ProjectService(ts, serviceOptions(settings))
+    if (params.initializationOptions?.settings) applySettings(readSettings(params.initializationOptions.settings))
+    context = {
+      connection,
+      ts,
+      projects,
+      documents,
+      clientCapabilities: client,
+      settings: () => settings,
+      onInvalidate: (listener) => listeners.push(listener),
+    }
+    let capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // Projects are found per file (tsconfig lookup), so folders need no bookkeeping.
+      workspace: { workspaceFolders: { supported: true } },
+    }
+    for (const feature of FEATURES) capabilities = { ...capabilities, ...feature.capabilities(client) }
+    for (const feature of FEATURES) feature.register(context)
+    return { capabilities, serverInfo: { name: 'lucid-lens', version: '0.1.0' } }
+  })
+
+  connection.onInitialized(async () => {
+    const client = context?.clientCapabilities
+    if (client?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{ts,mts,cts}' }, { globPattern: '**/{tsconfig,package}.json' }],
+      })
+    }
+    if (client?.workspace?.configuration) {
+      if (client.workspace.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+      }
+      await refreshSettings()
+    }
+  })
+
+  const refreshSettings = async (): Promise<void> => {
+    try {
+      const [section] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }])
+      applySettings(readSettings(section))
+      invalidate({ kind: 'settings' })
+    } catch (error) {
+      connection.console.error(`Lucid Lens: could not read settings: ${describeError(error)}`)
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (params) => {
+    if (context?.clientCapabilities.workspace?.configuration) return refreshSettings()
+    const section = (params.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]
+    applySettings(readSettings(section))
+    invalidate({ kind: 'settings' })
+  })
+
+  const syncDocument = (doc: TextDocument): void => {
+    const fileName = uriToPath(doc.uri)
+    if (fileName) projects.openDocument(fileName, doc.getText(), doc.version)
+    invalidate({ kind: 'document', uri: doc.uri })
+  }
+  documents.onDidOpen((e) => syncDocument(e.document))
+  documents.onDidChangeContent((e) => syncDocument(e.document))
+  documents.onDidClose((e) => {
+    const fileName = uriToPath(e.document.uri)
+    if (fileName) projects.closeDocument(fileName)
+    invalidate({ kind: 'files' })
+  })
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const fileName = uriToPath(change.uri)
+      if (!fileName || documents.get(change.uri)) continue
+      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed'
+      projects.fileEvent(fileName, kind)
+    }
+    invalidate({ kind: 'files' })
+  })
+
+  documents.listen(connection)
+  connection.listen()
+}
+
+function serviceOptions(settings: Settings) {
+  return settings.lucidVersion === 'auto' ? {} : { generationOverride: settings.lucidVersion }
+}

@@ -4,6 +4,10 @@ import { describeError } from './features/boundary'
 import { startServer } from './server'
 
 const connection = createConnection(ProposedFeatures.all)
-process.on('unhandledRejection', (reason) => connection.console.error(`Lucid Lens: unhandled rejection: ${describeError(reason)}`))
-process.on('uncaughtException', (error) => connection.console.error(`Lucid Lens: uncaught exception: ${describeError(error)}`))
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`Lucid Lens: unhandled rejection: ${describeError(reason)}`),
+)
+process.on('uncaughtException', (error) =>
+  connection.console.error(`Lucid Lens: uncaught exception: ${describeError(error)}`),
+)
 startServer(connection)

@@ -27,6 +27,8 @@ export function startServer(connection: Connection): void {
   let settings: Settings = DEFAULT_SETTINGS
   let projects = new ProjectService(ts)
   let context: ServerContext | undefined
+  let markSettingsReady: () => void = () => undefined
+  const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve))
 
   const invalidate = (reason: Invalidation): void => {
     for (const listener of listeners) {
@@ -47,7 +49,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const client = params.capabilities
     projects = new ProjectService(ts, serviceOptions(settings))
-    if (params.initializationOptions?.settings) applySettings(readSettings(params.initializationOptions.settings))
+    if (params.initializationOptions?.settings)
+      applySettings(readSettings(params.initializationOptions.settings))
     context = {
       connection,
       ts,
@@ -55,6 +58,7 @@ export function startServer(connection: Connection): void {
       documents,
       clientCapabilities: client,
       settings: () => settings,
+      settingsReady,
       onInvalidate: (listener) => listeners.push(listener),
     }
     let capabilities: ServerCapabilities = {
@@ -69,16 +73,25 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     const client = context?.clientCapabilities
-    if (client?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{ts,mts,cts}' }, { globPattern: '**/{tsconfig,package}.json' }],
-      })
-    }
-    if (client?.workspace?.configuration) {
-      if (client.workspace.didChangeConfiguration?.dynamicRegistration) {
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+    try {
+      if (client?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{ts,mts,cts}' }, { globPattern: '**/{tsconfig,package}.json' }],
+        })
       }
-      await refreshSettings()
+      if (client?.workspace?.configuration) {
+        if (client.workspace.didChangeConfiguration?.dynamicRegistration) {
+          await connection.client.register(DidChangeConfigurationNotification.type, {
+            section: SETTINGS_SECTION,
+          })
+        }
+        await refreshSettings()
+      }
+    } catch (error) {
+      connection.console.error(`Lucid Lens: initialization step failed: ${describeError(error)}`)
+    } finally {
+      // Even when the client refuses a registration, diagnostics must not wait forever.
+      markSettingsReady()
     }
   })
 
@@ -116,7 +129,12 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const fileName = uriToPath(change.uri)
       if (!fileName || documents.get(change.uri)) continue
-      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed'
+      const kind =
+        change.type === FileChangeType.Created
+          ? 'created'
+          : change.type === FileChangeType.Deleted
+            ? 'deleted'
+            : 'changed'
       projects.fileEvent(fileName, kind)
     }
     invalidate({ kind: 'files' })

@@ -32,7 +32,10 @@ test('editing post.ts updates the diagnostics of user.ts', async () => {
   assert.deepEqual(codesOf(diagnostics), ['LL104'])
   const [d] = diagnostics
   assert.equal(d?.source, 'lucid-lens')
-  assert.match(String(d?.message), /default foreignKey "userId" \(camelCase\("User" \+ "_" \+ "id"\)\), but "Post" has no "userId"/)
+  assert.match(
+    String(d?.message),
+    /default foreignKey "userId" \(camelCase\("User" \+ "_" \+ "id"\)\), but "Post" has no "userId"/,
+  )
   assert.deepEqual(d?.range, { start: { line: 11, character: 3 }, end: { line: 11, character: 10 } })
   await lsp.replace(post, POST_MODEL)
   assert.deepEqual(await lsp.pull(user), [])
@@ -62,7 +65,13 @@ test('an unchanged project answers with an unchanged report', async () => {
 test('half-typed code never breaks the server', async () => {
   const user = await lsp.open(app.file('app/models/user.ts'))
   const controller = await lsp.open(app.file('app/controllers/users_controller.ts'))
-  const steps = ['', 'export default class User extends', '@hasMany(() => ', USER_MODEL.slice(0, 200), USER_MODEL + '\n  foo( {']
+  const steps = [
+    '',
+    'export default class User extends',
+    '@hasMany(() => ',
+    USER_MODEL.slice(0, 200),
+    USER_MODEL + '\n  foo( {',
+  ]
   for (const text of steps) {
     await lsp.replace(user, text)
     assert.ok(Array.isArray(await lsp.pull(user)))

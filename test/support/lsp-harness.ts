@@ -27,14 +27,21 @@ export class LspHarness {
   readonly client: ProtocolConnection
   private readonly versions = new Map<string, number>()
   private readonly published = new Map<string, PublishDiagnosticsParams>()
-  private waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = []
+  private waiters: {
+    uri: string
+    test: (p: PublishDiagnosticsParams) => boolean
+    resolve: (p: PublishDiagnosticsParams) => void
+  }[] = []
   readonly logs: string[] = []
 
   private constructor(readonly options: HarnessOptions) {
     const toServer = new PassThrough()
     const toClient = new PassThrough()
     startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)))
-    this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer))
+    this.client = createProtocolConnection(
+      new StreamMessageReader(toClient),
+      new StreamMessageWriter(toServer),
+    )
     this.client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params)
       this.waiters = this.waiters.filter((w) => {
@@ -55,8 +62,14 @@ export class LspHarness {
   static async start(options: HarnessOptions): Promise<LspHarness> {
     const harness = new LspHarness(options)
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
-      textDocument: options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: {} },
+      workspace: {
+        configuration: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        diagnostics: { refreshSupport: true },
+      },
+      textDocument: options.pull
+        ? { diagnostic: { dynamicRegistration: false } }
+        : { publishDiagnostics: {} },
     }
     const rootUri = pathToUri(options.rootPath)
     await harness.client.sendRequest('initialize', {
@@ -72,7 +85,9 @@ export class LspHarness {
   async open(fileName: string, text = readFileSync(fileName, 'utf8')): Promise<string> {
     const uri = pathToUri(fileName)
     this.versions.set(uri, 1)
-    await this.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } })
+    await this.client.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'typescript', version: 1, text },
+    })
     return uri
   }
 
@@ -80,23 +95,34 @@ export class LspHarness {
   async replace(uri: string, text: string): Promise<void> {
     const version = (this.versions.get(uri) ?? 1) + 1
     this.versions.set(uri, version)
-    await this.client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] })
+    await this.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    })
   }
 
   /** An incremental edit, as editors send while typing. */
   async edit(uri: string, range: Diagnostic['range'], text: string): Promise<void> {
     const version = (this.versions.get(uri) ?? 1) + 1
     this.versions.set(uri, version)
-    await this.client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] })
+    await this.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    })
   }
 
   async pull(uri: string): Promise<Diagnostic[]> {
-    const report: DocumentDiagnosticReport = await this.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } })
+    const report: DocumentDiagnosticReport = await this.client.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri },
+    })
     return report.kind === 'full' ? report.items : []
   }
 
   /** Resolves with the next published diagnostics for `uri` that satisfy `test`. */
-  nextPublish(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+  nextPublish(
+    uri: string,
+    test: (p: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }))
   }
 

@@ -72,7 +72,12 @@ export function createTempApp(files: Record<string, string> = {}): TempApp {
       dependencies: { '@adonisjs/core': '^6.12.0', '@adonisjs/lucid': '^21.1.0' },
     }),
     'tsconfig.json': JSON.stringify({
-      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', experimentalDecorators: true, strict: true },
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        experimentalDecorators: true,
+        strict: true,
+      },
       include: ['**/*'],
     }),
     'app/models/user.ts': USER_MODEL,

@@ -125,7 +125,8 @@ function readMember(ts: TsModule, facts: ClassFacts, member: TS.ClassElement, na
 }
 
 function propertyFact(ts: TsModule, member: TS.ClassElement, name: string): PropertyFact {
-  const typeNode = ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) ? member.type : undefined
+  const typeNode =
+    ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) ? member.type : undefined
   return {
     name,
     nameNode: member.name ?? member,
@@ -159,7 +160,8 @@ function readColumn(
     columnName: stringValue(ts, options.get('columnName')),
     isPrimary: options.get('isPrimary')?.kind === ts.SyntaxKind.TrueKeyword,
   }
-  if (serialize) column.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
+  if (serialize)
+    column.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
   return column
 }
 
@@ -189,7 +191,8 @@ function readRelation(
     typeModel: relationTypeModel(ts, member),
   }
   const serialize = options.get('serializeAs')
-  if (serialize) relation.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
+  if (serialize)
+    relation.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
   return relation
 }
 

@@ -16,18 +16,38 @@ export const CODES = {
   unknownForeignKey: code('LL101', 'error', 'foreignKey is not a column property of the related model'),
   unknownLocalKey: code('LL102', 'error', 'localKey is not a column property of the parent model'),
   columnNameAsKey: code('LL103', 'error', 'a database column name is used where Lucid wants a property name'),
-  missingDefaultForeignKey: code('LL104', 'error', 'the default foreign key does not exist on the related model'),
-  missingDefaultLocalKey: code('LL105', 'error', 'the default local key (primary key) does not exist on the parent'),
+  missingDefaultForeignKey: code(
+    'LL104',
+    'error',
+    'the default foreign key does not exist on the related model',
+  ),
+  missingDefaultLocalKey: code(
+    'LL105',
+    'error',
+    'the default local key (primary key) does not exist on the parent',
+  ),
   keyWithoutColumn: code('LL106', 'error', 'the key is a property without a @column decorator'),
   relatedModelMismatch: code('LL107', 'error', 'the decorator model differs from the declared relation type'),
   relatedNotAModel: code('LL108', 'error', 'the related model callback does not return a Lucid model'),
   keyTypeMismatch: code('LL109', 'warning', 'localKey and foreignKey have different TypeScript types'),
   unknownRelation: code('LL201', 'error', 'unknown relation name'),
-  unguardedPreloadInOnQuery: code('LL301', 'warning', 'preload inside onQuery without an isRelatedSubQuery guard'),
-  groupOrderByWithoutGroupLimit: code('LL302', 'warning', 'groupOrderBy without groupLimit has no per-group effect'),
+  unguardedPreloadInOnQuery: code(
+    'LL301',
+    'warning',
+    'preload inside onQuery without an isRelatedSubQuery guard',
+  ),
+  groupOrderByWithoutGroupLimit: code(
+    'LL302',
+    'warning',
+    'groupOrderBy without groupLimit has no per-group effect',
+  ),
   groupOrderByWithoutDirection: code('LL303', 'error', 'groupOrderBy without a direction emits invalid SQL'),
   groupOrderByAttribute: code('LL304', 'error', 'groupOrderBy is given an attribute name, not a column name'),
-  persistManyWithoutPredicate: code('LL305', 'warning', 'fetchOrCreateMany/updateOrCreateMany without a predicate'),
+  persistManyWithoutPredicate: code(
+    'LL305',
+    'warning',
+    'fetchOrCreateMany/updateOrCreateMany without a predicate',
+  ),
 } as const
 
 export type FindingKind = keyof typeof CODES

@@ -22,7 +22,12 @@ export interface Finding {
   suggestion?: string
 }
 
-export function finding(kind: FindingKind, node: TS.Node, message: string, extra: Partial<Finding> = {}): Finding {
+export function finding(
+  kind: FindingKind,
+  node: TS.Node,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
   const info = CODES[kind]
   return {
     kind,

@@ -14,8 +14,27 @@ export interface ModelRef {
   kind: ModelRefKind
 }
 
-const STATIC_ONE = new Set(['find', 'findOrFail', 'findBy', 'findByOrFail', 'first', 'firstOrFail', 'create', 'firstOrCreate', 'updateOrCreate', 'findOrNew'])
-const STATIC_MANY = new Set(['findMany', 'findManyBy', 'all', 'createMany', 'fetchOrCreateMany', 'updateOrCreateMany', 'fetchOrNewUpMany'])
+const STATIC_ONE = new Set([
+  'find',
+  'findOrFail',
+  'findBy',
+  'findByOrFail',
+  'first',
+  'firstOrFail',
+  'create',
+  'firstOrCreate',
+  'updateOrCreate',
+  'findOrNew',
+])
+const STATIC_MANY = new Set([
+  'findMany',
+  'findManyBy',
+  'all',
+  'createMany',
+  'fetchOrCreateMany',
+  'updateOrCreateMany',
+  'fetchOrNewUpMany',
+])
 const QUERY_ONE = new Set(['first', 'firstOrFail'])
 const QUERY_MANY = new Set(['exec', 'paginate'])
 const INSTANCE_SELF = new Set(['save', 'refresh', 'merge', 'fill', 'useTransaction', 'useConnection'])
@@ -32,7 +51,8 @@ export class ModelInference {
     if (depth > MAX_DEPTH) return undefined
     const node = skipOuter(this.ts, expr)
     const ts = this.ts
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) return this.ofCall(node, depth)
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression))
+      return this.ofCall(node, depth)
     if (node.kind === ts.SyntaxKind.ThisKeyword) return this.ofThis(node)
     if (ts.isElementAccessExpression(node)) {
       const arr = this.of(node.expression, depth + 1)
@@ -66,7 +86,8 @@ export class ModelInference {
         if (STATIC_ONE.has(method)) return { model, kind: 'instance' }
         return STATIC_MANY.has(method) ? { model, kind: 'instances' } : undefined
       case 'instance':
-        if (method === 'related') return this.relatedRef(receiver, stringValue(this.ts, node.arguments[0]) ?? '', 'relation')
+        if (method === 'related')
+          return this.relatedRef(receiver, stringValue(this.ts, node.arguments[0]) ?? '', 'relation')
         return INSTANCE_SELF.has(method) ? receiver : undefined
       case 'relation':
         if (method === 'query') return { model, kind: 'query' }
@@ -88,8 +109,14 @@ export class ModelInference {
         current = current.parent
         continue
       }
-      if (this.ts.isMethodDeclaration(current) || this.ts.isPropertyDeclaration(current) || this.ts.isAccessor(current)) {
-        isStatic = (this.ts.getModifiers(current) ?? []).some((m) => m.kind === this.ts.SyntaxKind.StaticKeyword)
+      if (
+        this.ts.isMethodDeclaration(current) ||
+        this.ts.isPropertyDeclaration(current) ||
+        this.ts.isAccessor(current)
+      ) {
+        isStatic = (this.ts.getModifiers(current) ?? []).some(
+          (m) => m.kind === this.ts.SyntaxKind.StaticKeyword,
+        )
       }
       if (this.ts.isClassLike(current)) {
         const model = this.index.modelOf(current)
@@ -127,8 +154,10 @@ export class ModelInference {
     if (!this.ts.isArrowFunction(fn) && !this.ts.isFunctionExpression(fn)) return undefined
     if (fn.parameters[0] !== param) return undefined
     const holder = fn.parent
-    if (this.ts.isPropertyAssignment(holder) && memberName(this.ts, holder.name) === 'onQuery') return this.ofOnQuery(holder)
-    if (!this.ts.isCallExpression(holder) || !this.ts.isPropertyAccessExpression(holder.expression)) return undefined
+    if (this.ts.isPropertyAssignment(holder) && memberName(this.ts, holder.name) === 'onQuery')
+      return this.ofOnQuery(holder)
+    if (!this.ts.isCallExpression(holder) || !this.ts.isPropertyAccessExpression(holder.expression))
+      return undefined
     const method = holder.expression.name.text
     const receiver = this.of(holder.expression.expression, depth + 1)
     const name = stringValue(this.ts, holder.arguments[0])
@@ -156,7 +185,11 @@ export class ModelInference {
   private ofTypeNode(type: TS.TypeNode): ModelRef | undefined {
     const ts = this.ts
     if (ts.isUnionTypeNode(type)) {
-      const real = type.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) && t.kind !== ts.SyntaxKind.UndefinedKeyword)
+      const real = type.types.filter(
+        (t) =>
+          !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) &&
+          t.kind !== ts.SyntaxKind.UndefinedKeyword,
+      )
       return real.length === 1 && real[0] ? this.ofTypeNode(real[0]) : undefined
     }
     if (ts.isArrayTypeNode(type)) {

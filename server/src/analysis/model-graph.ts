@@ -16,7 +16,9 @@ function modelInfo(index: ModelIndex, model: LucidModel): ModelInfo {
       columnName: column.columnName ?? fact.name,
       isPrimary: fact.name === model.primaryKey,
       serializeAs:
-        fact.serializeAs !== undefined ? fact.serializeAs : (model.strategy?.serializedName(fact.name) ?? fact.name),
+        fact.serializeAs !== undefined
+          ? fact.serializeAs
+          : (model.strategy?.serializedName(fact.name) ?? fact.name),
       decorator: fact.decorator,
       declaredBy: column.declaredBy.name,
     }
@@ -34,7 +36,10 @@ function modelInfo(index: ModelIndex, model: LucidModel): ModelInfo {
     }
     if (related.kind !== 'model') return info
     info.relatedModel = related.model.name
-    const keys = fact.kind === 'hasMany' || fact.kind === 'hasOne' ? resolveHasManyKeys(model, relation, related.model) : undefined
+    const keys =
+      fact.kind === 'hasMany' || fact.kind === 'hasOne'
+        ? resolveHasManyKeys(model, relation, related.model)
+        : undefined
     if (keys) {
       info.keys = {
         localKey: keys.localKey.name,

@@ -16,7 +16,8 @@ export type RelatedModel =
   | { kind: 'undeclared'; name: string }
   | { kind: 'unknown' }
 
-type Heritage = { kind: 'base'; base?: LucidModel; complete: boolean; mixins: ClassFacts[] } | { kind: 'none' }
+type Heritage =
+  { kind: 'base'; base?: LucidModel; complete: boolean; mixins: ClassFacts[] } | { kind: 'none' }
 
 export class ModelIndex {
   readonly checker: TS.TypeChecker
@@ -86,15 +87,23 @@ export class ModelIndex {
     if (model) return { kind: 'model', model }
     const resolution = resolveName(this.ts, this.checker, expr)
     if (resolution.kind === 'undeclared') {
-      return this.ts.isIdentifier(expr) ? this.byUniqueName(expr.text, { kind: 'undeclared', name: expr.text }) : { kind: 'unknown' }
+      return this.ts.isIdentifier(expr)
+        ? this.byUniqueName(expr.text, { kind: 'undeclared', name: expr.text })
+        : { kind: 'unknown' }
     }
     if (resolution.kind === 'unresolved-import') {
       // An import we cannot follow (no node_modules, an unusual alias): fall back to a unique class name.
-      return this.ts.isIdentifier(expr) ? this.byUniqueName(expr.text, { kind: 'unknown' }) : { kind: 'unknown' }
+      return this.ts.isIdentifier(expr)
+        ? this.byUniqueName(expr.text, { kind: 'unknown' })
+        : { kind: 'unknown' }
     }
     if (isExternalFile(resolution.declaration.getSourceFile())) return { kind: 'unknown' }
     const decl = resolution.declaration
-    if (this.ts.isClassDeclaration(decl) || this.ts.isFunctionDeclaration(decl) || this.ts.isVariableDeclaration(decl)) {
+    if (
+      this.ts.isClassDeclaration(decl) ||
+      this.ts.isFunctionDeclaration(decl) ||
+      this.ts.isVariableDeclaration(decl)
+    ) {
       return { kind: 'not-a-model', declaration: decl }
     }
     return { kind: 'unknown' }
@@ -117,7 +126,8 @@ export class ModelIndex {
     const heritage = this.heritage(facts)
     if (heritage.kind === 'none') return undefined
     const base = heritage.base
-    const strategyKind = facts.namingStrategy ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
+    const strategyKind =
+      facts.namingStrategy ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
     const model: LucidModel = {
       facts,
@@ -154,7 +164,8 @@ export class ModelIndex {
       // A redeclared property without decorator keeps the inherited column (Lucid's map is inherited).
       if (!model.columns.has(name)) model.plainProperties.set(name, prop)
     }
-    for (const relation of facts.relations) model.relations.set(relation.name, { fact: relation, declaredBy: facts })
+    for (const relation of facts.relations)
+      model.relations.set(relation.name, { fact: relation, declaredBy: facts })
   }
 
   /** Lucid: own static primaryKey, else inherited; an own `isPrimary` column wins (the last one). */
@@ -168,7 +179,11 @@ export class ModelIndex {
     const hasLucidMembers = facts.columns.length > 0 || facts.relations.length > 0
     const expr = facts.heritage && skipOuter(this.ts, facts.heritage)
     if (!expr) return { kind: 'none' }
-    if (this.ts.isCallExpression(expr) && this.ts.isIdentifier(expr.expression) && expr.expression.text === 'compose') {
+    if (
+      this.ts.isCallExpression(expr) &&
+      this.ts.isIdentifier(expr.expression) &&
+      expr.expression.text === 'compose'
+    ) {
       const [first, ...rest] = expr.arguments
       const inner = first ? this.heritageOfExpression(first, hasLucidMembers) : ({ kind: 'none' } as Heritage)
       if (inner.kind === 'none') return inner
@@ -202,7 +217,14 @@ export class ModelIndex {
     const file = decl.getSourceFile()
     if (isExternalFile(file)) return []
     const body = this.ts.isVariableDeclaration(decl) ? decl.initializer : decl
-    if (!body || !(this.ts.isArrowFunction(body) || this.ts.isFunctionExpression(body) || this.ts.isFunctionDeclaration(body))) {
+    if (
+      !body ||
+      !(
+        this.ts.isArrowFunction(body) ||
+        this.ts.isFunctionExpression(body) ||
+        this.ts.isFunctionDeclaration(body)
+      )
+    ) {
       return undefined
     }
     const facts = fileFacts(this.ts, file)
@@ -219,6 +241,9 @@ export class ModelIndex {
 
 /** A class of the app itself that is not a model: extending it does not make a model. */
 function isPlainAppClass(ts: TsModule, resolution: Resolution): boolean {
-  return resolution.kind === 'declaration' && !isExternalFile(resolution.declaration.getSourceFile()) &&
+  return (
+    resolution.kind === 'declaration' &&
+    !isExternalFile(resolution.declaration.getSourceFile()) &&
     (ts.isClassDeclaration(resolution.declaration) || ts.isClassExpression(resolution.declaration))
+  )
 }

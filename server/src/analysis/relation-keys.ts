@@ -21,7 +21,11 @@ export interface RelationKeys {
 }
 
 /** Undefined when a key is dynamic or the naming strategy is custom: nothing can be claimed. */
-export function resolveHasManyKeys(parent: LucidModel, relation: ModelRelation, related: LucidModel): RelationKeys | undefined {
+export function resolveHasManyKeys(
+  parent: LucidModel,
+  relation: ModelRelation,
+  related: LucidModel,
+): RelationKeys | undefined {
   const { fact } = relation
   const local = fact.localKey
   const foreign = fact.foreignKey

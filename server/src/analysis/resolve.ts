@@ -21,7 +21,8 @@ export function resolveName(ts: TsModule, checker: TS.TypeChecker, node: TS.Node
   if (symbol.flags & ts.SymbolFlags.Alias) {
     const target = checker.getAliasedSymbol(symbol)
     const declaration = target.valueDeclaration ?? target.declarations?.[0]
-    if (!declaration) return { kind: 'unresolved-import', module: origin?.module ?? '', importedName: origin?.name ?? '' }
+    if (!declaration)
+      return { kind: 'unresolved-import', module: origin?.module ?? '', importedName: origin?.name ?? '' }
     return { kind: 'declaration', declaration, module: origin?.module, importedName: origin?.name }
   }
   const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0]
@@ -34,7 +35,9 @@ function importOrigin(ts: TsModule, symbol: TS.Symbol): { module: string; name: 
   if (!decl) return undefined
   if (ts.isImportSpecifier(decl)) {
     const module = decl.parent.parent.parent.moduleSpecifier
-    return ts.isStringLiteral(module) ? { module: module.text, name: (decl.propertyName ?? decl.name).text } : undefined
+    return ts.isStringLiteral(module)
+      ? { module: module.text, name: (decl.propertyName ?? decl.name).text }
+      : undefined
   }
   if (ts.isImportClause(decl)) {
     const module = decl.parent.moduleSpecifier

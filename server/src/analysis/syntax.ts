@@ -15,13 +15,17 @@ export function isStringLike(ts: TsModule, node: TS.Node | undefined): node is T
 
 /** `foo`, `column.date` or `hasMany` for `@foo`, `@column.date(...)`, `@hasMany(...)`. */
 export function decoratorName(ts: TsModule, decorator: TS.Decorator): string | undefined {
-  const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression
+  const callee = ts.isCallExpression(decorator.expression)
+    ? decorator.expression.expression
+    : decorator.expression
   return entityText(ts, callee)
 }
 
 /** The callee identifier of a decorator (`hasMany` in `@hasMany(...)`), used as a finding range. */
 export function decoratorNameNode(ts: TsModule, decorator: TS.Decorator): TS.Node {
-  const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression
+  const callee = ts.isCallExpression(decorator.expression)
+    ? decorator.expression.expression
+    : decorator.expression
   return ts.isPropertyAccessExpression(callee) ? callee.name : callee
 }
 
@@ -85,6 +89,9 @@ export function returnedExpression(ts: TsModule, fn: TS.Node): TS.Expression | u
   return returns.length === 1 ? returns[0]?.expression : undefined
 }
 
-export function isFunctionLike(ts: TsModule, node: TS.Node): node is TS.ArrowFunction | TS.FunctionExpression {
+export function isFunctionLike(
+  ts: TsModule,
+  node: TS.Node,
+): node is TS.ArrowFunction | TS.FunctionExpression {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node)
 }

@@ -12,6 +12,8 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>
   clientCapabilities: ClientCapabilities
   settings(): Settings
+  /** Resolves once the client's settings are known; answers given before would use defaults. */
+  settingsReady: Promise<void>
   /** Subscribe to "analysis results may have changed" (edits, file events, settings). */
   onInvalidate(listener: (reason: Invalidation) => void): void
 }

@@ -24,7 +24,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export const diagnosticsFeature: Feature = {
   capabilities(client) {
     return client.textDocument?.diagnostic
-      ? { diagnosticProvider: { identifier: 'lucid-lens', interFileDependencies: true, workspaceDiagnostics: false } }
+      ? {
+          diagnosticProvider: {
+            identifier: 'lucid-lens',
+            interFileDependencies: true,
+            workspaceDiagnostics: false,
+          },
+        }
       : {}
   },
   register(context) {
@@ -51,7 +57,8 @@ function registerPull(context: ServerContext): void {
     guard(
       connection,
       'diagnostics',
-      (params): DocumentDiagnosticReport => {
+      async (params): Promise<DocumentDiagnosticReport> => {
+        await context.settingsReady
         const uri = params.textDocument.uri
         const resultId = resultIdFor(context, uri)
         if (resultId && params.previousResultId === resultId && lastResult.get(uri) === resultId) {
@@ -75,7 +82,9 @@ function resultIdFor(context: ServerContext, uri: string): string | undefined {
   const fileName = uriToPath(uri)
   const project = fileName ? context.projects.projectFor(fileName) : undefined
   const settings = context.settings()
-  return project ? `${project.projectVersion}:${settings.diagnostics.enable}:${settings.lucidVersion}` : undefined
+  return project
+    ? `${project.projectVersion}:${settings.diagnostics.enable}:${settings.lucidVersion}`
+    : undefined
 }
 
 function registerPush(context: ServerContext): void {
@@ -87,7 +96,11 @@ function registerPush(context: ServerContext): void {
     () => {
       timer = undefined
       for (const doc of documents.all()) {
-        void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: documentDiagnostics(context, doc.uri) })
+        void connection.sendDiagnostics({
+          uri: doc.uri,
+          version: doc.version,
+          diagnostics: documentDiagnostics(context, doc.uri),
+        })
       }
     },
     () => undefined,
@@ -96,9 +109,11 @@ function registerPush(context: ServerContext): void {
   // open documents are re-published, coalesced over a short delay while the user types.
   context.onInvalidate(() => {
     if (timer) clearTimeout(timer)
-    timer = setTimeout(() => void publishAll(undefined), PUSH_DELAY_MS)
+    timer = setTimeout(() => void context.settingsReady.then(() => publishAll(undefined)), PUSH_DELAY_MS)
   })
-  documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }))
+  documents.onDidClose(
+    (event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }),
+  )
 }
 
 function toDiagnostic(program: TS.Program, f: Finding): Diagnostic {

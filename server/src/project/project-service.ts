@@ -95,7 +95,8 @@ function findConfigs(folder: string, depth = 0): string[] {
     return []
   }
   const out: string[] = []
-  if (entries.some((e) => e.isFile() && e.name === 'tsconfig.json')) out.push(path.join(folder, 'tsconfig.json'))
+  if (entries.some((e) => e.isFile() && e.name === 'tsconfig.json'))
+    out.push(path.join(folder, 'tsconfig.json'))
   if (depth >= 6) return out
   for (const entry of entries) {
     if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) {

@@ -34,7 +34,13 @@ export class Project {
   reloadConfig(): void {
     const ts = this.ts
     const read = ts.readConfigFile(this.configPath, ts.sys.readFile)
-    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, this.rootDir, undefined, this.configPath)
+    const parsed = ts.parseJsonConfigFileContent(
+      read.config ?? {},
+      ts.sys,
+      this.rootDir,
+      undefined,
+      this.configPath,
+    )
     parsed.options = withAdonisDefaults(ts, parsed)
     this.parsed = parsed
     this.fileNames = new Set(parsed.fileNames.map((f) => path.normalize(f)))
@@ -64,7 +70,8 @@ export class Project {
   /** The model index of the current program; rebuilt lazily when the program changes. */
   index(): ModelIndex {
     const program = this.program()
-    if (this.indexCache?.program !== program) this.indexCache = { program, index: new ModelIndex(this.ts, program, this.generation) }
+    if (this.indexCache?.program !== program)
+      this.indexCache = { program, index: new ModelIndex(this.ts, program, this.generation) }
     return this.indexCache.index
   }
 
@@ -92,7 +99,9 @@ export class Project {
       getCompilationSettings: () => this.parsed.options,
       getScriptFileNames: () => {
         const names = [...this.fileNames]
-        for (const open of this.overlay.fileNames()) if (open.startsWith(this.rootDir + path.sep) && !this.fileNames.has(open) && /\.tsx?$/.test(open)) names.push(open)
+        for (const open of this.overlay.fileNames())
+          if (open.startsWith(this.rootDir + path.sep) && !this.fileNames.has(open) && /\.tsx?$/.test(open))
+            names.push(open)
         return names
       },
       getScriptVersion: (f) => {

@@ -49,10 +49,15 @@ export function checkGroupOrderBy(ts: TsModule, inference: ModelInference, call:
 
 /** A groupLimit in the same callback body or, outside callbacks, in the same call chain. */
 function hasGroupLimit(ts: TsModule, call: TS.CallExpression): boolean {
-  const fn = ts.findAncestor(call, (n) => ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isSourceFile(n))
+  const fn = ts.findAncestor(
+    call,
+    (n) => ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isSourceFile(n),
+  )
   let scope: TS.Node = call
   if (fn && !ts.isSourceFile(fn)) scope = fn
-  else while (ts.isPropertyAccessExpression(scope.parent) || ts.isCallExpression(scope.parent)) scope = scope.parent
+  else
+    while (ts.isPropertyAccessExpression(scope.parent) || ts.isCallExpression(scope.parent))
+      scope = scope.parent
   let found = false
   const visit = (node: TS.Node): void => {
     if (found) return

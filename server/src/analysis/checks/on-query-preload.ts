@@ -35,7 +35,11 @@ export function checkOnQueryPreload(ts: TsModule, relation: RelationFact): Findi
 
 /** True when the flag test on the path from `fn` to `node` excludes subqueries. */
 function isGuarded(ts: TsModule, node: TS.Node, fn: TS.Node): boolean {
-  for (let child = node, parent = node.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+  for (
+    let child = node, parent = node.parent;
+    parent && child !== fn;
+    child = parent, parent = parent.parent
+  ) {
     if (ts.isIfStatement(parent) || ts.isConditionalExpression(parent)) {
       const branch = ts.isIfStatement(parent) ? parent.thenStatement : parent.whenTrue
       const other = ts.isIfStatement(parent) ? parent.elseStatement : parent.whenFalse
@@ -60,7 +64,11 @@ function excludesSubQuery(ts: TsModule, condition: TS.Expression, when: boolean)
   if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.ExclamationToken) {
     return excludesSubQuery(ts, expr.operand, !when)
   }
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && when) {
+  if (
+    ts.isBinaryExpression(expr) &&
+    expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+    when
+  ) {
     return excludesSubQuery(ts, expr.left, true) || excludesSubQuery(ts, expr.right, true)
   }
   if (!ts.isPropertyAccessExpression(expr)) return false
@@ -74,7 +82,8 @@ function hasEarlyReturn(ts: TsModule, block: TS.Block, child: TS.Node): boolean 
     if (statement === child) return false
     if (!ts.isIfStatement(statement) || statement.elseStatement) continue
     const then = statement.thenStatement
-    const exits = ts.isReturnStatement(then) || (ts.isBlock(then) && then.statements.some(ts.isReturnStatement))
+    const exits =
+      ts.isReturnStatement(then) || (ts.isBlock(then) && then.statements.some(ts.isReturnStatement))
     if (exits && excludesSubQuery(ts, statement.expression, false)) return true
   }
   return false

@@ -19,11 +19,17 @@ export function checkRelationKeys(index: ModelIndex, parent: LucidModel, relatio
     ...checkKey(label, 'localKey', keys.localKey, relation),
     ...checkKey(label, 'foreignKey', keys.foreignKey, relation),
   ]
-  const typeProblem = out.length === 0 ? checkKeyTypes(label, keys.localKey, keys.foreignKey, relation) : undefined
+  const typeProblem =
+    out.length === 0 ? checkKeyTypes(label, keys.localKey, keys.foreignKey, relation) : undefined
   return typeProblem ? [...out, typeProblem] : out
 }
 
-function checkKey(label: string, role: 'localKey' | 'foreignKey', key: ResolvedKey, relation: ModelRelation): Finding[] {
+function checkKey(
+  label: string,
+  role: 'localKey' | 'foreignKey',
+  key: ResolvedKey,
+  relation: ModelRelation,
+): Finding[] {
   if (key.column || !key.owner.complete) return []
   const owner = key.owner
   const range: TS.Node = key.option?.node ?? relation.fact.decoratorNameNode
@@ -35,7 +41,9 @@ function checkKey(label: string, role: 'localKey' | 'foreignKey', key: ResolvedK
         range,
         `"${label}" uses ${role} "${key.name}", which is a property of "${owner.name}" but has no @column ` +
           `decorator. Lucid only knows decorated columns and fails with E_MISSING_MODEL_ATTRIBUTE.`,
-        { related: [locationOf(plain.nameNode, `${owner.name}.${key.name} is declared here without @column`)] },
+        {
+          related: [locationOf(plain.nameNode, `${owner.name}.${key.name} is declared here without @column`)],
+        },
       ),
     ]
   }
@@ -76,7 +84,12 @@ function checkKey(label: string, role: 'localKey' | 'foreignKey', key: ResolvedK
   ]
 }
 
-function checkKeyTypes(label: string, local: ResolvedKey, foreign: ResolvedKey, relation: ModelRelation): Finding | undefined {
+function checkKeyTypes(
+  label: string,
+  local: ResolvedKey,
+  foreign: ResolvedKey,
+  relation: ModelRelation,
+): Finding | undefined {
   const a = local.column?.fact.baseType
   const b = foreign.column?.fact.baseType
   if (!a || !b || a === b || !COMPARABLE_TYPES.has(a) || !COMPARABLE_TYPES.has(b)) return undefined

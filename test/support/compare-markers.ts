@@ -1,0 +1,28 @@
+// Compares the analysis of a folder with the expect markers in its files, both ways.
+import ts from 'typescript'
+import { analyzeFolder, describe } from './analyze-fixture'
+import { readMarkers } from './markers'
+
+export interface MarkerComparison {
+  missing: string[]
+  unexpected: string[]
+  expectedCount: number
+}
+
+export function compareWithMarkers(folder: string): MarkerComparison {
+  const actual: { key: string; message: string }[] = []
+  const expected: string[] = []
+  for (const file of analyzeFolder(folder)) {
+    const lines = ts.createSourceFile(file.fileName, file.text, ts.ScriptTarget.Latest)
+    for (const f of file.findings) {
+      const line = lines.getLineAndCharacterOfPosition(f.start).line + 1
+      actual.push({ key: describe(folder, file.fileName, line, f.code), message: f.message })
+    }
+    for (const m of readMarkers(file.text)) expected.push(describe(folder, file.fileName, m.line, m.code))
+  }
+  return {
+    missing: expected.filter((e) => !actual.some((a) => a.key === e)),
+    unexpected: actual.filter((a) => !expected.includes(a.key)).map((a) => `${a.key}  (${a.message})`),
+    expectedCount: expected.length,
+  }
+}

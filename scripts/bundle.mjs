@@ -1,10 +1,38 @@
 // Bundles the language server and the extension into single files so that
 // `node server/out/server.js --stdio` runs from any directory without node_modules.
 import { build } from 'esbuild'
+import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { createRequire } from 'node:module'
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' }
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+}
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js' }),
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'server/out/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'client/out/extension.js',
+    external: ['vscode'],
+  }),
 ])
+
+// TypeScript is bundled, so it looks for its lib.*.d.ts next to the bundle.
+const tsLib = dirname(createRequire(import.meta.url).resolve('typescript'))
+mkdirSync('server/out', { recursive: true })
+for (const file of readdirSync(tsLib))
+  if (/^lib\..*\.d\.ts$/.test(file)) copyFileSync(join(tsLib, file), join('server/out', file))
+chmodSync('server/out/cli.js', 0o755)

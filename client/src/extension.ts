@@ -2,7 +2,12 @@
 // purpose: everything Lucid-specific lives in the server.
 import * as path from 'node:path'
 import * as vscode from 'vscode'
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node'
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node'
 import { RESTART_COMMAND, SETTINGS_SECTION } from '../../server/src/protocol'
 
 let client: LanguageClient | undefined
@@ -11,7 +16,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'))
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
   }
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'typescript' }],

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { run } from '../../server/src/cli/main'
-import { fixture } from '../support/paths'
-import { createTempApp } from '../support/temp-app'
+import { copyFixture, createTempApp } from '../support/temp-app'
 
 function capture(argv: string[]): { code: number; out: string } {
   let out = ''
@@ -11,19 +10,23 @@ function capture(argv: string[]): { code: number; out: string } {
   return { code, out }
 }
 
-test('errors exit with 1 and print tsc-style locations with a caret line', () => {
-  const { code, out } = capture(['check', fixture('v5-app')])
+test('errors exit with 1 and print tsc-style locations with a caret line', (t) => {
+  const app = copyFixture('v5-app')
+  t.after(() => app.remove())
+  const { code, out } = capture(['check', app.root])
   assert.equal(code, 1)
   assert.match(
     out,
     /^app\/Models\/User\.ts:42:17 - error LL101: "User\.publishedPosts" expects foreignKey "autorId"/m,
   )
-  assert.match(out, /^42     foreignKey: .autorId., \/\/ expect LL101\n {19}~{9}$/m)
+  assert.match(out, /^42 {5}foreignKey: .autorId., \/\/ expect LL101\n {19}~{9}$/m)
   assert.match(out, /^Found 7 errors and 0 warnings in 12 models \(17 relations, 1 app\)\.$/m)
 })
 
-test('--format json gives 1-based positions and counts', () => {
-  const { code, out } = capture(['check', fixture('v6-app'), '--format', 'json'])
+test('--format json gives 1-based positions and counts', (t) => {
+  const app = copyFixture('v6-app')
+  t.after(() => app.remove())
+  const { code, out } = capture(['check', app.root, '--format', 'json'])
   assert.equal(code, 1)
   const json = JSON.parse(out)
   assert.equal(json.findings.length, 31)

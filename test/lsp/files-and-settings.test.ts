@@ -4,8 +4,7 @@ import { test } from 'node:test'
 import { FileChangeType } from 'vscode-languageserver/node'
 import { pathToUri } from '../../server/src/features/uri'
 import { codesOf, LspHarness } from '../support/lsp-harness'
-import { fixture } from '../support/paths'
-import { createTempApp, POST_MODEL, USER_MODEL } from '../support/temp-app'
+import { copyFixture, createTempApp, POST_MODEL, USER_MODEL } from '../support/temp-app'
 
 const COMMENT_RELATION = USER_MODEL.replace(
   "import Post from '#models/post'",
@@ -35,10 +34,14 @@ test('a model file created on disk is picked up through watched-file events', as
 })
 
 test('two apps in one session keep their own models', async (t) => {
-  const lsp = await LspHarness.start({ pull: true, rootPath: fixture('monorepo') })
-  t.after(() => lsp.stop())
-  const shop = await lsp.open(fixture('monorepo/apps/shop/app/controllers/orders_controller.ts'))
-  const blog = await lsp.open(fixture('monorepo/apps/blog/app/controllers/posts_controller.ts'))
+  const monorepo = copyFixture('monorepo')
+  const lsp = await LspHarness.start({ pull: true, rootPath: monorepo.root })
+  t.after(async () => {
+    await lsp.stop()
+    monorepo.remove()
+  })
+  const shop = await lsp.open(monorepo.file('apps/shop/app/controllers/orders_controller.ts'))
+  const blog = await lsp.open(monorepo.file('apps/blog/app/controllers/posts_controller.ts'))
   const [shopFinding, ...shopRest] = await lsp.pull(shop)
   const [blogFinding, ...blogRest] = await lsp.pull(blog)
   assert.deepEqual([shopRest, blogRest], [[], []])

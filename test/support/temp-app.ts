@@ -2,6 +2,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { fixture, repoRoot } from './paths'
 
 export const USER_MODEL = `import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
@@ -85,5 +86,21 @@ export function createTempApp(files: Record<string, string> = {}): TempApp {
     'app/controllers/users_controller.ts': USERS_CONTROLLER,
   }
   for (const [relative, text] of Object.entries({ ...defaults, ...files })) app.write(relative, text)
+  return app
+}
+
+/**
+ * A fixture app copied outside the repository: in place, TypeScript would find the repository's own
+ * node_modules (which holds the real @adonisjs/lucid) and the "no node_modules" case would be lost.
+ */
+export function copyFixture(
+  name: string,
+  options: { nodeModules: boolean } = { nodeModules: false },
+): TempApp {
+  const app = createTempApp({})
+  fs.rmSync(app.root, { recursive: true, force: true })
+  fs.cpSync(fixture(name), app.root, { recursive: true })
+  if (options.nodeModules)
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(app.root, 'node_modules'), 'dir')
   return app
 }

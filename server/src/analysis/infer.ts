@@ -133,9 +133,17 @@ export class ModelInference {
     if (model) return { model, kind: 'class' }
     const symbol = safe(() => this.index.checker.getSymbolAtLocation(node))
     const decl = symbol?.valueDeclaration
-    if (decl && this.ts.isVariableDeclaration(decl)) return this.ofVariable(decl, depth) ?? this.ofType(node)
-    if (decl && this.ts.isParameter(decl)) return this.ofParameter(decl, depth) ?? this.ofType(node)
-    return this.ofType(node)
+    if (decl && this.ts.isVariableDeclaration(decl)) {
+      return this.ofVariable(decl, depth) ?? (this.worthTypeChecking(decl) ? this.ofType(node) : undefined)
+    }
+    // Parameters are not type-checked: their contextual types (Lucid's generics) cost hundreds of ms.
+    return decl && this.ts.isParameter(decl) ? this.ofParameter(decl, depth) : undefined
+  }
+
+  /** Only `const x = await someHelper()` needs the checker; literals, `new Set()` and the like do not. */
+  private worthTypeChecking(decl: TS.VariableDeclaration): boolean {
+    const init = decl.initializer && skipOuter(this.ts, decl.initializer)
+    return !!init && this.ts.isCallExpression(init)
   }
 
   private ofVariable(decl: TS.VariableDeclaration, depth: number): ModelRef | undefined {

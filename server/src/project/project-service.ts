@@ -43,7 +43,7 @@ export class ProjectService {
 
   /** Every app under a folder (each tsconfig.json outside node_modules), for workspace-wide checks. */
   discover(folder: string): Project[] {
-    return findConfigs(folder).map((config) => this.projectAt(config))
+    return findConfigs(path.resolve(folder)).map((config) => this.projectAt(config))
   }
 
   allProjects(): Project[] {

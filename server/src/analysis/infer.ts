@@ -134,16 +134,9 @@ export class ModelInference {
     const symbol = safe(() => this.index.checker.getSymbolAtLocation(node))
     const decl = symbol?.valueDeclaration
     if (decl && this.ts.isVariableDeclaration(decl)) {
-      return this.ofVariable(decl, depth) ?? (this.worthTypeChecking(decl) ? this.ofType(node) : undefined)
+      return this.ofVariable(decl, depth)
     }
-    // Parameters are not type-checked: their contextual types (Lucid's generics) cost hundreds of ms.
     return decl && this.ts.isParameter(decl) ? this.ofParameter(decl, depth) : undefined
-  }
-
-  /** Only `const x = await someHelper()` needs the checker; literals, `new Set()` and the like do not. */
-  private worthTypeChecking(decl: TS.VariableDeclaration): boolean {
-    const init = decl.initializer && skipOuter(this.ts, decl.initializer)
-    return !!init && this.ts.isCallExpression(init)
   }
 
   private ofVariable(decl: TS.VariableDeclaration, depth: number): ModelRef | undefined {
@@ -153,7 +146,9 @@ export class ModelInference {
       const items = this.of(loop.expression, depth + 1)
       return items?.kind === 'instances' ? { model: items.model, kind: 'instance' } : undefined
     }
-    return decl.initializer ? this.of(decl.initializer, depth + 1) : undefined
+    if (!decl.initializer) return undefined
+    const init = skipOuter(this.ts, decl.initializer)
+    return this.of(init, depth + 1) ?? (this.ts.isCallExpression(init) ? this.ofDeclaredReturn(init) : undefined)
   }
 
   private ofParameter(param: TS.ParameterDeclaration, depth: number): ModelRef | undefined {
@@ -215,15 +210,24 @@ export class ModelInference {
     return undefined
   }
 
-  /** Last resort: the checker's type (useful when the app's node_modules gives Lucid's types). */
-  private ofType(node: TS.Expression): ModelRef | undefined {
-    const type = safe(() => this.index.checker.getTypeAtLocation(node))
-    const decl = type?.getSymbol()?.valueDeclaration
-    if (!decl || !this.ts.isClassLike(decl)) return undefined
-    const model = this.index.modelOf(decl)
-    if (!model) return undefined
-    const isConstructor = (type?.getConstructSignatures().length ?? 0) > 0
-    return { model, kind: isConstructor ? 'class' : 'instance' }
+  /**
+   * `await findUser(id)` or `await this.users.find(id)`: the callee's declared return type, with
+   * `Promise<...>` unwrapped. Types are read as written: the checker's inferred types would need
+   * Lucid's declarations and cost far more than this analysis is allowed to.
+   */
+  private ofDeclaredReturn(call: TS.CallExpression): ModelRef | undefined {
+    const symbol = safe(() => this.index.checker.getSymbolAtLocation(call.expression))
+    const target = symbol && symbol.flags & this.ts.SymbolFlags.Alias ? this.index.checker.getAliasedSymbol(symbol) : symbol
+    let decl: TS.Node | undefined = target?.valueDeclaration
+    if (decl && this.ts.isVariableDeclaration(decl)) decl = decl.initializer
+    if (!decl || !this.ts.isFunctionLike(decl) || !decl.type) return undefined
+    let type = decl.type
+    if (this.ts.isTypeReferenceNode(type) && this.ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') {
+      const inner = type.typeArguments?.[0]
+      if (!inner) return undefined
+      type = inner
+    }
+    return this.ofTypeNode(type)
   }
 }
 

@@ -15,6 +15,10 @@ export class Project {
   private version = 0
   private readonly service: TS.LanguageService
   private indexCache?: { program: TS.Program; index: ModelIndex }
+  /** TypeScript asks for every file's snapshot on each program update: answer from memory. */
+  private readonly snapshots = new Map<string, { version: string; snapshot: TS.IScriptSnapshot }>()
+  private resolutionCache!: TS.ModuleResolutionCache
+  private resolutionsInvalidated = false
   readonly generation: LucidGeneration
 
   constructor(
@@ -44,6 +48,9 @@ export class Project {
     parsed.options = withAdonisDefaults(ts, parsed)
     this.parsed = parsed
     this.fileNames = new Set(parsed.fileNames.map((f) => path.normalize(f)))
+    // Files appeared or vanished: earlier failed or successful resolutions may be stale.
+    this.resolutionCache = ts.createModuleResolutionCache(this.rootDir, (f) => f, parsed.options)
+    this.resolutionsInvalidated = true
     this.version++
   }
 
@@ -64,6 +71,7 @@ export class Project {
   program(): TS.Program {
     const program = this.service.getProgram()
     if (!program) throw new Error(`TypeScript could not build a program for ${this.configPath}`)
+    this.resolutionsInvalidated = false
     return program
   }
 
@@ -92,7 +100,7 @@ export class Project {
     this.service.dispose()
   }
 
-  private host(): TS.LanguageServiceHost {
+  private host(): CachingHost {
     const ts = this.ts
     return {
       getProjectVersion: () => String(this.version),
@@ -108,10 +116,12 @@ export class Project {
         const doc = this.overlay.get(f)
         return doc ? `o${doc.version}` : `d${this.fileVersions.get(path.normalize(f)) ?? 0}`
       },
-      getScriptSnapshot: (f) => {
-        const text = this.overlay.get(f)?.text ?? ts.sys.readFile(f)
-        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text)
-      },
+      getScriptSnapshot: (f) => this.snapshot(f),
+      resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
+        literals.map((literal) => this.resolveModule(literal, containingFile, redirected, options, containingSourceFile)),
+      getModuleResolutionCache: () => this.resolutionCache,
+      hasInvalidatedResolutions: () => this.resolutionsInvalidated,
+      jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
       getCurrentDirectory: () => this.rootDir,
       getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
       fileExists: (f) => this.overlay.get(f) !== undefined || ts.sys.fileExists(f),
@@ -123,14 +133,49 @@ export class Project {
       useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
     }
   }
+
+  private snapshot(fileName: string): TS.IScriptSnapshot | undefined {
+    const key = path.normalize(fileName)
+    const doc = this.overlay.get(key)
+    const version = doc ? `o${doc.version}` : `d${this.fileVersions.get(key) ?? 0}`
+    const cached = this.snapshots.get(key)
+    if (cached?.version === version) return cached.snapshot
+    const text = doc?.text ?? this.ts.sys.readFile(key)
+    if (text === undefined) return undefined
+    const snapshot = this.ts.ScriptSnapshot.fromString(text)
+    this.snapshots.set(key, { version, snapshot })
+    return snapshot
+  }
+
+  /**
+   * The app's own modules only: a package's declarations (Lucid's included) add nothing the analysis
+   * reads, since Lucid is recognised by its import specifier, and would cost seconds per project.
+   */
+  private resolveModule(
+    literal: TS.StringLiteralLike,
+    containingFile: string,
+    redirected: TS.ResolvedProjectReference | undefined,
+    options: TS.CompilerOptions,
+    sourceFile: TS.SourceFile,
+  ): TS.ResolvedModuleWithFailedLookupLocations {
+    const ts = this.ts
+    const mode = ts.getModeForUsageLocation(sourceFile, literal, options)
+    const result = ts.resolveModuleName(literal.text, containingFile, options, ts.sys, this.resolutionCache, redirected, mode)
+    return result.resolvedModule?.isExternalLibraryImport ? { resolvedModule: undefined } : result
+  }
 }
+
+/** Members the LanguageService reads from its host at runtime but does not declare on the type. */
+type CachingHost = TS.LanguageServiceHost &
+  Pick<TS.CompilerHost, 'getModuleResolutionCache' | 'hasInvalidatedResolutions'>
 
 /**
  * Real v6 apps extend `@adonisjs/tsconfig`, which is missing before `npm install`. Without it the
  * `#models/*` imports would not resolve, so supply what that package sets.
  */
 function withAdonisDefaults(ts: TsModule, parsed: TS.ParsedCommandLine): TS.CompilerOptions {
-  const options: TS.CompilerOptions = { ...parsed.options, noEmit: true, skipLibCheck: true }
+  // Only symbols are resolved, never types, so the default libraries and @types are not needed.
+  const options: TS.CompilerOptions = { ...parsed.options, noEmit: true, noLib: true, types: [] }
   if (options.moduleResolution === undefined && options.module === undefined) {
     options.module = ts.ModuleKind.NodeNext
     options.moduleResolution = ts.ModuleResolutionKind.NodeNext

@@ -1,5 +1,6 @@
 // Watched-file events (a model created on disk), two apps in one session, and settings.
 import assert from 'node:assert/strict'
+import * as fs from 'node:fs'
 import { test } from 'node:test'
 import { FileChangeType } from 'vscode-languageserver/node'
 import { pathToUri } from '../../server/src/features/uri'
@@ -31,6 +32,25 @@ test('a model file created on disk is picked up through watched-file events', as
     changes: [{ uri: pathToUri(created), type: FileChangeType.Created }],
   })
   assert.deepEqual(codesOf(await lsp.pull(user)), ['LL104'])
+  const renamed = app.file('app/models/remark.ts')
+  fs.renameSync(created, renamed)
+  await lsp.client.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [
+      { uri: pathToUri(created), type: FileChangeType.Deleted },
+      { uri: pathToUri(renamed), type: FileChangeType.Created },
+    ],
+  })
+  const afterRename = await lsp.pull(user)
+  assert.deepEqual(
+    codesOf(afterRename),
+    ['LL104'],
+    'the import no longer resolves, but the one class named Comment is found',
+  )
+  fs.unlinkSync(renamed)
+  await lsp.client.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: pathToUri(renamed), type: FileChangeType.Deleted }],
+  })
+  assert.deepEqual(await lsp.pull(user), [], 'with no Comment model left there is nothing to claim')
 })
 
 test('two apps in one session keep their own models', async (t) => {

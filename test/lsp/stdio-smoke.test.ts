@@ -1,13 +1,15 @@
 // The bundled server, started the way any editor starts it: `node server/out/server.js --stdio`
 // from an unrelated directory, with no node_modules next to it.
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { fork, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { test } from 'node:test'
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -55,5 +57,40 @@ test('the bundled server answers over stdio and reports a finding', async (t) =>
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
   await connection.sendNotification('exit')
   assert.equal(await exited, 0)
+  connection.dispose()
+})
+
+test('the bundled server also runs over node IPC, as vscode-languageclient starts it', async (t) => {
+  const bundle = path.join(repoRoot, 'server', 'out', 'server.js')
+  const app = createTempApp()
+  const child = fork(bundle, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+  t.after(() => {
+    child.kill()
+    app.remove()
+  })
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+  connection.listen()
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToUri(app.root),
+    capabilities: {},
+  })
+  await connection.sendNotification('initialized', {})
+  const published = new Promise<{ uri: string; diagnostics: Diagnostic[] }>((resolve) =>
+    connection.onNotification('textDocument/publishDiagnostics', resolve),
+  )
+  const userFile = app.file('app/models/user.ts')
+  const text = fs
+    .readFileSync(userFile, 'utf8')
+    .replace('@hasMany(() => Post)', "@hasMany(() => Post, { foreignKey: 'user_id' })")
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: pathToUri(userFile), languageId: 'typescript', version: 1, text },
+  })
+  const { diagnostics } = await published
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['LL103'],
+  )
+  await connection.sendRequest('shutdown')
   connection.dispose()
 })

@@ -148,7 +148,9 @@ export class ModelInference {
     }
     if (!decl.initializer) return undefined
     const init = skipOuter(this.ts, decl.initializer)
-    return this.of(init, depth + 1) ?? (this.ts.isCallExpression(init) ? this.ofDeclaredReturn(init) : undefined)
+    return (
+      this.of(init, depth + 1) ?? (this.ts.isCallExpression(init) ? this.ofDeclaredReturn(init) : undefined)
+    )
   }
 
   private ofParameter(param: TS.ParameterDeclaration, depth: number): ModelRef | undefined {
@@ -217,12 +219,19 @@ export class ModelInference {
    */
   private ofDeclaredReturn(call: TS.CallExpression): ModelRef | undefined {
     const symbol = safe(() => this.index.checker.getSymbolAtLocation(call.expression))
-    const target = symbol && symbol.flags & this.ts.SymbolFlags.Alias ? this.index.checker.getAliasedSymbol(symbol) : symbol
+    const target =
+      symbol && symbol.flags & this.ts.SymbolFlags.Alias
+        ? this.index.checker.getAliasedSymbol(symbol)
+        : symbol
     let decl: TS.Node | undefined = target?.valueDeclaration
     if (decl && this.ts.isVariableDeclaration(decl)) decl = decl.initializer
     if (!decl || !this.ts.isFunctionLike(decl) || !decl.type) return undefined
     let type = decl.type
-    if (this.ts.isTypeReferenceNode(type) && this.ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') {
+    if (
+      this.ts.isTypeReferenceNode(type) &&
+      this.ts.isIdentifier(type.typeName) &&
+      type.typeName.text === 'Promise'
+    ) {
       const inner = type.typeArguments?.[0]
       if (!inner) return undefined
       type = inner

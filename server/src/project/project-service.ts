@@ -20,7 +20,11 @@ export class ProjectService {
     private readonly ts: TsModule,
     private options: ProjectServiceOptions = {},
   ) {
-    this.registry = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, '', ts.JSDocParsingMode.ParseNone)
+    this.registry = ts.createDocumentRegistry(
+      ts.sys.useCaseSensitiveFileNames,
+      '',
+      ts.JSDocParsingMode.ParseNone,
+    )
   }
 
   /** The project whose tsconfig includes the file, or undefined for files outside any app. */

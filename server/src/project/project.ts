@@ -118,7 +118,9 @@ export class Project {
       },
       getScriptSnapshot: (f) => this.snapshot(f),
       resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
-        literals.map((literal) => this.resolveModule(literal, containingFile, redirected, options, containingSourceFile)),
+        literals.map((literal) =>
+          this.resolveModule(literal, containingFile, redirected, options, containingSourceFile),
+        ),
       getModuleResolutionCache: () => this.resolutionCache,
       hasInvalidatedResolutions: () => this.resolutionsInvalidated,
       jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
@@ -160,7 +162,15 @@ export class Project {
   ): TS.ResolvedModuleWithFailedLookupLocations {
     const ts = this.ts
     const mode = ts.getModeForUsageLocation(sourceFile, literal, options)
-    const result = ts.resolveModuleName(literal.text, containingFile, options, ts.sys, this.resolutionCache, redirected, mode)
+    const result = ts.resolveModuleName(
+      literal.text,
+      containingFile,
+      options,
+      ts.sys,
+      this.resolutionCache,
+      redirected,
+      mode,
+    )
     return result.resolvedModule?.isExternalLibraryImport ? { resolvedModule: undefined } : result
   }
 }

@@ -55,21 +55,36 @@ export function fileFacts(ts: TsModule, file: TS.SourceFile): FileFacts {
   return facts
 }
 
+/** A cheap text test: files without any such call (most models) need no call collection. */
+const CALL_TEXT = new RegExp(`\\.\\s*(${[...RELATION_NAME_METHODS, ...OTHER_METHODS].join('|')})\\s*[(<]`)
+
 function readFile(ts: TsModule, file: TS.SourceFile): FileFacts {
   const facts: FileFacts = { classes: [], classByNode: new Map(), calls: [] }
+  const wantCalls = CALL_TEXT.test(file.text)
   const visit = (node: TS.Node): void => {
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
       const cls = readClass(ts, node)
       facts.classes.push(cls)
       facts.classByNode.set(node, cls)
-    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    } else if (wantCalls && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name
       if (ts.isIdentifier(name) && (RELATION_NAME_METHODS.has(name.text) || OTHER_METHODS.has(name.text))) {
         facts.calls.push({ node, method: name.text, methodNode: name, receiver: node.expression.expression })
       }
+    } else if (!wantCalls && isMemberBody(ts, node)) {
+      return // classes are declared at top level or in mixin functions, not inside methods
     }
     ts.forEachChild(node, visit)
   }
   visit(file)
   return facts
+}
+
+function isMemberBody(ts: TsModule, node: TS.Node): boolean {
+  const parent = node.parent
+  return (
+    ts.isBlock(node) &&
+    !!parent &&
+    (ts.isMethodDeclaration(parent) || ts.isConstructorDeclaration(parent) || ts.isAccessor(parent))
+  )
 }

@@ -180,19 +180,24 @@ type CachingHost = TS.LanguageServiceHost &
   Pick<TS.CompilerHost, 'getModuleResolutionCache' | 'hasInvalidatedResolutions'>
 
 /**
- * Real v6 apps extend `@adonisjs/tsconfig`, which is missing before `npm install`. Without it the
- * `#models/*` imports would not resolve, so supply what that package sets.
+ * The options the analysis program runs with. Only symbols are resolved, never types, so the default
+ * libraries and @types are left out. Resolution is always `bundler`: for the app's own files it
+ * accepts everything NodeNext and node10 accept (`#models/*` imports, tsconfig `paths`, `.js` that
+ * maps to `.ts`, extensionless paths), and unlike NodeNext it does not look up each file's module
+ * format in package.json on every program update. It also covers v6 apps whose tsconfig extends
+ * `@adonisjs/tsconfig`, which is missing before `npm install`.
  */
 function withAdonisDefaults(ts: TsModule, parsed: TS.ParsedCommandLine): TS.CompilerOptions {
-  // Only symbols are resolved, never types, so the default libraries and @types are not needed.
-  const options: TS.CompilerOptions = { ...parsed.options, noEmit: true, noLib: true, types: [] }
-  if (options.moduleResolution === undefined && options.module === undefined) {
-    options.module = ts.ModuleKind.NodeNext
-    options.moduleResolution = ts.ModuleResolutionKind.NodeNext
+  return {
+    ...parsed.options,
+    noEmit: true,
+    noLib: true,
+    types: [],
+    allowJs: false,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    experimentalDecorators: parsed.options.experimentalDecorators ?? true,
   }
-  options.experimentalDecorators ??= true
-  options.allowJs = false
-  return options
 }
 
 function readPackageJson(ts: TsModule, dir: string): Record<string, never> | undefined {

@@ -11,6 +11,7 @@ import {
 import type { Finding, Severity } from '../analysis'
 import { guard } from './boundary'
 import type { Feature, ServerContext } from './context'
+import { rangeIn } from './source-at'
 import { pathToUri, uriToPath } from './uri'
 
 const PUSH_DELAY_MS = 30
@@ -136,6 +137,7 @@ function toDiagnostic(program: TS.Program, f: Finding): Diagnostic {
 
 function rangeOf(program: TS.Program, fileName: string, start: number, end: number): Range {
   const file = program.getSourceFile(fileName)
-  if (!file) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
-  return { start: file.getLineAndCharacterOfPosition(start), end: file.getLineAndCharacterOfPosition(end) }
+  return file
+    ? rangeIn(file, start, end)
+    : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
 }

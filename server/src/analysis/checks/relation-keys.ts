@@ -9,7 +9,8 @@ import { closest } from '../suggest'
 const COMPARABLE_TYPES = new Set(['number', 'string', 'bigint', 'boolean'])
 
 export function checkRelationKeys(index: ModelIndex, parent: LucidModel, relation: ModelRelation): Finding[] {
-  if (relation.fact.kind !== 'hasMany') return []
+  // hasOne picks and checks its keys exactly like hasMany (same naming-strategy methods, same extractor).
+  if (relation.fact.kind !== 'hasMany' && relation.fact.kind !== 'hasOne') return []
   const related = index.relatedModel(relation.fact)
   if (related.kind !== 'model') return []
   const keys = resolveHasManyKeys(parent, relation, related.model)

@@ -83,3 +83,15 @@ test('half-typed code never breaks the server', async () => {
   assert.deepEqual(await lsp.pull(controller), [])
   assert.equal(USERS_CONTROLLER.length > 0, true)
 })
+
+test('a document closed and opened again with new text at version 1 is analysed anew', async () => {
+  const post = await lsp.open(app.file('app/models/post.ts'))
+  const user = await lsp.open(app.file('app/models/user.ts'))
+  assert.deepEqual(await lsp.pull(user), [])
+  await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: post } })
+  await lsp.open(app.file('app/models/post.ts'), POST_MODEL.replace('declare userId', 'declare ownerId'))
+  assert.deepEqual(codesOf(await lsp.pull(user)), ['LL104'])
+  await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: post } })
+  await lsp.open(app.file('app/models/post.ts'), POST_MODEL)
+  assert.deepEqual(await lsp.pull(user), [])
+})

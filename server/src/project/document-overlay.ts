@@ -4,13 +4,19 @@ import * as path from 'node:path'
 export interface OpenDocument {
   text: string
   version: number
+  /**
+   * Unique per update, unlike `version`: a document closed and opened again starts at version 1
+   * with new text, and caches keyed by the client's version would serve the old text.
+   */
+  revision: number
 }
 
 export class DocumentOverlay {
   private readonly docs = new Map<string, OpenDocument>()
+  private revisions = 0
 
   set(fileName: string, text: string, version: number): void {
-    this.docs.set(path.normalize(fileName), { text, version })
+    this.docs.set(path.normalize(fileName), { text, version, revision: ++this.revisions })
   }
 
   delete(fileName: string): void {

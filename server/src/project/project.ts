@@ -114,7 +114,7 @@ export class Project {
       },
       getScriptVersion: (f) => {
         const doc = this.overlay.get(f)
-        return doc ? `o${doc.version}` : `d${this.fileVersions.get(path.normalize(f)) ?? 0}`
+        return doc ? `o${doc.revision}` : `d${this.fileVersions.get(path.normalize(f)) ?? 0}`
       },
       getScriptSnapshot: (f) => this.snapshot(f),
       resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
@@ -139,7 +139,7 @@ export class Project {
   private snapshot(fileName: string): TS.IScriptSnapshot | undefined {
     const key = path.normalize(fileName)
     const doc = this.overlay.get(key)
-    const version = doc ? `o${doc.version}` : `d${this.fileVersions.get(key) ?? 0}`
+    const version = doc ? `o${doc.revision}` : `d${this.fileVersions.get(key) ?? 0}`
     const cached = this.snapshots.get(key)
     if (cached?.version === version) return cached.snapshot
     const text = doc?.text ?? this.ts.sys.readFile(key)

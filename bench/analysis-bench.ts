@@ -13,6 +13,7 @@ import * as prettier from 'prettier'
 import ts from 'typescript'
 import type { ColdResult } from './cold-analysis'
 import { generateApp, modelFile } from './generate-app'
+import type { FeatureResult } from './feature-latency'
 import type { LspResult } from './lsp-latency'
 import { hasGnuTime, lastJsonLine, runNode } from './measure'
 import { markdownTable, type SizeResult } from './report'
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     if (lspSizes.includes(models)) {
       row.pull = lspRun(dir, models, 'pull', edits)
       row.push = lspRun(dir, models, 'push', edits)
+      row.features = featureRun(dir, models)
     }
     rows.push(row)
   }
@@ -96,6 +98,16 @@ function lspRun(dir: string, models: number, mode: 'pull' | 'push', edits: numbe
     `lsp ${mode}: first diagnostics ${ms(result.firstMs)}, ${edits} edits p50 ${ms(result.p50)} p95 ${ms(result.p95)} ` +
       `max ${ms(result.max)}${wrong}`,
   )
+  return result
+}
+
+function featureRun(dir: string, models: number): FeatureResult {
+  const script = path.join(__dirname, 'feature-latency.js')
+  const result = lastJsonLine<FeatureResult>(runNode([script, dir, String(models)], true), 'features')
+  for (const [name, t] of Object.entries(result)) {
+    const empty = t.empty ? `; ${t.empty} EMPTY ANSWERS` : ''
+    console.log(`${name}: p50 ${ms(t.p50)} p95 ${ms(t.p95)} max ${ms(t.max)}${empty}`)
+  }
   return result
 }
 

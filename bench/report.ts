@@ -1,9 +1,11 @@
 // The results as one markdown table (one row per app size) plus the notes needed to read it.
+import type { FeatureResult, FeatureTiming } from './feature-latency'
 import type { LspResult } from './lsp-latency'
 import { mb } from './stats'
 
 export const RATIO_TARGET = 0.3
 export const P95_TARGET_MS = 50
+export const FEATURE_P95_TARGET_MS = 20
 
 export interface ColdSide {
   /** Median of the runs, spawn to exit. */
@@ -20,6 +22,7 @@ export interface SizeResult {
   tsc: ColdSide
   pull?: LspResult
   push?: LspResult
+  features?: FeatureResult
 }
 
 const HEADER = [
@@ -33,6 +36,7 @@ const HEADER = [
   `p95 < ${P95_TARGET_MS} ms`,
   'push (incl. 30 ms delay) p50 / p95 / max',
   'server RSS / heap after GC',
+  `hover / completion / definition p95 (< ${FEATURE_P95_TARGET_MS} ms)`,
   'findings',
 ]
 
@@ -52,6 +56,7 @@ export function markdownTable(rows: SizeResult[]): string {
         r.pull ? (r.pull.p95 < P95_TARGET_MS ? '✓' : '✗') : '–',
         r.push ? spread(r.push) : 'not run',
         r.pull ? `${mb(r.pull.rssAfterGc)} / ${mb(r.pull.heapUsedAfterGc)} MB` : '–',
+        r.features ? featuresCell(r.features) : 'not run',
         findingsCell(r),
       ]),
     )
@@ -64,6 +69,12 @@ function findingsCell(r: SizeResult): string {
   const wrong = (r.pull?.wrong.length ?? 0) + (r.push?.wrong.length ?? 0)
   const edits = wrong > 0 ? `, ${wrong} edits without the expected finding` : ''
   return `${r.findings}${r.findings === 0 ? ' ✓' : ' ✗'}${edits}`
+}
+
+function featuresCell(f: FeatureResult): string {
+  const cell = (t: FeatureTiming) => `${Math.round(t.p95)}${t.empty ? ' (empty!)' : ''}`
+  const ok = [f.hover, f.completion, f.definition].every((t) => t.p95 < FEATURE_P95_TARGET_MS && !t.empty)
+  return `${cell(f.hover)} / ${cell(f.completion)} / ${cell(f.definition)} ms ${ok ? '✓' : '✗'}`
 }
 
 function spread(r: LspResult): string {

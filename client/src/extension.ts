@@ -26,6 +26,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ scheme: 'file', language: 'typescript' }],
     synchronize: { configurationSection: SETTINGS_SECTION },
     initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+    middleware: {
+      // VS Code applies one rename provider's edits only. Ours would rename the declaration and the
+      // key/relation strings but not the property's code uses, which TypeScript's provider renames.
+      // Until the client merges both edits, renames stay with TypeScript in VS Code.
+      prepareRename: () => null,
+      provideRenameEdits: () => null,
+    },
   }
   client = new LanguageClient('lucidLens', 'Lucid Lens', serverOptions, clientOptions)
   context.subscriptions.push(

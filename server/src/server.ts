@@ -13,13 +13,29 @@ import {
 } from 'vscode-languageserver'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { describeError } from './features/boundary'
+import { codeActionsFeature } from './features/code-actions'
 import type { Feature, Invalidation, ServerContext } from './features/context'
+import { completionFeature } from './features/completion'
+import { definitionFeature } from './features/definition'
 import { diagnosticsFeature } from './features/diagnostics'
+import { hoverFeature } from './features/hover'
+import { inlayHintsFeature } from './features/inlay-hints'
+import { referencesFeature } from './features/references'
+import { renameFeature } from './features/rename'
 import { uriToPath } from './features/uri'
 import { ProjectService } from './project/project-service'
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from './settings'
 
-const FEATURES: Feature[] = [diagnosticsFeature]
+const FEATURES: Feature[] = [
+  diagnosticsFeature,
+  hoverFeature,
+  completionFeature,
+  definitionFeature,
+  referencesFeature,
+  renameFeature,
+  codeActionsFeature,
+  inlayHintsFeature,
+]
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument)

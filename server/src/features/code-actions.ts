@@ -1,0 +1,142 @@
+// Quick fixes for Lucid findings and key refactors on relation decorators. Findings are recomputed
+// for the document and matched to the client's diagnostics by code and range: the client's copy
+// only decides which diagnostic an action is attached to, never what the fix writes.
+import type * as TS from 'typescript'
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver'
+import type { Finding, Severity } from '../analysis'
+import { guard } from './boundary'
+import type { Feature, ServerContext } from './context'
+import { columnDecoratorFixes } from './fixes/column-decorator'
+import { explicitKeyRefactors } from './fixes/explicit-keys'
+import type { Fix, FixProvider } from './fixes/fix'
+import { directionFixes, groupLimitFixes } from './fixes/group-order'
+import { missingForeignKeyFixes } from './fixes/missing-foreign-key'
+import { onQueryGuardFixes } from './fixes/on-query-guard'
+import { predicateFixes } from './fixes/persist-many'
+import { replaceNameFixes } from './fixes/replace-name'
+import { offsetAt, rangeIn, sourceAt } from './source-at'
+import { pathToUri } from './uri'
+
+/** LL105 (which primary key was meant?), LL107-LL109 have no single clear fix. */
+const PROVIDERS: Record<string, FixProvider> = {
+  LL101: replaceNameFixes,
+  LL102: replaceNameFixes,
+  LL103: replaceNameFixes,
+  LL104: missingForeignKeyFixes,
+  LL106: columnDecoratorFixes,
+  LL201: replaceNameFixes,
+  LL301: onQueryGuardFixes,
+  LL302: groupLimitFixes,
+  LL303: directionFixes,
+  LL304: replaceNameFixes,
+  LL305: predicateFixes,
+}
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+}
+const KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite]
+
+export const codeActionsFeature: Feature = {
+  capabilities(client) {
+    const literals = client.textDocument?.codeAction?.codeActionLiteralSupport
+    return { codeActionProvider: literals ? { codeActionKinds: KINDS, resolveProvider: false } : true }
+  },
+  register(context) {
+    context.connection.onCodeAction(
+      guard(
+        context.connection,
+        'code actions',
+        (params) => codeActions(context, params),
+        () => [],
+      ),
+    )
+  },
+}
+
+async function codeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  await context.settingsReady
+  const source = sourceAt(context, params.textDocument.uri)
+  if (!source) return []
+  const { project, index, file } = source
+  const start = offsetAt(file, params.range.start)
+  const end = offsetAt(file, params.range.end)
+  const only = params.context.only
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`))
+  const out: CodeAction[] = []
+  // Without visible diagnostics a quick fix would fix something the user cannot see.
+  if (wants(CodeActionKind.QuickFix) && context.settings().diagnostics.enable) {
+    for (const finding of project.findings(file.fileName)) {
+      const provider = PROVIDERS[finding.code]
+      if (!provider || finding.start > end || finding.end < start) continue
+      const diagnostic =
+        clientDiagnostic(params.context.diagnostics, file, finding) ?? diagnosticOf(file, finding)
+      for (const fix of provider({ index, file, finding }))
+        out.push(toAction(context, fix, CodeActionKind.QuickFix, [diagnostic]))
+    }
+  }
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    for (const fix of explicitKeyRefactors(index, file, start, end))
+      out.push(toAction(context, fix, CodeActionKind.RefactorRewrite))
+  }
+  return out
+}
+
+function clientDiagnostic(sent: Diagnostic[], file: TS.SourceFile, finding: Finding): Diagnostic | undefined {
+  const range = rangeIn(file, finding.start, finding.end)
+  return sent.find(
+    (d) =>
+      d.code === finding.code &&
+      d.range.start.line === range.start.line &&
+      d.range.start.character === range.start.character &&
+      d.range.end.line === range.end.line &&
+      d.range.end.character === range.end.character,
+  )
+}
+
+function diagnosticOf(file: TS.SourceFile, finding: Finding): Diagnostic {
+  return {
+    range: rangeIn(file, finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: 'lucid-lens',
+    message: finding.message,
+  }
+}
+
+function toAction(context: ServerContext, fix: Fix, kind: string, diagnostics?: Diagnostic[]): CodeAction {
+  const action: CodeAction = { title: fix.title, kind, edit: workspaceEdit(context, fix) }
+  if (diagnostics) action.diagnostics = diagnostics
+  if (fix.preferred) action.isPreferred = true
+  return action
+}
+
+/** Versioned document changes where the client supports them, so a stale edit is refused. */
+function workspaceEdit(context: ServerContext, fix: Fix): WorkspaceEdit {
+  const byUri = new Map<string, TextEdit[]>()
+  for (const edit of fix.edits) {
+    const uri = pathToUri(edit.file.fileName)
+    const list = byUri.get(uri) ?? []
+    list.push({ range: rangeIn(edit.file, edit.start, edit.end), newText: edit.newText })
+    byUri.set(uri, list)
+  }
+  if (context.clientCapabilities.workspace?.workspaceEdit?.documentChanges) {
+    return {
+      documentChanges: [...byUri].map(([uri, edits]) => ({
+        textDocument: { uri, version: context.documents.get(uri)?.version ?? null },
+        edits,
+      })),
+    }
+  }
+  return { changes: Object.fromEntries(byUri) }
+}

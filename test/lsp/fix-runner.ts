@@ -1,0 +1,117 @@
+// Applies code actions the way an editor does (edits to each file, then didChange) and checks the
+// result by pulling diagnostics again. Restores every touched file afterwards.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import ts from 'typescript'
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node'
+import { uriToPath } from '../../server/src/features/uri'
+import { codesOf, type LspHarness } from '../support/lsp-harness'
+
+/** Pure: applies non-overlapping LSP edits to a text. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1)
+  const offset = (p: Range['start']): number =>
+    Math.min((starts[p.line] ?? text.length) + p.character, text.length)
+  const sorted = edits
+    .map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end)
+  let out = text
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end)
+  return out
+}
+
+export class FixRunner {
+  private readonly original = new Map<string, string>()
+  private readonly current = new Map<string, string>()
+
+  constructor(readonly lsp: LspHarness) {}
+
+  async open(fileName: string): Promise<string> {
+    const known = [...this.current.keys()].find((uri) => uriToPath(uri) === fileName)
+    if (known) return known
+    const text = readFileSync(fileName, 'utf8')
+    const uri = await this.lsp.open(fileName, text)
+    this.original.set(uri, text)
+    this.current.set(uri, text)
+    return uri
+  }
+
+  text(uri: string): string {
+    const text = this.current.get(uri)
+    assert.ok(text !== undefined, `${uri} is open`)
+    return text
+  }
+
+  async actions(
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[] = [],
+    only?: string[],
+  ): Promise<CodeAction[]> {
+    return this.lsp.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: only ? { diagnostics, only } : { diagnostics },
+    })
+  }
+
+  /** The diagnostic with `code` starting on 1-based `line`. */
+  async diagnostic(uri: string, code: string, line: number): Promise<Diagnostic> {
+    const found = (await this.lsp.pull(uri)).find((d) => d.code === code && d.range.start.line === line - 1)
+    assert.ok(found, `${code} on line ${line}`)
+    return found
+  }
+
+  /** Applies the action; returns the uris it changed. */
+  async apply(action: CodeAction): Promise<string[]> {
+    const changes = action.edit?.changes ?? {}
+    const uris = Object.keys(changes)
+    assert.ok(uris.length > 0, `"${action.title}" edits something`)
+    for (const uri of uris) {
+      if (!this.current.has(uri)) await this.open(uriToPath(uri) ?? uri)
+      const next = applyEdits(this.text(uri), changes[uri] ?? [])
+      this.current.set(uri, next)
+      await this.lsp.replace(uri, next)
+    }
+    return uris
+  }
+
+  /**
+   * Applies the action and checks that exactly one finding `code` disappeared from `uri` and no
+   * other diagnostic changed in any file the action touched.
+   */
+  async applyAndRecheck(uri: string, code: string, action: CodeAction): Promise<void> {
+    const touched = [...new Set([uri, ...Object.keys(action.edit?.changes ?? {})])]
+    for (const t of touched) if (!this.current.has(t)) await this.open(uriToPath(t) ?? t)
+    const before = new Map<string, string[]>()
+    const syntax = new Map<string, number>()
+    for (const t of touched) {
+      before.set(t, codesOf(await this.lsp.pull(t)))
+      syntax.set(t, syntaxErrors(this.text(t)))
+    }
+    const expected = [...(before.get(uri) ?? [])]
+    const i = expected.indexOf(code)
+    assert.ok(i >= 0, `${code} is reported before the fix`)
+    expected.splice(i, 1)
+    before.set(uri, expected)
+    await this.apply(action)
+    for (const t of touched) {
+      assert.deepEqual(codesOf(await this.lsp.pull(t)), before.get(t), `after "${action.title}" in ${t}`)
+      assert.equal(syntaxErrors(this.text(t)), syntax.get(t), `"${action.title}" keeps ${t} parseable`)
+    }
+  }
+
+  async restore(): Promise<void> {
+    for (const [uri, text] of this.original) {
+      if (this.current.get(uri) === text) continue
+      this.current.set(uri, text)
+      await this.lsp.replace(uri, text)
+    }
+  }
+}
+
+/** Syntax errors only: a fix that breaks the code also makes findings vanish. */
+function syntaxErrors(text: string): number {
+  return ts.transpileModule(text, { reportDiagnostics: true }).diagnostics?.length ?? 0
+}

@@ -1,0 +1,255 @@
+// Hovers over JSON-RPC: the relation card on a property, a decorator, a key string and a relation
+// name in a usage; the model card on a class name; findings and the Lucid generation in the card.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver'
+import { LspHarness } from '../support/lsp-harness'
+import { copyFixture, createTempApp, type TempApp } from '../support/temp-app'
+
+const USER = `import { BaseModel, column, hasMany, hasOne } from '@adonisjs/lucid/orm'
+import type { HasMany, HasOne } from '@adonisjs/lucid/types/relations'
+import Post from '#models/post'
+import Comment from '#models/comment'
+import Profile from '#models/profile'
+
+export default class User extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare email: string
+
+  @hasMany(() => Post)
+  declare posts: HasMany<typeof Post>
+
+  @hasMany(() => Post, {
+    foreignKey: 'authorId',
+    serializeAs: 'writings',
+    onQuery: (query) => query.where('isPublished', true),
+  })
+  declare articles: HasMany<typeof Post>
+
+  @hasMany(() => Comment)
+  declare comments: HasMany<typeof Comment>
+
+  @hasOne(() => Profile)
+  declare profile: HasOne<typeof Profile>
+}
+`
+const POST = `import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import User from '#models/user'
+
+export default class Post extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+
+  @column({ columnName: 'writer_id' })
+  declare authorId: number
+
+  @column()
+  declare isPublished: boolean
+
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+}
+`
+const COMMENT = `import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export default class Comment extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare postId: number
+}
+`
+const PROFILE = `import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export default class Profile extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+}
+`
+const CONTROLLER = `import User from '#models/user'
+
+export default class UsersController {
+  async show(id: number) {
+    const user = await User.findOrFail(id)
+    await user.load('posts')
+    return User.query().withCount('nope')
+  }
+}
+`
+
+let app: TempApp
+let lsp: LspHarness
+/** Every hover reads the files as written above, so each document is opened once. */
+const opened = new Map<string, string>()
+
+before(async () => {
+  app = createTempApp({
+    'app/models/user.ts': USER,
+    'app/models/post.ts': POST,
+    'app/models/comment.ts': COMMENT,
+    'app/models/profile.ts': PROFILE,
+    'app/controllers/users_controller.ts': CONTROLLER,
+  })
+  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+})
+after(async () => {
+  await lsp.stop()
+  app.remove()
+})
+
+/** The position of the `|` in `marker`, found (without the `|`) in `text`. */
+function at(text: string, marker: string): Position {
+  const bar = marker.indexOf('|')
+  const found = text.indexOf(marker.replace('|', ''))
+  assert.ok(bar >= 0 && found >= 0, `marker ${marker} not found`)
+  return positionOf(text, found + bar)
+}
+
+function positionOf(text: string, offset: number): Position {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length - 1, character: before[before.length - 1]?.length ?? 0 }
+}
+
+/** The range of `word` where it follows `before` in `text`. */
+function rangeOf(text: string, word: string, before = ''): Range {
+  const found = text.indexOf(before + word)
+  assert.ok(found >= 0, `${before}${word} not found`)
+  const start = found + before.length
+  return { start: positionOf(text, start), end: positionOf(text, start + word.length) }
+}
+
+async function hover(relative: string, text: string, marker: string): Promise<Hover | null> {
+  const uri = opened.get(relative) ?? (await lsp.open(app.file(relative), text))
+  opened.set(relative, uri)
+  return lsp.client.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: at(text, marker),
+  })
+}
+
+function markdown(result: Hover | null): string {
+  assert.ok(result, 'a hover was expected')
+  const contents = result.contents as MarkupContent
+  assert.equal(contents.kind, 'markdown')
+  return contents.value
+}
+
+test('the relation property shows kind, related model, default keys, SQL and the Lucid version', async () => {
+  const result = await hover('app/models/user.ts', USER, 'declare po|sts')
+  const value = markdown(result)
+  assert.match(value, /^\*\*User\.posts\*\*: hasMany → Post \(table `posts`\)/)
+  assert.ok(value.includes('| localKey | `User.id` | `users.id` | default: the primary key of User |'), value)
+  assert.ok(
+    value.includes(
+      '| foreignKey | `Post.userId` | `posts.user_id` | default: camelCase("User" + "_" + "id") |',
+    ),
+    value,
+  )
+  assert.ok(value.includes('serializeAs `posts` (default: the relation name)'), value)
+  assert.ok(value.includes('```sql\nselect * from "posts" where "user_id" = ?\n```'), value)
+  assert.ok(
+    value.includes('Lucid v6 (Lucid 20/21) naming rules (from package.json `@adonisjs/lucid` ^21.1.0)'),
+  )
+  assert.ok(!value.includes('⚠'), 'a correct relation has no finding')
+  assert.deepEqual(result?.range, rangeOf(USER, 'posts', 'declare '))
+})
+
+test('the decorator name shows the same card over its own range', async () => {
+  const result = await hover('app/models/user.ts', USER, '@has|Many(() => Post)')
+  assert.match(markdown(result), /^\*\*User\.posts\*\*: hasMany → Post/)
+  assert.deepEqual(result?.range, rangeOf(USER, 'hasMany', '@'))
+})
+
+test('an explicit key string emphasises its row and says it is explicit', async () => {
+  const result = await hover('app/models/user.ts', USER, "foreignKey: 'auth|orId'")
+  const value = markdown(result)
+  assert.match(value, /^\*\*User\.articles\*\*: hasMany → Post/)
+  assert.ok(
+    value.includes('| **foreignKey** | **`Post.authorId`** | **`posts.writer_id`** | **explicit** |'),
+    value,
+  )
+  assert.ok(value.includes('| localKey | `User.id` | `users.id` | default: the primary key of User |'))
+  assert.ok(value.includes("serializeAs `writings` · onQuery: `(query) => query.where('isPublished', true)`"))
+  assert.ok(value.includes('select * from "posts" where "writer_id" = ?'), value)
+  assert.deepEqual(result?.range, rangeOf(USER, "'authorId'"))
+})
+
+test('a relation with a finding lists it and shows no SQL', async () => {
+  const value = markdown(await hover('app/models/user.ts', USER, 'declare com|ments'))
+  assert.ok(value.includes('| foreignKey | `Comment.userId` | not a column of Comment |'), value)
+  assert.match(value, /⚠ LL104: "User\.comments" uses the default foreignKey "userId"/)
+  assert.ok(!value.includes('```sql'), value)
+})
+
+test('hasOne shows its keys; belongsTo shows kind and related model', async () => {
+  const profile = markdown(await hover('app/models/user.ts', USER, 'declare pro|file'))
+  assert.match(profile, /^\*\*User\.profile\*\*: hasOne → Profile \(table `profiles`\)/)
+  assert.ok(profile.includes('| foreignKey | `Profile.userId` | `profiles.user_id` |'), profile)
+  const user = markdown(await hover('app/models/post.ts', POST, 'declare us|er:'))
+  assert.match(user, /^\*\*Post\.user\*\*: belongsTo → User \(table `users`\)/)
+  assert.ok(!user.includes('```sql'), user)
+})
+
+test('a relation name in a usage shows the card; an unknown one shows nothing', async () => {
+  const result = await hover('app/controllers/users_controller.ts', CONTROLLER, "load('po|sts')")
+  assert.match(markdown(result), /^\*\*User\.posts\*\*: hasMany → Post/)
+  assert.deepEqual(result?.range, rangeOf(CONTROLLER, "'posts'"))
+  assert.equal(await hover('app/controllers/users_controller.ts', CONTROLLER, "withCount('no|pe')"), null)
+  assert.equal(await hover('app/controllers/users_controller.ts', CONTROLLER, 'const us|er'), null)
+})
+
+test('the model class name shows table, primary key, strategy, columns and relations', async () => {
+  const result = await hover('app/models/user.ts', USER, 'class Us|er')
+  const value = markdown(result)
+  assert.ok(
+    value.startsWith(
+      '**User**: Lucid model · table `users` · primary key `id` · CamelCaseNamingStrategy\n\n2 columns · 4 relations',
+    ),
+    value,
+  )
+  for (const line of [
+    '- `posts`: hasMany → Post',
+    '- `articles`: hasMany → Post',
+    '- `comments`: hasMany → Comment',
+    '- `profile`: hasOne → Profile',
+  ]) {
+    assert.ok(value.includes(line), `${line} in ${value}`)
+  }
+  assert.deepEqual(result?.range, rangeOf(USER, 'User', 'class '))
+})
+
+test('a v5 app says v5 and uses its snake-case strategy', async (t) => {
+  const v5 = copyFixture('v5-app')
+  const v5lsp = await LspHarness.start({ pull: true, rootPath: v5.root })
+  t.after(async () => {
+    await v5lsp.stop()
+    v5.remove()
+  })
+  const text = readFileSync(v5.file('app/Models/User.ts'), 'utf8')
+  const uri = await v5lsp.open(v5.file('app/Models/User.ts'), text)
+  const result: Hover | null = await v5lsp.client.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: at(text, 'public po|sts'),
+  })
+  const value = markdown(result)
+  assert.match(value, /^\*\*User\.posts\*\*: hasMany → Post/)
+  assert.ok(value.includes('| foreignKey | `Post.authorId` | `posts.author_ref` | explicit |'), value)
+  assert.ok(value.includes('Lucid v5 (Lucid 18) naming rules (from package.json `@adonisjs/lucid` ^18.4.0)'))
+  const model: Hover | null = await v5lsp.client.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: at(text, 'class Us|er'),
+  })
+  assert.ok(markdown(model).includes('SnakeCaseNamingStrategy'))
+})

@@ -1,0 +1,102 @@
+// Applies one plan call to a query builder, the way the same method call behaves on Lucid's builder.
+// The supported surface is an explicit allow-list: anything else fails with
+// `".whereRaw" is not supported in previews` rather than guessing.
+import type { Call, PlanArg } from '../plan'
+import type { UserCallback } from './chainable'
+import { runtimeError, unsupported } from './errors'
+import type { ModelQuery, WhereHasBoolean } from './model-query'
+import { RelatedQuery } from './relation-query'
+
+type Handler = (query: ModelQuery, args: unknown[], method: string) => void
+
+/** Plan arguments as Lucid receives them: values as-is, callbacks as functions over a child builder. */
+export function toArgs(args: PlanArg[]): unknown[] {
+  return args.map((arg) =>
+    arg.kind === 'value'
+      ? arg.value
+      : (query: ModelQuery) => arg.calls.forEach((c) => applyBuilderCall(query, c)),
+  )
+}
+
+const whereClause: Handler = (q, [key, operator, value], method) => q.addWhere(method, key, operator, value)
+const whereIn: Handler = (q, [columns, values], method) => q.whereIn(method, columns, values)
+const whereNull: Handler = (q, [key], method) => q.pushWhere(method, [q.resolveKey(key)])
+const whereLike: Handler = (q, [key, value], method) =>
+  q.pushWhere(method, [q.resolveKey(key), q.transformValue(value)])
+const whereBetween: Handler = (q, [key, value], method) => {
+  const [lhs, rhs] = Array.isArray(value) ? value : []
+  if (lhs === undefined || rhs === undefined) throw runtimeError('Invalid array for whereBetween value')
+  q.pushWhere(method, [q.resolveKey(key), [q.transformValue(lhs), q.transformValue(rhs)]])
+}
+const aggregate: Handler = (q, [columns, alias], method) => q.aggregate(method, columns, alias)
+
+const has =
+  (boolean: WhereHasBoolean): Handler =>
+  (q, [name, operator, value]) =>
+    q.addWhereHas(String(name), boolean, operator, value)
+const whereHas =
+  (boolean: WhereHasBoolean): Handler =>
+  (q, [name, callback, operator, value]) =>
+    q.addWhereHas(String(name), boolean, operator, value, callback as UserCallback<ModelQuery>)
+
+const relatedOnly =
+  (apply: (query: RelatedQuery, args: unknown[]) => void): Handler =>
+  (q, args, method) => {
+    if (!(q instanceof RelatedQuery))
+      throw runtimeError(`".${method}" is only available on relationship queries`)
+    apply(q, args)
+  }
+
+const HANDLERS: Record<string, Handler> = {
+  ...each(['where', 'orWhere', 'whereNot', 'orWhereNot'], whereClause),
+  ...each(['whereIn', 'orWhereIn', 'whereNotIn', 'orWhereNotIn'], whereIn),
+  ...each(['whereNull', 'orWhereNull', 'whereNotNull', 'orWhereNotNull'], whereNull),
+  ...each(['whereBetween', 'orWhereBetween', 'whereNotBetween', 'orWhereNotBetween'], whereBetween),
+  ...each(['whereLike', 'orWhereLike', 'whereILike', 'orWhereILike'], whereLike),
+  ...each(['count', 'countDistinct', 'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct'], aggregate),
+  select: (q, args) => q.select(...args),
+  orderBy: (q, [column, direction]) => q.orderBy(column, direction),
+  limit: (q, [value]) => q.limit(value),
+  offset: (q, [value]) => q.offset(value),
+  forPage: (q, [page, perPage]) =>
+    q.offset(page === 1 ? 0 : Number(perPage) * (Number(page) - 1)).limit(perPage),
+  as: (q, [alias]) => q.as(alias),
+  groupLimit: relatedOnly((q, [limit]) => q.groupLimit(limit)),
+  groupOrderBy: relatedOnly((q, [column, direction]) => q.groupOrderBy(column, direction)),
+  preload: (q, [name, callback]) => q.preload(String(name), callback as UserCallback<ModelQuery> | undefined),
+  withCount: (q, [name, callback]) =>
+    q.withCount(String(name), callback as UserCallback<ModelQuery> | undefined),
+  withAggregate: (q, [name, callback]) => {
+    if (typeof callback !== 'function') throw runtimeError('"withAggregate" expects a callback')
+    q.withAggregate(String(name), callback as UserCallback<ModelQuery>)
+  },
+  has: has('and'),
+  orHas: has('or'),
+  doesntHave: has('not'),
+  orDoesntHave: has('orNot'),
+  whereHas: whereHas('and'),
+  orWhereHas: whereHas('or'),
+  whereDoesntHave: whereHas('not'),
+  orWhereDoesntHave: whereHas('orNot'),
+}
+
+/** Is `method` a builder method the engine understands (terminal methods are the interpreter's)? */
+export function isBuilderMethod(method: string): boolean {
+  return HANDLERS[canonical(method)] !== undefined
+}
+
+export function applyBuilderCall(query: ModelQuery, { method, args }: Call): void {
+  const handler = HANDLERS[canonical(method)]
+  if (!handler) throw unsupported(method)
+  handler(query, toArgs(args), canonical(method))
+}
+
+/** Lucid's `andX` methods are aliases of `x` (`andWhereNull` is `whereNull`, `andHas` is `has`). */
+function canonical(method: string): string {
+  const match = /^and([A-Z])(.*)$/.exec(method)
+  return match ? `${(match[1] as string).toLowerCase()}${match[2]}` : method
+}
+
+function each(methods: string[], handler: Handler): Record<string, Handler> {
+  return Object.fromEntries(methods.map((method) => [method, handler]))
+}

@@ -1,0 +1,87 @@
+// Per-preview state shared by every builder: the knex compiler, the executor, the statement log
+// and the preload queue. Statements are compiled with knex exactly as Lucid compiles them, then
+// handed to the executor, which never reads more than `rowCap + 1` rows.
+import { knex, type Knex } from 'knex'
+import type { ModelInstance } from './model-instance'
+import type { ModelQuery } from './model-query'
+import type { BootedRelation, ModelMeta, ModelRegistry } from './model-registry'
+import type { RelatedQuery } from './relation-query'
+import type { ExecutedStatement } from './result'
+import type { SubQuery } from './sub-query'
+
+export type Row = Record<string, unknown>
+
+/** Runs one compiled read statement; implemented per dialect (see `connection/sqlite-executor.ts`). */
+export interface StatementExecutor {
+  /** The knex client whose compiler produces this executor's SQL. */
+  readonly client: 'better-sqlite3'
+  run(sql: string, bindings: readonly unknown[], rowCap: number): Promise<{ rows: Row[]; truncated: boolean }>
+}
+
+/** Builder constructors, injected so builder modules need not import each other (see factory.ts). */
+export interface QueryFactory {
+  modelQuery(model: ModelMeta): ModelQuery
+  relatedQuery(relation: BootedRelation, parent: ModelInstance): RelatedQuery
+  eagerQuery(relation: BootedRelation, parent: ModelInstance | ModelInstance[]): RelatedQuery
+  subQuery(relation: BootedRelation): SubQuery
+}
+
+const compilers = new Map<string, Knex>()
+
+/** A connection-less knex instance: compiling needs the dialect only, never the driver. */
+export function compilerFor(client: string): Knex {
+  let compiler = compilers.get(client)
+  if (!compiler) {
+    compiler = knex({ client, useNullAsDefault: true })
+    compilers.set(client, compiler)
+  }
+  return compiler
+}
+
+export class Runtime {
+  readonly knex: Knex
+  readonly statements: ExecutedStatement[] = []
+  readonly warnings: string[] = []
+  truncated = false
+  readonly factory: QueryFactory
+  private readonly queue: Array<() => Promise<void>> = []
+
+  constructor(
+    readonly registry: ModelRegistry,
+    private readonly executor: StatementExecutor,
+    readonly rowCap: number,
+    createFactory: (runtime: Runtime) => QueryFactory,
+  ) {
+    this.knex = compilerFor(executor.client)
+    this.factory = createFactory(this)
+  }
+
+  /** Compiles and runs a select built on `this.knex`, logging it as Lucid's `query` event would. */
+  async select(query: Knex.QueryBuilder): Promise<Row[]> {
+    const { sql, bindings } = query.toSQL().toNative()
+    const started = performance.now()
+    const { rows, truncated } = await this.executor.run(sql, bindings, this.rowCap)
+    const durationMs = performance.now() - started
+    this.statements.push({ sql, bindings: [...bindings], durationMs, rowCount: rows.length, truncated })
+    if (truncated) this.truncated = true
+    return rows
+  }
+
+  /** Adds a warning once, however often the situation recurs in one preview. */
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message)
+  }
+
+  /**
+   * Lucid runs sibling preloads with `Promise.all` over one pooled SQLite connection, so statements
+   * reach the database breadth-first: every sibling's query, then the children each one queued when
+   * its rows arrived. A FIFO queue drained after each awaited step reproduces that order.
+   */
+  schedule(task: () => Promise<void>): void {
+    this.queue.push(task)
+  }
+
+  async drain(): Promise<void> {
+    for (let task = this.queue.shift(); task; task = this.queue.shift()) await task()
+  }
+}

@@ -1,0 +1,17 @@
+// Every differential scenario, for suites that run them all (the safety checksum).
+import type { Scenario } from '../../support/differential'
+import { BUILDER_FORMS } from './builder-forms'
+import { ERRORS } from './errors'
+import { PRELOADS } from './preload'
+import { RELATED } from './related'
+import { STARTS } from './starts'
+import { SUBQUERIES } from './subqueries'
+
+export const ALL_SCENARIOS: Scenario[] = [
+  ...STARTS,
+  ...RELATED,
+  ...PRELOADS,
+  ...SUBQUERIES,
+  ...ERRORS,
+  ...BUILDER_FORMS,
+]

@@ -1,0 +1,119 @@
+// The models of the differential suite as the analysis would hand them to the engine. Real Lucid
+// models are built from this same graph (lucid-twin.ts), so both sides see one definition.
+// It covers a custom columnName, a uuid local key, a self relation, renamed and hidden relations
+// and columns, a hasOne, date columns, and a relation whose foreign key is not a column.
+import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../engine/src/model-graph'
+
+type ColumnOptions = Partial<Pick<ColumnInfo, 'columnName' | 'serializeAs' | 'isPrimary' | 'decorator'>>
+
+function column(
+  model: string,
+  attribute: string,
+  columnName: string,
+  options: ColumnOptions = {},
+): ColumnInfo {
+  return {
+    attribute,
+    columnName,
+    isPrimary: false,
+    serializeAs: attribute,
+    decorator: 'column',
+    declaredBy: model,
+    ...options,
+  }
+}
+
+function hasMany(
+  name: string,
+  relatedModel: string,
+  localKey: string,
+  foreignKey: string,
+  extra: Partial<RelationInfo> = {},
+): RelationInfo {
+  return {
+    name,
+    kind: 'hasMany',
+    relatedModel,
+    keys: { localKey, localKeyIsDefault: false, foreignKey, foreignKeyIsDefault: false },
+    serializeAs: name,
+    hasOnQuery: false,
+    ...extra,
+  }
+}
+
+function model(
+  name: string,
+  table: string,
+  columns: ColumnInfo[],
+  relations: RelationInfo[] = [],
+): ModelInfo {
+  return {
+    name,
+    table,
+    tableIsExplicit: false,
+    primaryKey: columns.find((c) => c.isPrimary)?.attribute ?? 'id',
+    namingStrategy: 'camel',
+    columns,
+    relations,
+    isAbstract: false,
+  }
+}
+
+const id = (name: string) => column(name, 'id', 'id', { isPrimary: true })
+
+export const FIXTURE_GRAPH: ModelGraph = {
+  generation: 'v6',
+  models: [
+    model(
+      'User',
+      'users',
+      [
+        id('User'),
+        column('User', 'uuid', 'uuid'),
+        column('User', 'fullName', 'full_name'),
+        column('User', 'email', 'email_address'),
+        column('User', 'createdAt', 'created_at', { decorator: 'dateTime' }),
+      ],
+      [
+        hasMany('posts', 'Post', 'id', 'userId'),
+        hasMany('postsByUuid', 'Post', 'uuid', 'authorUuid'),
+        hasMany('articles', 'Post', 'id', 'userId', { serializeAs: 'writings' }),
+        hasMany('hiddenPosts', 'Post', 'id', 'userId', { serializeAs: null }),
+        hasMany('brokenPosts', 'Post', 'id', 'writerId'),
+        { ...hasMany('profile', 'Profile', 'id', 'userId'), kind: 'hasOne' },
+      ],
+    ),
+    model(
+      'Post',
+      'posts',
+      [
+        id('Post'),
+        column('Post', 'userId', 'user_id'),
+        column('Post', 'authorUuid', 'author_uuid'),
+        column('Post', 'title', 'title'),
+        column('Post', 'isPublished', 'is_published'),
+        column('Post', 'views', 'views'),
+        column('Post', 'createdAt', 'created_at', { decorator: 'dateTime' }),
+      ],
+      [hasMany('comments', 'Comment', 'id', 'postId')],
+    ),
+    model('Comment', 'comments', [
+      id('Comment'),
+      column('Comment', 'postId', 'post_id'),
+      column('Comment', 'body', 'body', { serializeAs: 'text' }),
+      column('Comment', 'moderatorNote', 'moderator_note', { serializeAs: null }),
+      column('Comment', 'postedOn', 'posted_on', { decorator: 'date' }),
+    ]),
+    model(
+      'Category',
+      'categories',
+      [id('Category'), column('Category', 'parentId', 'parent_id'), column('Category', 'name', 'name')],
+      [hasMany('children', 'Category', 'id', 'parentId')],
+    ),
+    model('Profile', 'profiles', [
+      id('Profile'),
+      column('Profile', 'userId', 'user_id'),
+      column('Profile', 'bio', 'bio'),
+    ]),
+  ],
+}

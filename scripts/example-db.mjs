@@ -44,7 +44,8 @@ function random(seed) {
 async function seed(knex) {
   const next = random(42)
   const pick = (n) => Math.floor(next() * n)
-  const at = (day) => new Date(Date.UTC(2026, 0, 1 + day, 9, 30)).toISOString()
+  // The format Lucid itself writes DateTime columns in for SQLite, so its dateTime columns parse them.
+  const at = (day) => new Date(Date.UTC(2026, 0, 1 + day, 9, 30)).toISOString().slice(0, 19).replace('T', ' ')
   const orgs = ['Acme', 'Globex', 'Initech'].map((name, i) => ({
     uuid: `00000000-0000-4000-8000-00000000000${i + 1}`,
     name,

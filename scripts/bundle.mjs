@@ -5,7 +5,21 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 
+// better-sqlite3 is a native addon and loads from node_modules at run time; the others are knex
+// dialects Lucid Lens does not use, which knex only requires when such a client is created.
+const external = [
+  'better-sqlite3',
+  'sqlite3',
+  'tedious',
+  'mysql',
+  'mariadb',
+  'oracledb',
+  'pg-native',
+  'pg-query-stream',
+]
+
 const common = {
+  external,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -26,7 +40,7 @@ await Promise.all([
     ...common,
     entryPoints: ['client/src/extension.ts'],
     outfile: 'client/out/extension.js',
-    external: ['vscode'],
+    external: [...external, 'vscode'],
   }),
 ])
 

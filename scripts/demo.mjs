@@ -1,5 +1,6 @@
 // `npm run demo` (after the build): creates and seeds the example app's SQLite database from its own
-// migrations, then runs `lucid-lens check` on it, which reports the three planted relation mistakes.
+// migrations, runs `lucid-lens check` on it (the three planted relation mistakes), then previews a
+// few relation queries against that database (read-only).
 import { spawnSync } from 'node:child_process'
 import { join, relative } from 'node:path'
 import { createExampleDb, exampleApp, exampleDb } from './example-db.mjs'
@@ -21,3 +22,20 @@ const check = spawnSync(process.execPath, [join(root, 'server', 'out', 'cli.js')
 })
 // Exit status 1 means "findings reported", which is the point of the demo; 2 is a real failure.
 if (check.status !== 0 && check.status !== 1) process.exit(check.status ?? 2)
+
+const previews = [
+  "User.findOrFail(1).related('posts').query().where('isPublished', true).orderBy('id', 'desc').limit(3)",
+  "User.query().preload('posts', (q) => q.groupLimit(2)).withCount('comments').limit(2)",
+  "Category.query().whereNull('parentId').preload('children', (c) => c.withCount('posts'))",
+]
+for (const expression of previews) {
+  step(`lucid-lens preview "${expression}"`)
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'server', 'out', 'cli.js'), 'preview', '--project', exampleApp, expression],
+    {
+      stdio: 'inherit',
+    },
+  )
+  if (run.status !== 0) process.exit(run.status ?? 2)
+}

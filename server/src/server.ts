@@ -23,7 +23,7 @@ import { inlayHintsFeature } from './features/inlay-hints'
 import { referencesFeature } from './features/references'
 import { renameFeature } from './features/rename'
 import { uriToPath } from './features/uri'
-import { ProjectService } from './project/project-service'
+import { ProjectService, type ProjectServiceOptions } from './project/project-service'
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from './settings'
 
 const FEATURES: Feature[] = [
@@ -60,6 +60,7 @@ export function startServer(connection: Connection): void {
     const versionChanged = next.lucidVersion !== settings.lucidVersion
     settings = next
     if (versionChanged) projects.reset(serviceOptions(next))
+    else projects.setSchemaChecks(next.schemaChecks)
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -160,6 +161,9 @@ export function startServer(connection: Connection): void {
   connection.listen()
 }
 
-function serviceOptions(settings: Settings) {
-  return settings.lucidVersion === 'auto' ? {} : { generationOverride: settings.lucidVersion }
+function serviceOptions(settings: Settings): ProjectServiceOptions {
+  const schemaChecks = settings.schemaChecks
+  return settings.lucidVersion === 'auto'
+    ? { schemaChecks }
+    : { generationOverride: settings.lucidVersion, schemaChecks }
 }

@@ -1,5 +1,5 @@
 // The bundled example app: its migrations build a real SQLite database, and `check` reports exactly
-// the three planted mistakes (the README and the demo rely on both).
+// the three planted mistakes, schema checks included (the README and the demo rely on both).
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -23,6 +23,8 @@ test('the example app has exactly its three planted mistakes', (t) => {
     'app/models/post.ts:44 LL103',
   ])
   assert.equal(result.models, 6)
+  // The relations were also held against the schema of the app's migrations, which found nothing.
+  assert.deepEqual(result.schema, { apps: 1, tables: 7 })
 })
 
 test('the example database is created from the app migrations and seeded deterministically', async (t) => {

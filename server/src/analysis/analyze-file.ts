@@ -1,11 +1,16 @@
 // All findings of one source file. Definition checks run on the models declared in the file,
 // usage checks on its calls; both read other files only through the model index.
 import type * as TS from 'typescript'
+import type { DatabaseSchema } from '../../../engine/src/schema'
 import { checkGroupOrderBy } from './checks/group-order'
 import { checkOnQueryPreload } from './checks/on-query-preload'
 import { checkPersistMany } from './checks/persist-many'
 import { checkRelatedModel } from './checks/related-model'
 import { checkRelationKeys } from './checks/relation-keys'
+import { checkModelColumns } from './checks/schema-columns'
+import { checkRelationColumns } from './checks/schema-keys'
+import type { SchemaContext } from './checks/schema-support'
+import { checkModelTable } from './checks/schema-table'
 import { checkUnknownRelation } from './checks/unknown-relation'
 import { RELATION_NAME_METHODS, fileFacts } from './file-facts'
 import type { Finding } from './finding'
@@ -13,21 +18,38 @@ import { ModelInference } from './infer'
 import type { ModelIndex } from './model-index'
 import { isExternalFile } from './resolve'
 
-export function analyzeFile(index: ModelIndex, file: TS.SourceFile): Finding[] {
+export interface AnalysisOptions {
+  /** The schema to hold models against (from the migrations or the database); none: no schema checks. */
+  schema?: DatabaseSchema
+  /** Schema finding codes (LL4xx) the user turned off. */
+  disabledSchemaCodes?: readonly string[]
+}
+
+export function analyzeFile(
+  index: ModelIndex,
+  file: TS.SourceFile,
+  options: AnalysisOptions = {},
+): Finding[] {
   if (isExternalFile(file)) return []
   const { ts } = index
   const facts = fileFacts(ts, file)
+  const schema: SchemaContext | undefined = options.schema && { index, schema: options.schema }
   const out: Finding[] = []
+  const schemaFindings: Finding[] = []
   for (const cls of facts.classes) {
     const model = index.modelOf(cls.node)
     if (!model) continue
+    if (schema) schemaFindings.push(...checkModelTable(schema, model), ...checkModelColumns(schema, model))
     for (const fact of cls.relations) {
       const relation = { fact, declaredBy: cls }
       out.push(...checkRelatedModel(index, model, relation))
       out.push(...checkRelationKeys(index, model, relation))
       out.push(...checkOnQueryPreload(ts, fact))
+      if (schema) schemaFindings.push(...checkRelationColumns(schema, model, relation))
     }
   }
+  const disabled = new Set(options.disabledSchemaCodes ?? [])
+  out.push(...schemaFindings.filter((f) => !disabled.has(f.code)))
   const inference = new ModelInference(index)
   for (const call of facts.calls) {
     if (RELATION_NAME_METHODS.has(call.method)) out.push(...checkUnknownRelation(ts, inference, call))

@@ -48,7 +48,20 @@ export const CODES = {
     'warning',
     'fetchOrCreateMany/updateOrCreateMany without a predicate',
   ),
+  schemaTableMissing: code('LL401', 'error', "the model's table does not exist in the schema"),
+  schemaKeyColumnMissing: code('LL402', 'error', "a relation key's column does not exist in its table"),
+  schemaKeyTypeMismatch: code('LL403', 'error', 'the two key columns have incompatible types'),
+  schemaKeyTypeDrift: code(
+    'LL404',
+    'warning',
+    'the key columns differ in a way that fails on PostgreSQL (integer vs bigint, uuid vs varchar)',
+  ),
+  schemaForeignKeyNotIndexed: code('LL405', 'hint', 'the column a preload filters on has no index'),
+  schemaColumnMissing: code('LL406', 'warning', 'a @column of the model has no column in its table'),
 } as const
+
+/** The codes of the checks that compare models with the database schema (settings turn them off). */
+export const SCHEMA_CODES: readonly string[] = ['LL401', 'LL402', 'LL403', 'LL404', 'LL405', 'LL406']
 
 export type FindingKind = keyof typeof CODES
 

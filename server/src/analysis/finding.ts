@@ -20,6 +20,8 @@ export interface Finding {
   related?: RelatedLocation[]
   /** A replacement that fixes the finding, for quick fixes (e.g. the did-you-mean property). */
   suggestion?: string
+  /** The diagnostic source shown by editors; `lucid-lens` when absent. */
+  source?: string
 }
 
 export function finding(

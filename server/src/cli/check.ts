@@ -17,13 +17,31 @@ export interface CheckResult {
   models: number
   relations: number
   apps: number
+  /** The apps whose models were checked against their migrations, and those migrations' tables. */
+  schema: { apps: number; tables: number }
 }
 
-export function check(dir: string): CheckResult {
-  const service = new ProjectService(ts)
-  const result: CheckResult = { findings: [], models: 0, relations: 0, apps: 0 }
+export interface CheckOptions {
+  /** Compare models with the schema of each app's migrations (default: on when an app has them). */
+  schema?: boolean
+}
+
+export function check(dir: string, options: CheckOptions = {}): CheckResult {
+  const service = new ProjectService(ts, { schemaChecks: { enable: options.schema !== false, disabled: [] } })
+  const result: CheckResult = {
+    findings: [],
+    models: 0,
+    relations: 0,
+    apps: 0,
+    schema: { apps: 0, tables: 0 },
+  }
   for (const project of service.discover(dir)) {
     result.apps++
+    const schema = project.schema()
+    if (schema) {
+      result.schema.apps++
+      result.schema.tables += schema.tables.size
+    }
     const models = project.index().allModels()
     result.models += models.length
     result.relations += models.reduce((n, m) => n + m.facts.relations.length, 0)
@@ -53,7 +71,12 @@ export function formatText(result: CheckResult, dir: string, color: boolean): st
   const out: string[] = []
   for (const f of result.findings) {
     const where = `${paint('96', path.relative(dir, f.fileName))}:${paint('93', String(f.line))}:${paint('93', String(f.column))}`
-    const severity = f.severity === 'error' ? paint('91', 'error') : paint('93', f.severity)
+    const severity =
+      f.severity === 'error'
+        ? paint('91', 'error')
+        : f.severity === 'warning'
+          ? paint('93', 'warning')
+          : paint('96', f.severity)
     out.push(`${where} - ${severity} ${paint('90', f.code)}: ${f.message}`, '')
     const width =
       f.endLine === f.line
@@ -66,11 +89,22 @@ export function formatText(result: CheckResult, dir: string, color: boolean): st
       '',
     )
   }
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const errors = result.findings.filter((f) => f.severity === 'error').length
-  const others = result.findings.length - errors
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length
+  const hints = result.findings.length - errors - warnings
+  const counts =
+    hints > 0
+      ? `${count(errors, 'error')}, ${count(warnings, 'warning')} and ${count(hints, 'hint')}`
+      : `${count(errors, 'error')} and ${count(warnings, 'warning')}`
+  if (result.schema.apps > 0) {
+    out.push(
+      `Schema: database/migrations (${count(result.schema.tables, 'table')}` +
+        `${result.apps > 1 ? ` in ${count(result.schema.apps, 'app')}` : ''}).`,
+    )
+  }
   out.push(
-    `Found ${errors} error${errors === 1 ? '' : 's'} and ${others} warning${others === 1 ? '' : 's'} in ` +
-      `${result.models} models (${result.relations} relations, ${result.apps} app${result.apps === 1 ? '' : 's'}).`,
+    `Found ${counts} in ${result.models} models (${result.relations} relations, ${count(result.apps, 'app')}).`,
   )
   return out.join('\n')
 }
@@ -86,5 +120,6 @@ export function formatJson(result: CheckResult, dir: string): string {
     code: f.code,
     message: f.message,
   }))
-  return JSON.stringify({ findings, models: result.models, relations: result.relations }, null, 2)
+  const schema = result.schema.apps > 0 ? { source: 'migrations', ...result.schema } : null
+  return JSON.stringify({ findings, models: result.models, relations: result.relations, schema }, null, 2)
 }

@@ -3,11 +3,63 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describeError } from '../features/boundary'
 import { check, formatJson, formatText } from './check'
+import { preview, PreviewProblem } from './preview'
 
-const USAGE = `Usage: lucid-lens check [DIR] [--format text|json]
+const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations | --no-schema]
+       lucid-lens preview [--project DIR] [--db FILE] [--rows N] [--json] EXPRESSION
 
   check   Report Lucid relation problems in every AdonisJS app under DIR (default: .)
-          Exit status: 1 when an error-severity finding exists, 0 otherwise, 2 on a usage problem.`
+          Exit status: 1 when an error-severity finding exists, 0 otherwise, 2 on a usage problem.
+
+  Schema checks (LL401-LL406) compare models with the schema the app's database/migrations build.
+  They run by default for every app that has migrations.
+  --migrations   require them: exit with 2 when no app under DIR has readable migrations
+  --no-schema    skip them
+
+  preview Run Lucid code against the app's development database (read-only) and print the SQL
+          Lucid runs and the rows it returns, e.g.
+            lucid-lens preview "User.findOrFail(1).related('posts').query().where('isPublished', true)"
+            lucid-lens preview "User.query().preload('posts', (q) => q.groupLimit(2))"
+          --project DIR  the app (default: .)   --db FILE  a SQLite file instead of config/database.ts
+          --rows N       row cap per statement (default 100)   --json  machine-readable output`
+
+/** Every command; `preview` is asynchronous (it reads the database). */
+export async function main(argv: string[], write: (text: string) => void, isTty: boolean): Promise<number> {
+  return argv[0] === 'preview' ? runPreview(argv.slice(1), write, isTty) : run(argv, write, isTty)
+}
+
+export async function runPreview(
+  args: string[],
+  write: (text: string) => void,
+  isTty: boolean,
+): Promise<number> {
+  let project = '.'
+  let db: string | undefined
+  let rows: number | undefined
+  let json = false
+  const words: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg === '--project') project = args[++i] ?? ''
+    else if (arg === '--db') db = args[++i]
+    else if (arg === '--rows') rows = Number(args[++i])
+    else if (arg === '--json') json = true
+    else if (arg.startsWith('--')) return usage(write, `unknown option "${arg}"`)
+    else words.push(arg)
+  }
+  if (rows !== undefined && !(Number.isInteger(rows) && rows > 0))
+    return usage(write, '--rows must be a positive integer')
+  const expression = words.join(' ').trim()
+  if (!expression) return usage(write, 'preview needs a Lucid expression')
+  try {
+    write(await preview({ project: path.resolve(project), db, rows, json, expression }, isTty))
+    return 0
+  } catch (error) {
+    if (!(error instanceof PreviewProblem)) throw error
+    write(`lucid-lens: ${error.message}${error.hint ? `\n${error.hint}` : ''}`)
+    return 2
+  }
+}
 
 export function run(argv: string[], write: (text: string) => void, isTty: boolean): number {
   const [command, ...rest] = argv
@@ -17,10 +69,16 @@ export function run(argv: string[], write: (text: string) => void, isTty: boolea
   }
   if (command !== 'check') return usage(write, `unknown command "${command}"`)
   let format = 'text'
+  let schema: 'auto' | 'migrations' | 'off' = 'auto'
   const dirs: string[] = []
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string
-    if (arg === '--format') format = rest[++i] ?? ''
+    if (arg === '--migrations' || arg === '--no-schema') {
+      const wanted = arg === '--migrations' ? 'migrations' : 'off'
+      if (schema !== 'auto' && schema !== wanted)
+        return usage(write, '--migrations and --no-schema exclude each other')
+      schema = wanted
+    } else if (arg === '--format') format = rest[++i] ?? ''
     else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
     else if (arg.startsWith('-')) return usage(write, `unknown option "${arg}"`)
     else dirs.push(arg)
@@ -30,8 +88,13 @@ export function run(argv: string[], write: (text: string) => void, isTty: boolea
   if (dirs.length > 1) return usage(write, 'give one directory')
   const dir = path.resolve(dirs[0] ?? '.')
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return usage(write, `no such directory: ${dir}`)
-  const result = check(dir)
+  const result = check(dir, { schema: schema !== 'off' })
   if (result.apps === 0) return usage(write, `no tsconfig.json found under ${dir}: is this an AdonisJS app?`)
+  if (schema === 'migrations' && result.schema.apps === 0)
+    return usage(
+      write,
+      `--migrations: no app under ${dir} has migrations extending BaseSchema in database/migrations`,
+    )
   write(format === 'json' ? formatJson(result, dir) : formatText(result, dir, isTty))
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0
 }
@@ -42,14 +105,15 @@ function usage(write: (text: string) => void, problem: string): number {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = run(
-      process.argv.slice(2),
-      (text) => process.stdout.write(text + '\n'),
-      process.stdout.isTTY === true,
-    )
-  } catch (error) {
-    process.stderr.write(`lucid-lens: ${describeError(error)}\n`)
-    process.exitCode = 2
-  }
+  main(
+    process.argv.slice(2),
+    (text) => process.stdout.write(text + '\n'),
+    process.stdout.isTTY === true,
+  ).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`lucid-lens: ${describeError(error)}\n`)
+      process.exitCode = 2
+    },
+  )
 }

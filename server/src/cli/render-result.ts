@@ -1,6 +1,6 @@
 // Preview results for a terminal: each statement with its bindings and time, then the rows as
 // tables, each row's related rows indented below it, then truncation and warnings.
-import type { PreviewResult } from '../../../engine/src'
+import type { ModelExtras, PreviewResult, ResultExtras } from '../../../engine/src'
 
 const CELL_WIDTH = 28
 
@@ -18,26 +18,37 @@ export function renderPreview(result: PreviewResult, color: boolean): string {
     )
   }
   out.push('')
-  out.push(...renderValue(result.result, ''))
+  out.push(...renderValue(result.result, result.extras, ''))
   if (result.truncated)
     out.push('', `Truncated: a statement returned more rows than the row cap; raise it with --rows.`)
   for (const warning of result.warnings) out.push(`Warning: ${warning}`)
   return out.join('\n')
 }
 
-function renderValue(value: unknown, indent: string): string[] {
+function renderValue(value: unknown, extras: ResultExtras | undefined, indent: string): string[] {
   if (Array.isArray(value)) {
     if (value.length === 0) return [`${indent}(no rows)`]
-    if (value.every(isRow)) return renderRows(value as Row[], indent)
+    if (value.every(isRow)) return renderRows(value as Row[], Array.isArray(extras) ? extras : [], indent)
     return [`${indent}${JSON.stringify(value)}`]
   }
-  if (isRow(value)) return renderRows([value], indent)
+  if (isRow(value)) return renderRows([value], extras && !Array.isArray(extras) ? [extras] : [], indent)
   return [`${indent}${value === null ? '(null: no row)' : JSON.stringify(value)}`]
 }
 
-function renderRows(rows: Row[], indent: string): string[] {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row).filter((k) => !isNested(row[k]))))]
-  const cells = rows.map((row) => columns.map((c) => cell(row[c])))
+/**
+ * Lucid keeps counts and aggregates (`posts_count`) in `$extras`, which serialize() omits; they are
+ * shown as `$name` columns. Lucid's own bookkeeping (`adonis_group_limit_counter`) is left out.
+ */
+function renderRows(rows: Row[], extras: ModelExtras[], indent: string): string[] {
+  const shown = (e: ModelExtras | undefined) =>
+    Object.keys(e?.extras ?? {}).filter((k) => !k.startsWith('adonis_'))
+  const extraColumns = [...new Set(extras.flatMap(shown))]
+  const plain = [...new Set(rows.flatMap((row) => Object.keys(row).filter((k) => !isNested(row[k]))))]
+  const columns = [...plain, ...extraColumns.map((k) => `$${k}`)]
+  const cells = rows.map((row, i) => [
+    ...plain.map((c) => cell(row[c])),
+    ...extraColumns.map((k) => cell(extras[i]?.extras[k])),
+  ])
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length)))
   const line = (values: string[]) =>
     indent +
@@ -51,7 +62,10 @@ function renderRows(rows: Row[], indent: string): string[] {
     for (const [key, nested] of Object.entries(row)) {
       if (!isNested(nested)) continue
       const count = Array.isArray(nested) ? `${nested.length} row${nested.length === 1 ? '' : 's'}` : '1 row'
-      out.push(`${indent}  ${key}: ${count}`, ...renderValue(nested, `${indent}    `))
+      out.push(
+        `${indent}  ${key}: ${count}`,
+        ...renderValue(nested, extras[i]?.relations[key], `${indent}    `),
+      )
     }
   })
   return out

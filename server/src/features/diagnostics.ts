@@ -83,8 +83,9 @@ function resultIdFor(context: ServerContext, uri: string): string | undefined {
   const fileName = uriToPath(uri)
   const project = fileName ? context.projects.projectFor(fileName) : undefined
   const settings = context.settings()
+  const schema = `${settings.schemaChecks.enable}:${settings.schemaChecks.disabled.join(',')}`
   return project
-    ? `${project.projectVersion}:${settings.diagnostics.enable}:${settings.lucidVersion}`
+    ? `${project.projectVersion}:${settings.diagnostics.enable}:${settings.lucidVersion}:${schema}`
     : undefined
 }
 
@@ -122,7 +123,7 @@ function toDiagnostic(program: TS.Program, f: Finding): Diagnostic {
     range: rangeOf(program, f.fileName, f.start, f.end),
     severity: SEVERITY[f.severity],
     code: f.code,
-    source: 'lucid-lens',
+    source: f.source ?? 'lucid-lens',
     message: f.message,
   }
   if (f.suggestion !== undefined) diagnostic.data = { suggestion: f.suggestion }

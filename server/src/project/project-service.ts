@@ -5,10 +5,12 @@ import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
 import type { TsModule } from '../analysis/syntax'
 import { DocumentOverlay } from './document-overlay'
-import { Project } from './project'
+import { DEFAULT_SCHEMA_CHECKS, Project, type SchemaCheckOptions } from './project'
 
 export interface ProjectServiceOptions {
   generationOverride?: LucidGeneration
+  /** Schema checks are on by default (when an app has migrations). */
+  schemaChecks?: SchemaCheckOptions
 }
 
 export class ProjectService {
@@ -40,6 +42,7 @@ export class ProjectService {
     let project = this.projects.get(key)
     if (!project) {
       project = new Project(this.ts, key, this.overlay, this.registry, this.options.generationOverride)
+      project.schemaChecks = this.options.schemaChecks ?? DEFAULT_SCHEMA_CHECKS
       this.projects.set(key, project)
     }
     return project
@@ -73,6 +76,12 @@ export class ProjectService {
       project.touch(fileName)
     }
     if (base === 'package.json') this.reset(this.options)
+  }
+
+  /** Schema settings only change which findings are reported: the projects are kept. */
+  setSchemaChecks(schemaChecks: SchemaCheckOptions): void {
+    this.options = { ...this.options, schemaChecks }
+    for (const project of this.projects.values()) project.schemaChecks = schemaChecks
   }
 
   /** Drops every project, e.g. after a settings change that affects how they are analysed. */

@@ -3,9 +3,18 @@
 import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
-import { analyzeFile, detectGeneration, ModelIndex, type Finding } from '../analysis'
+import type { DatabaseSchema } from '../../../engine/src/schema'
+import { analyzeFile, detectGeneration, migrationSchema, ModelIndex, type Finding } from '../analysis'
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
+
+/** Whether findings compare models with the schema, and which schema codes are turned off. */
+export interface SchemaCheckOptions {
+  enable: boolean
+  disabled: readonly string[]
+}
+
+export const DEFAULT_SCHEMA_CHECKS: SchemaCheckOptions = { enable: true, disabled: [] }
 
 export class Project {
   readonly rootDir: string
@@ -20,6 +29,8 @@ export class Project {
   private resolutionCache!: TS.ModuleResolutionCache
   private resolutionsInvalidated = false
   readonly generation: LucidGeneration
+  /** Set by the ProjectService from the settings; read on every findings request. */
+  schemaChecks: SchemaCheckOptions = DEFAULT_SCHEMA_CHECKS
 
   constructor(
     private readonly ts: TsModule,
@@ -86,7 +97,20 @@ export class Project {
   findings(fileName: string): Finding[] {
     const index = this.index()
     const file = index.program.getSourceFile(fileName)
-    return file ? analyzeFile(index, file) : []
+    if (!file) return []
+    return analyzeFile(index, file, {
+      schema: this.schema(),
+      disabledSchemaCodes: this.schemaChecks.disabled,
+    })
+  }
+
+  /**
+   * The schema models are checked against: the app's migrations, when it has any and schema checks
+   * are on. (The live development database will take precedence once the engine provides it.)
+   */
+  schema(): DatabaseSchema | undefined {
+    if (!this.schemaChecks.enable) return undefined
+    return migrationSchema(this.ts, this.program(), this.rootDir)
   }
 
   /** Every own (non-declaration) file of the program. */

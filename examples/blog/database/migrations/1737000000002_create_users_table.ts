@@ -6,7 +6,7 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table.uuid('organization_uuid').nullable().references('uuid').inTable('organizations')
+      table.uuid('organization_uuid').nullable().references('uuid').inTable('organizations').index()
       table.string('full_name').nullable()
       table.string('email', 254).notNullable().unique()
       table.timestamp('created_at')

@@ -7,7 +7,7 @@ export default class extends BaseSchema {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
       table.integer('user_id').unsigned().notNullable().references('id').inTable('users').index()
-      table.integer('category_id').unsigned().nullable().references('id').inTable('categories')
+      table.integer('category_id').unsigned().nullable().references('id').inTable('categories').index()
       table.string('title').notNullable()
       table.string('slug').notNullable().unique()
       table.boolean('is_published').notNullable().defaultTo(false)

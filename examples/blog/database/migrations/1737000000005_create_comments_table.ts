@@ -7,7 +7,7 @@ export default class extends BaseSchema {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
       table.integer('post_id').unsigned().notNullable().references('id').inTable('posts').index()
-      table.integer('author_id').unsigned().notNullable().references('id').inTable('users')
+      table.integer('author_id').unsigned().notNullable().references('id').inTable('users').index()
       table.text('body').notNullable()
       table.boolean('is_approved').notNullable().defaultTo(false)
       table.timestamp('created_at')

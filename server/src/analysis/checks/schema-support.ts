@@ -1,0 +1,61 @@
+// What the schema checks share: where a model's rows live, which models are queried at all, and how
+// a schema finding names its source.
+import type * as TS from 'typescript'
+import { findTable, type DatabaseSchema, type TableSchema } from '../../../../engine/src/schema'
+import type { FindingKind } from '../codes'
+import { finding, type Finding } from '../finding'
+import type { LucidModel } from '../lucid-model'
+import type { ModelIndex } from '../model-index'
+
+export const SCHEMA_SOURCE = 'lucid-lens (schema)'
+
+export interface SchemaContext {
+  index: ModelIndex
+  schema: DatabaseSchema
+}
+
+export function schemaFinding(
+  kind: FindingKind,
+  node: TS.Node,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
+  return finding(kind, node, message, { ...extra, source: SCHEMA_SOURCE })
+}
+
+/** Said in every message, so a finding tells which schema it was checked against. */
+export function according(schema: DatabaseSchema): string {
+  return schema.source === 'migrations'
+    ? 'according to database/migrations'
+    : `according to the development database${schema.dialect ? ` (${schema.dialect})` : ''}`
+}
+
+/** The table a model reads, if the schema has it. */
+export function tableOf(context: SchemaContext, model: LucidModel): TableSchema | undefined {
+  return model.table === undefined ? undefined : findTable(context.schema, model.table)
+}
+
+/** Whether the model reads a table of its own that can be looked up: not abstract, its name known. */
+export function readsOwnTable(model: LucidModel): boolean {
+  return !model.facts.isAbstract && model.complete && model.table !== undefined
+}
+
+/**
+ * A plain base class of other models without a `static table`: usually never queried, and its
+ * default table never made. Only asked when a table is missing, since it links every model.
+ */
+export function isBaseOnly(context: SchemaContext, model: LucidModel): boolean {
+  return model.facts.table === undefined && baseModels(context.index).has(model)
+}
+
+const bases = new WeakMap<ModelIndex, Set<LucidModel>>()
+
+function baseModels(index: ModelIndex): Set<LucidModel> {
+  let set = bases.get(index)
+  if (!set) {
+    set = new Set()
+    for (const model of index.allModels()) if (model.base) set.add(model.base)
+    bases.set(index, set)
+  }
+  return set
+}

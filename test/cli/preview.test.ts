@@ -1,0 +1,88 @@
+// `lucid-lens preview`: Lucid code against the example app's SQLite database, read-only.
+import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { before, after, test } from 'node:test'
+import { main } from '../../server/src/cli/main'
+import { repoRoot } from '../support/paths'
+
+let app: string
+let db: string
+
+before(async () => {
+  app = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-cli-preview-'))
+  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
+  db = path.join(app, 'tmp', 'db.sqlite3')
+  const script = await (
+    new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, unknown>>
+  )(path.join(repoRoot, 'scripts', 'example-db.mjs'))
+  await (script['createExampleDb'] as (file: string) => Promise<unknown>)(db)
+})
+after(() => fs.rmSync(app, { recursive: true, force: true }))
+
+async function capture(...args: string[]): Promise<{ code: number; out: string }> {
+  let out = ''
+  const code = await main(['preview', '--project', app, ...args], (text) => (out += text + '\n'), false)
+  return { code, out }
+}
+
+const checksum = () => createHash('sha256').update(fs.readFileSync(db)).digest('hex')
+
+test('text output: each statement with bindings, then rows with related rows and counts', async () => {
+  const { code, out } = await capture(
+    "await User.findOrFail(2).related('posts').query().withCount('comments').orderBy('id').limit(2)",
+  )
+  assert.equal(code, 0)
+  const lines = out.split('\n')
+  assert.equal(lines[0], 'select * from `users` where `id` = ? limit ?')
+  assert.match(lines[1] ?? '', /^ {2}bindings \[2,1\] · \d+\.\d ms · 1 rows$/)
+  assert.equal(
+    lines[2],
+    'select `posts`.*, (select count(*) from `comments` where `posts`.`id` = `comments`.`post_id`) as `comments_count` from `posts` where `user_id` = ? order by `id` asc limit ?',
+  )
+  assert.match(out, /\| \$comments_count\n/)
+  assert.match(out, /^2 +\| 2 +\| .*Post 2 /m)
+})
+
+test('--json prints statements, the serialized result, extras and flags; --rows caps and says so', async () => {
+  const { code, out } = await capture('--json', '--rows', '3', "User.query().preload('posts')")
+  assert.equal(code, 0)
+  const json = JSON.parse(out)
+  assert.deepEqual(Object.keys(json).sort(), ['extras', 'result', 'statements', 'truncated', 'warnings'])
+  assert.equal(json.truncated, true)
+  assert.equal(json.result.length, 3)
+  assert.deepEqual(Object.keys(json.statements[0]).sort(), [
+    'bindings',
+    'durationMs',
+    'rowCount',
+    'sql',
+    'truncated',
+  ])
+})
+
+test('problems are one clear line plus a hint, exit status 2, and the database is never written', async () => {
+  const before = checksum()
+  const cases: [string[], RegExp][] = [
+    [["User.query().preload('postz')"], /"postz" is not defined as a relationship on "User" model/],
+    [["User.query().whereRaw('1 = 1')"], /"\.whereRaw" is not supported in previews/],
+    [
+      ["User.query().where('id', someId)"],
+      /`someId` is not supported in previews[^\n]*\nUser\.query\(\)\.where\('id', someId\)\n {25}\^/,
+    ],
+    [['Author.query()'], /"Author" is not a Lucid model of this app\.\nModels: .*User/],
+    [
+      ['--db', path.join(app, 'nope.sqlite3'), 'User.query()'],
+      /The database file .*nope\.sqlite3 does not exist/,
+    ],
+    [["User.query().update({ email: 'x' })"], /not supported in previews|cannot write|read/i],
+    [[], /preview needs a Lucid expression/],
+  ]
+  for (const [args, message] of cases) {
+    const { code, out } = await capture(...args)
+    assert.equal(code, 2, args.join(' '))
+    assert.match(out, message, args.join(' '))
+  }
+  assert.equal(checksum(), before)
+})

@@ -4,15 +4,15 @@
 import type * as TS from 'typescript'
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver'
-import type { Finding, Severity } from '../analysis'
+import type { Finding } from '../analysis'
 import { guard } from './boundary'
+import { toDiagnostic } from './diagnostics'
 import type { Feature, ServerContext } from './context'
 import { columnDecoratorFixes } from './fixes/column-decorator'
 import { explicitKeyRefactors } from './fixes/explicit-keys'
@@ -38,12 +38,6 @@ const PROVIDERS: Record<string, FixProvider> = {
   LL303: directionFixes,
   LL304: replaceNameFixes,
   LL305: predicateFixes,
-}
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
 }
 const KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite]
 
@@ -80,7 +74,7 @@ async function codeActions(context: ServerContext, params: CodeActionParams): Pr
       const provider = PROVIDERS[finding.code]
       if (!provider || finding.start > end || finding.end < start) continue
       const diagnostic =
-        clientDiagnostic(params.context.diagnostics, file, finding) ?? diagnosticOf(file, finding)
+        clientDiagnostic(params.context.diagnostics, file, finding) ?? toDiagnostic(index.program, finding)
       for (const fix of provider({ index, file, finding }))
         out.push(toAction(context, fix, CodeActionKind.QuickFix, [diagnostic]))
     }
@@ -102,16 +96,6 @@ function clientDiagnostic(sent: Diagnostic[], file: TS.SourceFile, finding: Find
       d.range.end.line === range.end.line &&
       d.range.end.character === range.end.character,
   )
-}
-
-function diagnosticOf(file: TS.SourceFile, finding: Finding): Diagnostic {
-  return {
-    range: rangeIn(file, finding.start, finding.end),
-    severity: SEVERITY[finding.severity],
-    code: finding.code,
-    source: 'lucid-lens',
-    message: finding.message,
-  }
 }
 
 function toAction(context: ServerContext, fix: Fix, kind: string, diagnostics?: Diagnostic[]): CodeAction {

@@ -118,7 +118,8 @@ function registerPush(context: ServerContext): void {
   )
 }
 
-function toDiagnostic(program: TS.Program, f: Finding): Diagnostic {
+/** The one conversion of a finding to an LSP diagnostic (also used to attach quick fixes). */
+export function toDiagnostic(program: TS.Program, f: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(program, f.fileName, f.start, f.end),
     severity: SEVERITY[f.severity],

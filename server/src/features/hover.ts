@@ -43,14 +43,15 @@ export function hoverAt(context: ServerContext, uri: string, position: Position)
 }
 
 function cardFor(
-  { index }: SourceAt,
+  { index, project }: SourceAt,
   target: CursorTarget,
   offset: number,
 ): { blocks: string[]; node: TS.Node } | undefined {
+  const findingsOf = (fileName: string) => project.findings(fileName)
   switch (target.kind) {
     case 'relation':
       return {
-        blocks: relationCard({ index, parent: target.parent, relation: target.relation }),
+        blocks: relationCard({ index, parent: target.parent, relation: target.relation, findingsOf }),
         node: target.node,
       }
     case 'model':
@@ -58,7 +59,13 @@ function cardFor(
     case 'key': {
       // locate also answers just after the closing quote; a hover there is on the next character.
       if (offset >= target.literal.getEnd()) return undefined
-      const input = { index, parent: target.parent, relation: target.relation, emphasis: target.role }
+      const input = {
+        index,
+        parent: target.parent,
+        relation: target.relation,
+        emphasis: target.role,
+        findingsOf,
+      }
       return { blocks: relationCard(input), node: target.literal }
     }
     case 'relation-name': {
@@ -67,7 +74,7 @@ function cardFor(
       const relation = target.ref.model.relations.get(target.literal.text)
       if (!relation) return undefined
       return {
-        blocks: relationCard({ index, parent: target.ref.model, relation }),
+        blocks: relationCard({ index, parent: target.ref.model, relation, findingsOf }),
         node: target.literal,
       }
     }

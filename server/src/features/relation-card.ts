@@ -1,7 +1,7 @@
 // The hover card of one relation: kind and related model, the keys Lucid will use (and whether they
 // are defaults, derived how), serialization, onQuery, the SQL of `related().query()` and any finding.
 import type { Finding, LucidModel, ModelIndex, ModelRelation } from '../analysis'
-import { analyzeFile, resolveHasManyKeys, type RelationKeys, type ResolvedKey } from '../analysis'
+import { resolveHasManyKeys, type RelationKeys, type ResolvedKey } from '../analysis'
 import type { RelationFact } from '../analysis/class-facts'
 import { cell, code, firstLine, sqlIdentifier } from './markdown-text'
 
@@ -14,6 +14,8 @@ export interface RelationCardInput {
   relation: ModelRelation
   /** The key whose row is emphasised (a hover on that key's string). */
   emphasis?: KeyRole
+  /** A file's findings as the diagnostics report them (schema checks included). */
+  findingsOf: (fileName: string) => Finding[]
 }
 
 /** `hasMany → Post`, for lists and completion details. */
@@ -43,7 +45,7 @@ export function relationCard(input: RelationCardInput): string[] {
     const note = fact.onQuery ? "\n-- onQuery's wheres come first: where (...) and (<constraint>)" : ''
     blocks.push('```sql\n' + sql + note + '\n```')
   }
-  const findings = relationFindings(index, fact)
+  const findings = relationFindings(input.findingsOf, fact)
   if (findings.length) blocks.push(findings.map((f) => `⚠ ${f.code}: ${f.message}`).join('  \n'))
   return blocks
 }
@@ -112,12 +114,12 @@ function relatedQuerySql(related: LucidModel, keys: RelationKeys): string | unde
 }
 
 /** The findings reported on the relation's declaration (decorator through property). */
-function relationFindings(index: ModelIndex, fact: RelationFact): Finding[] {
+function relationFindings(findingsOf: (fileName: string) => Finding[], fact: RelationFact): Finding[] {
   const file = fact.decorator.getSourceFile()
   const member = fact.nameNode.parent
   const start = Math.min(fact.decorator.getStart(file), member.getStart(file))
   const end = member.getEnd()
-  return analyzeFile(index, file).filter(
+  return findingsOf(file.fileName).filter(
     (f) => f.fileName === file.fileName && f.start >= start && f.end <= end,
   )
 }

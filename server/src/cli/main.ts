@@ -3,10 +3,12 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describeError } from '../features/boundary'
 import { check, formatJson, formatText } from './check'
+import { graph } from './graph'
 import { preview, PreviewProblem } from './preview'
 
 const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations | --no-schema]
        lucid-lens preview [--project DIR] [--db FILE] [--rows N] [--json] EXPRESSION
+       lucid-lens graph [DIR] [--format mermaid|dot|json]
 
   check   Report Lucid relation problems in every AdonisJS app under DIR (default: .)
           Exit status: 1 when an error-severity finding exists, 0 otherwise, 2 on a usage problem.
@@ -21,11 +23,38 @@ const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations 
             lucid-lens preview "User.findOrFail(1).related('posts').query().where('isPublished', true)"
             lucid-lens preview "User.query().preload('posts', (q) => q.groupLimit(2))"
           --project DIR  the app (default: .)   --db FILE  a SQLite file instead of config/database.ts
-          --rows N       row cap per statement (default 100)   --json  machine-readable output`
+          --rows N       row cap per statement (default 100)   --json  machine-readable output
+
+  graph   The models and relations of every app under DIR, with resolved keys, as a Mermaid
+          flowchart (default), Graphviz DOT or JSON. Relations with findings are drawn red.`
 
 /** Every command; `preview` is asynchronous (it reads the database). */
 export async function main(argv: string[], write: (text: string) => void, isTty: boolean): Promise<number> {
-  return argv[0] === 'preview' ? runPreview(argv.slice(1), write, isTty) : run(argv, write, isTty)
+  if (argv[0] === 'preview') return runPreview(argv.slice(1), write, isTty)
+  if (argv[0] === 'graph') return runGraph(argv.slice(1), write)
+  return run(argv, write, isTty)
+}
+
+export function runGraph(args: string[], write: (text: string) => void): number {
+  let format = 'mermaid'
+  const dirs: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg === '--format') format = args[++i] ?? ''
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
+    else if (arg.startsWith('-')) return usage(write, `unknown option "${arg}"`)
+    else dirs.push(arg)
+  }
+  if (format !== 'mermaid' && format !== 'dot' && format !== 'json') {
+    return usage(write, `--format must be mermaid, dot or json, not "${format}"`)
+  }
+  const dir = path.resolve(dirs[0] ?? '.')
+  if (dirs.length > 1 || !fs.existsSync(dir))
+    return usage(write, dirs.length > 1 ? 'give one directory' : `no such directory: ${dir}`)
+  const result = graph(dir, format)
+  if (result.apps === 0) return usage(write, `no Lucid models found under ${dir}`)
+  write(result.text)
+  return 0
 }
 
 export async function runPreview(

@@ -58,19 +58,25 @@ export class Preloader {
 /**
  * Strict `===` between `related[foreignKey]` and `parent[localKey]`, as Lucid does: a string FK
  * never matches a numeric key. Unmatched rows are dropped; a parent with no rows gets `[]` (`null`
- * for hasOne).
+ * for hasOne). Rows are grouped once by foreign key (Lucid 21 filters all rows per parent, which is
+ * quadratic; upstream PR #1187 made the same change with identical results). A Map compares with
+ * SameValueZero, which differs from === only for NaN, a value no driver returns as a key.
  */
 export function setRelatedForMany(relation: BootedRelation, parents: ModelInstance[], rows: ModelInstance[]) {
+  if (relation.kind !== 'hasOne' && relation.kind !== 'hasMany') {
+    throw runtimeError(`Cannot match "${relation.kind}" relations`)
+  }
+  const byKey = new Map<unknown, ModelInstance[]>()
+  for (const row of rows) {
+    const key = attributeValue(row, relation.foreignKey)
+    const group = byKey.get(key)
+    if (group) group.push(row)
+    else byKey.set(key, [row])
+  }
   for (const parent of parents) {
     const value = attributeValue(parent, relation.localKey)
-    const isRelated = (row: ModelInstance) =>
-      value !== undefined && attributeValue(row, relation.foreignKey) === value
-    if (relation.kind === 'hasOne') {
-      parent.preloaded.set(relation.name, rows.find(isRelated) ?? null)
-    } else if (relation.kind === 'hasMany') {
-      parent.preloaded.set(relation.name, rows.filter(isRelated))
-    } else {
-      throw runtimeError(`Cannot match "${relation.kind}" relations`)
-    }
+    const related = value === undefined ? [] : (byKey.get(value) ?? [])
+    // A parent list can hold the same key twice: each parent gets its own array, as with filter().
+    parent.preloaded.set(relation.name, relation.kind === 'hasOne' ? (related[0] ?? null) : [...related])
   }
 }

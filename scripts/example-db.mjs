@@ -106,14 +106,20 @@ async function seed(knex) {
   }
 }
 
-export async function createExampleDb(file = exampleDb) {
-  rmSync(file, { force: true })
-  mkdirSync(dirname(file), { recursive: true })
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: file },
-    useNullAsDefault: true,
-  })
+/**
+ * `target` is a SQLite file (recreated) or a knex config for an existing, empty database on another
+ * server, e.g. `{ client: 'pg', connection: { host, user, database } }`.
+ */
+export async function createExampleDb(target = exampleDb) {
+  if (typeof target === 'string') {
+    rmSync(target, { force: true })
+    mkdirSync(dirname(target), { recursive: true })
+  }
+  const knex = knexFactory(
+    typeof target === 'string'
+      ? { client: 'better-sqlite3', connection: { filename: target }, useNullAsDefault: true }
+      : { pool: { min: 0, max: 1 }, ...target },
+  )
   try {
     const BaseSchema = schemaClass(knex)
     const dir = join(exampleApp, 'database', 'migrations')

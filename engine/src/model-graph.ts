@@ -21,6 +21,9 @@ export interface ColumnInfo {
   serializeAs: string | null
   /** `column`, `date` or `dateTime`: which decorator declared it. */
   decorator: 'column' | 'date' | 'dateTime'
+  /** `autoCreate: true` / `autoUpdate: true` of a date column: set to now on insert / every update. */
+  autoCreate?: boolean
+  autoUpdate?: boolean
   /** The declared TypeScript type as written, if any (e.g. `number`, `string | null`). */
   typeText?: string
   /** The model class that declares the column (a base class or mixin for inherited ones). */

@@ -1,7 +1,11 @@
-// The engine's entry point for read previews: interpret a plan against a model graph, run each
+// The engine's entry point for previews: interpret a plan against a model graph, run each
 // statement through an executor, and return Lucid's serialized result with every statement.
+import { SqliteDryRunExecutor } from './connection/sqlite-dry-run-executor'
+import { explainWithModels } from './connection/model-hints'
 import { SqliteExecutor } from './connection/sqlite-executor'
 import type { ModelGraph } from './model-graph'
+import { isWriteExecutor } from './persistence/write-executor'
+import { AffectedRows, ensureDryRunFor, planWrites } from './persistence/write-steps'
 import type { QueryPlan } from './plan'
 import { PreviewError } from './query/errors'
 import { createQueryFactory } from './query/factory'
@@ -14,7 +18,16 @@ import { Runtime, type StatementExecutor } from './query/runtime'
 export interface PreviewOptions {
   /** Rows read per statement at most; one more is peeked to set `truncated`. Default 100. */
   rowCap?: number
+  /**
+   * Opt in to dry runs: a plan that writes runs in a transaction that is always rolled back, on a
+   * separate read-write connection. Without it a writing plan fails with `E_READ_ONLY`.
+   */
+  dryRun?: boolean
+  /** The clock of `autoCreate`/`autoUpdate` timestamps in dry runs (tests freeze it). */
+  now?: () => Date
 }
+
+export const DRY_RUN_WARNING = 'rolled back: nothing was written'
 
 export const DEFAULT_ROW_CAP = 100
 
@@ -34,8 +47,10 @@ export async function runPlan(
     options.rowCap ?? DEFAULT_ROW_CAP,
     createQueryFactory,
   )
+  if (options.now) runtime.now = options.now
   let value: Awaited
   try {
+    ensureDryRunFor(plan, executor)
     value = await interpret(runtime, plan)
   } catch (error) {
     const failure =
@@ -45,25 +60,38 @@ export async function runPlan(
     failure.statements = runtime.statements
     throw failure
   }
-  return {
+  const result: PreviewResult = {
     statements: runtime.statements,
     result: serializeValue(value),
     extras: extrasValue(value),
     truncated: runtime.truncated,
     warnings: runtime.warnings,
   }
+  // The caller closes a dry-run executor, which rolls back; its statements never leave a trace.
+  if (isWriteExecutor(executor)) {
+    result.dryRun = true
+    runtime.warn(DRY_RUN_WARNING)
+  }
+  return result
 }
 
-/** Opens `file` read-only, runs the plan, closes the connection. */
+/**
+ * Opens `file` read-only, runs the plan, closes the connection. A plan that writes, with
+ * `dryRun: true`, gets a read-write connection instead, whose transaction is rolled back on close.
+ */
 export async function previewSqlite(
   graph: ModelGraph,
   plan: QueryPlan,
   file: string,
   options: PreviewOptions = {},
 ): Promise<PreviewResult> {
-  const executor = new SqliteExecutor(file)
+  const executor =
+    options.dryRun && planWrites(plan) ? new SqliteDryRunExecutor(file) : new SqliteExecutor(file)
   try {
     return await runPlan(graph, plan, executor, options)
+  } catch (error) {
+    // A missing table or column: name the model and property that map to it.
+    throw error instanceof PreviewError ? explainWithModels(error, graph) : error
   } finally {
     executor.close()
   }
@@ -71,10 +99,11 @@ export async function previewSqlite(
 
 function serializeValue(value: Awaited): SerializedResult {
   if (value === null) return null
+  if (value instanceof AffectedRows) return value.counts
   return Array.isArray(value) ? value.map(serialize) : serialize(value)
 }
 
 function extrasValue(value: Awaited): ResultExtras {
-  if (value === null) return null
+  if (value === null || value instanceof AffectedRows) return null
   return Array.isArray(value) ? value.map(extrasOf) : extrasOf(value)
 }

@@ -83,3 +83,44 @@ test('the model graph carries what the engine needs, as plain data', (t) => {
   })
   assert.deepEqual(JSON.parse(JSON.stringify(graph)), graph, 'plain data: survives serialization unchanged')
 })
+
+const STAMPED = `import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export default class Stamped extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column({ autoCreate: true })
+  declare plain: string
+
+  @column.date({ autoCreate: true })
+  declare day: DateTime
+
+  @column.dateTime({ autoCreate: false, autoUpdate: 1 })
+  declare notFlagged: DateTime
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+`
+
+test('autoCreate/autoUpdate reach the graph for date columns, only when literally true', (t) => {
+  const app = createTempApp({ 'app/models/stamped.ts': STAMPED })
+  t.after(() => app.remove())
+  const project = new ProjectService(ts).projectFor(app.file('app/models/stamped.ts'))
+  assert.ok(project)
+  const stamped = buildModelGraph(project.index()).models.find((m) => m.name === 'Stamped')
+  const flags = stamped?.columns.map((c) => [c.attribute, c.autoCreate, c.autoUpdate])
+  assert.deepEqual(flags, [
+    ['id', undefined, undefined],
+    ['plain', undefined, undefined],
+    ['day', true, undefined],
+    ['notFlagged', undefined, undefined],
+    ['createdAt', true, undefined],
+    ['updatedAt', true, true],
+  ])
+})

@@ -1,4 +1,4 @@
-// `lucid-lens preview`: Lucid code against the example app's SQLite database, read-only.
+// `lucid-lens preview`: Lucid code against the example app's SQLite database; writes are dry runs.
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
@@ -76,7 +76,6 @@ test('problems are one clear line plus a hint, exit status 2, and the database i
       ['--db', path.join(app, 'nope.sqlite3'), 'User.query()'],
       /The database file .*nope\.sqlite3 does not exist/,
     ],
-    [["User.query().update({ email: 'x' })"], /not supported in previews|cannot write|read/i],
     [[], /preview needs a Lucid expression/],
   ]
   for (const [args, message] of cases) {
@@ -84,5 +83,32 @@ test('problems are one clear line plus a hint, exit status 2, and the database i
     assert.equal(code, 2, args.join(' '))
     assert.match(out, message, args.join(' '))
   }
+  assert.equal(checksum(), before)
+})
+
+test('writes run as dry runs: every statement, the rows as they would be, then rolled back', async () => {
+  const before = checksum()
+  const { code, out } = await capture(
+    '--json',
+    "await User.findOrFail(2).related('posts').create({ title: 'Dry', slug: 'dry', isPublished: false })",
+  )
+  assert.equal(code, 0, out)
+  const json = JSON.parse(out)
+  assert.equal(json.dryRun, true)
+  assert.deepEqual(json.warnings, ['rolled back: nothing was written'])
+  const insert = json.statements[1]
+  assert.match(
+    insert.sql,
+    /^insert into `posts` \(`created_at`, `is_published`, `slug`, `title`, `user_id`\)/,
+  )
+  assert.equal(insert.affectedRows, 1)
+  assert.deepEqual(insert.bindings.slice(1), [false, 'dry', 'Dry', 2])
+  assert.equal(json.result.userId, 2)
+  assert.equal(typeof json.result.id, 'number')
+  const text = await capture("User.query().where('id', 2).update({ email: 'x@example.com' })")
+  assert.equal(text.code, 0, text.out)
+  assert.match(text.out, /^update `users` set `email` = \? where `id` = \?\n {2}bindings .* · 1 affected$/m)
+  assert.match(text.out, /^\[1\]$/m)
+  assert.match(text.out, /^Warning: rolled back: nothing was written$/m)
   assert.equal(checksum(), before)
 })

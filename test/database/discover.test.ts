@@ -65,6 +65,8 @@ test('a v5 config follows DB_CONNECTION and the PG_* variables from .env', (t) =
     port: 5433,
     user: 'lucid',
     database: 'blog',
+    password: '',
+    passwordEnv: 'PG_PASSWORD',
   })
   assert.equal(
     discoverDatabase(app.root, { DB_CONNECTION: 'sqlite' }).client,

@@ -40,12 +40,15 @@ describe('preview engine', () => {
       assert.equal(error.message, '".whereRaw" is not supported in previews')
       assert.equal(error.code, 'E_UNSUPPORTED')
     }
-    assert.equal(
-      (await failure(chain('User', (u) => u.create({})))).message,
-      '".create" is not supported in previews',
-    )
-    const write = chain('User', (u) => u.findOrFail(1).related('posts').create({}))
-    assert.equal((await failure(write)).message, '".create" is not supported in previews')
+    // Writes are not unsupported but refused: they run only as dry runs (dry-run-safety.test.ts).
+    for (const write of [
+      chain('User', (u) => u.create({})),
+      chain('User', (u) => u.findOrFail(1).related('posts').create({})),
+    ]) {
+      const error = await failure(write)
+      assert.equal(error.code, 'E_READ_ONLY')
+      assert.match(error.message, /^"\.create" writes to the database: .*\(pass \{ dryRun: true \}\)$/)
+    }
   })
 
   test('a failed preview still reports the statements that ran', async () => {

@@ -68,6 +68,22 @@ test('free variables are bound by the caller; a callback parameter shadows them'
   )
 })
 
+test('`new Model()` starts a chain at an unpersisted instance, for dry-run writes', () => {
+  assert.deepEqual(
+    planFromCode("new User().merge({ fullName: 'Neo' }).related('posts').create({ title: 'x' })"),
+    {
+      model: 'User',
+      calls: [
+        call('new'),
+        call('merge', { fullName: 'Neo' }),
+        call('related', 'posts'),
+        call('create', { title: 'x' }),
+      ],
+    },
+  )
+  assert.throws(() => planFromCode('new User({ id: 1 }).save()'), PlanSyntaxError)
+})
+
 test('what cannot be read statically is reported precisely', () => {
   const cases: [string, RegExp, number][] = [
     [

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3'
 import { PreviewError } from '../query/errors'
 import type { Row, StatementExecutor } from '../query/runtime'
+import { sqliteError } from './database-errors'
 
 export class SqliteExecutor implements StatementExecutor {
   readonly client = 'better-sqlite3'
@@ -19,7 +20,13 @@ export class SqliteExecutor implements StatementExecutor {
     bindings: readonly unknown[],
     rowCap: number,
   ): Promise<{ rows: Row[]; truncated: boolean }> {
-    const statement = this.db.prepare(sql)
+    let statement: Database.Statement
+    try {
+      statement = this.db.prepare(sql)
+    } catch (error) {
+      // A missing table or column is found when the statement is prepared.
+      throw sqliteError(error)
+    }
     if (!statement.reader) throw new PreviewError('Only read statements run in previews', 'E_READ_ONLY')
     const rows: Row[] = []
     let truncated = false

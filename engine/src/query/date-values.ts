@@ -69,7 +69,7 @@ function isValid(year: number, month: number, day: number, hour: number, minute:
 }
 
 /** Formats an instant in the system zone like luxon's `toISO()` (`+00:00`, never `Z`). */
-function fromInstant(time: number): DateColumnValue {
+export function fromInstant(time: number): DateColumnValue {
   const date = new Date(time)
   const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0')
   const isoDate = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`

@@ -14,6 +14,15 @@ export type PreviewErrorCode =
   | 'E_INVALID_DATE_COLUMN_VALUE'
   | 'E_RUNTIME_EXCEPTION'
   | 'E_READ_ONLY'
+  // Database failures, raised by the executors (connection/database-errors.ts).
+  | 'E_CONNECTION'
+  | 'E_ACCESS_DENIED'
+  | 'E_UNKNOWN_DATABASE'
+  | 'E_NO_SUCH_TABLE'
+  | 'E_NO_SUCH_COLUMN'
+  | 'E_TIMEOUT'
+  | 'E_CANCELLED'
+  | 'E_DATABASE'
 
 export class PreviewError extends Error {
   /** Statements that ran before the failure, so a preview can still show them. */

@@ -2,6 +2,7 @@
 // calls), then what a terminal call resolved to (an instance, its relation client, an array).
 // After every awaited step the runtime's preload queue is drained, as Lucid awaits preloads there.
 import type { Call, QueryPlan } from '../plan'
+import { AffectedRows, writeStep } from '../persistence/write-steps'
 import { applyBuilderCall, isBuilderMethod, toArgs } from './builder-calls'
 import type { UserCallback } from './chainable'
 import { runtimeError, unregisteredRelationship, unsupported } from './errors'
@@ -11,9 +12,9 @@ import type { BootedRelation, ModelMeta } from './model-registry'
 import { Preloader } from './preloader'
 import type { Runtime } from './runtime'
 
-export type Awaited = ModelInstance | ModelInstance[] | null
+export type Awaited = ModelInstance | ModelInstance[] | AffectedRows | null
 
-type Stage =
+export type Stage =
   | { kind: 'class'; model: ModelMeta }
   | { kind: 'query'; query: ModelQuery }
   | { kind: 'value'; value: Awaited }
@@ -37,6 +38,9 @@ export async function interpret(runtime: Runtime, plan: QueryPlan): Promise<Awai
 }
 
 async function step(runtime: Runtime, stage: Stage, call: Call): Promise<Stage> {
+  // Writes (dry runs only) and `new`/`merge` first; everything else is a read.
+  const written = await writeStep(runtime, stage, call)
+  if (written) return written
   switch (stage.kind) {
     case 'class':
       return classCall(runtime, stage.model, call)
@@ -101,7 +105,7 @@ async function queryCall(query: ModelQuery, call: Call): Promise<Stage> {
 /** Calls on an awaited value: `related()` and `load()` on an instance. */
 async function valueCall(runtime: Runtime, value: Awaited, call: Call): Promise<Stage> {
   if (value === null) throw new TypeError(`Cannot read properties of null (reading '${call.method}')`)
-  if (Array.isArray(value)) throw unsupported(call.method)
+  if (Array.isArray(value) || value instanceof AffectedRows) throw unsupported(call.method)
   const [name, callback] = toArgs(call.args)
   if (call.method === 'related') {
     if (!value.model.hasRelation(String(name))) throw unregisteredRelationship(String(name))

@@ -14,7 +14,7 @@ export interface ModelInstance {
   readonly preloaded: Map<string, ModelInstance[] | ModelInstance | null>
 }
 
-const INTERNAL_INSTANCE_PROPERTIES = new Set([
+export const INTERNAL_INSTANCE_PROPERTIES = new Set([
   '$columns',
   '$attributes',
   '$original',

@@ -30,9 +30,11 @@ export class RelatedQuery extends ModelQuery {
     return child
   }
 
-  /** The `<action>` of `Cannot <action> "posts", value of "User.id" is undefined`; reads only here. */
+  /** The `<action>` of `Cannot <action> "posts", value of "User.id" is undefined`: knex's method. */
   private queryAction(): string {
-    return this.isRelatedPreloadQuery ? 'preload' : 'select'
+    const method = (this.knexQuery as unknown as { _method?: string })._method ?? 'select'
+    if (method === 'del') return 'delete'
+    return method === 'select' && this.isRelatedPreloadQuery ? 'preload' : method
   }
 
   private keyValue(parent: ModelInstance): unknown {

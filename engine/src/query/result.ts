@@ -11,6 +11,8 @@ export interface ExecutedStatement {
   rowCount: number
   /** More rows existed than the row cap; only the first `rowCap` were read. */
   truncated: boolean
+  /** Writes in a dry run only: rows inserted, updated or deleted (then rolled back). */
+  affectedRows?: number
 }
 
 /** A serialized model: attributes under their `serializeAs` names, then preloaded relations. */
@@ -21,7 +23,10 @@ export type SerializedModel = Record<string, unknown>
  * `find`/`first`/`load`. A `count('* as total')` query gives models too (Lucid hydrates the row), so
  * its number is in `extras`.
  */
-export type SerializedResult = SerializedModel[] | SerializedModel | null
+export type SerializedResult = SerializedModel[] | SerializedModel | AffectedCounts | null
+
+/** What a query's `update()` / `delete()` resolves to in Lucid: `[affectedRows]` (dry runs only). */
+export type AffectedCounts = number[]
 
 /**
  * The part of one model that `serialize()` omits: its `$extras` (`posts_count`, aggregate aliases,
@@ -44,4 +49,6 @@ export interface PreviewResult {
   /** Some statement hit the row cap, so rows (and what was preloaded for them) are missing. */
   truncated: boolean
   warnings: string[]
+  /** The plan wrote, so it ran as a dry run: in a transaction that was rolled back. */
+  dryRun?: true
 }

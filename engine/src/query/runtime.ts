@@ -13,8 +13,8 @@ export type Row = Record<string, unknown>
 
 /** Runs one compiled read statement; implemented per dialect (see `connection/sqlite-executor.ts`). */
 export interface StatementExecutor {
-  /** The knex client whose compiler produces this executor's SQL. */
-  readonly client: 'better-sqlite3'
+  /** The knex client whose compiler produces this executor's SQL (quoting, placeholders). */
+  readonly client: 'better-sqlite3' | 'pg' | 'mysql2'
   run(sql: string, bindings: readonly unknown[], rowCap: number): Promise<{ rows: Row[]; truncated: boolean }>
 }
 
@@ -44,11 +44,14 @@ export class Runtime {
   readonly warnings: string[] = []
   truncated = false
   readonly factory: QueryFactory
+  /** "Now" for `autoCreate`/`autoUpdate` timestamps in dry runs; tests freeze it. */
+  now: () => Date = () => new Date()
   private readonly queue: Array<() => Promise<void>> = []
 
   constructor(
     readonly registry: ModelRegistry,
-    private readonly executor: StatementExecutor,
+    /** Public for dry-run writes (persistence/), which need an executor that implements `write`. */
+    readonly executor: StatementExecutor,
     readonly rowCap: number,
     createFactory: (runtime: Runtime) => QueryFactory,
   ) {
@@ -60,7 +63,16 @@ export class Runtime {
   async select(query: Knex.QueryBuilder): Promise<Row[]> {
     const { sql, bindings } = query.toSQL().toNative()
     const started = performance.now()
-    const { rows, truncated } = await this.executor.run(sql, bindings, this.rowCap)
+    let result: { rows: Row[]; truncated: boolean }
+    try {
+      result = await this.executor.run(sql, bindings, this.rowCap)
+    } catch (error) {
+      // Lucid's `query` event fires before execution, so a statement the database refused is listed too.
+      const durationMs = performance.now() - started
+      this.statements.push({ sql, bindings: [...bindings], durationMs, rowCount: 0, truncated: false })
+      throw error
+    }
+    const { rows, truncated } = result
     const durationMs = performance.now() - started
     this.statements.push({ sql, bindings: [...bindings], durationMs, rowCount: rows.length, truncated })
     if (truncated) this.truncated = true

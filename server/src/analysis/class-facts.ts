@@ -28,6 +28,9 @@ export interface ColumnFact extends PropertyFact {
   isPrimary: boolean
   /** Absent when not given; `null` means never serialized. */
   serializeAs?: string | null
+  /** `@column.dateTime({ autoCreate: true, autoUpdate: true })`: Lucid sets only literal `true`. */
+  autoCreate?: true
+  autoUpdate?: true
 }
 
 export interface KeyOption {
@@ -162,6 +165,11 @@ function readColumn(
   }
   if (serialize)
     column.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
+  // Only date columns act on the flags (Lucid's initiateAutoCreateColumns checks the column type).
+  if (decorator !== 'column') {
+    if (options.get('autoCreate')?.kind === ts.SyntaxKind.TrueKeyword) column.autoCreate = true
+    if (options.get('autoUpdate')?.kind === ts.SyntaxKind.TrueKeyword) column.autoUpdate = true
+  }
   return column
 }
 

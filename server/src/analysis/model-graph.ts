@@ -23,6 +23,8 @@ function modelInfo(index: ModelIndex, model: LucidModel): ModelInfo {
       declaredBy: column.declaredBy.name,
     }
     if (fact.typeText) info.typeText = fact.typeText
+    if (fact.autoCreate) info.autoCreate = true
+    if (fact.autoUpdate) info.autoUpdate = true
     return info
   })
   const relations: RelationInfo[] = [...model.relations.values()].map((relation) => {

@@ -7,7 +7,8 @@ import { graph } from './graph'
 import { preview, PreviewProblem } from './preview'
 
 const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations | --no-schema]
-       lucid-lens preview [--project DIR] [--db FILE] [--rows N] [--json] EXPRESSION
+       lucid-lens preview [--project DIR] [--db FILE|URL] [--password-env NAME] [--timeout MS]
+                          [--rows N] [--json] EXPRESSION
        lucid-lens graph [DIR] [--format mermaid|dot|json]
 
   check   Report Lucid relation problems in every AdonisJS app under DIR (default: .)
@@ -22,7 +23,13 @@ const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations 
           Lucid runs and the rows it returns, e.g.
             lucid-lens preview "User.findOrFail(1).related('posts').query().where('isPublished', true)"
             lucid-lens preview "User.query().preload('posts', (q) => q.groupLimit(2))"
-          --project DIR  the app (default: .)   --db FILE  a SQLite file instead of config/database.ts
+          The database is the one config/database.ts and .env name, unless --db says otherwise:
+          --project DIR  the app (default: .)
+          --db FILE|URL  a SQLite file, postgres://USER@HOST:PORT/DB or mysql://USER@HOST:PORT/DB
+                         (reads in a READ ONLY transaction, always rolled back)
+          --password-env NAME  read the password from the environment variable NAME; a password
+                         in the URL works too but stays in your shell history
+          --timeout MS   the server stops a statement after MS milliseconds (default 10000)
           --rows N       row cap per statement (default 100)   --json  machine-readable output
 
   graph   The models and relations of every app under DIR, with resolved keys, as a Mermaid
@@ -64,6 +71,8 @@ export async function runPreview(
 ): Promise<number> {
   let project = '.'
   let db: string | undefined
+  let passwordEnv: string | undefined
+  let timeout: number | undefined
   let rows: number | undefined
   let json = false
   const words: string[] = []
@@ -71,6 +80,8 @@ export async function runPreview(
     const arg = args[i] as string
     if (arg === '--project') project = args[++i] ?? ''
     else if (arg === '--db') db = args[++i]
+    else if (arg === '--password-env') passwordEnv = args[++i] ?? ''
+    else if (arg === '--timeout') timeout = Number(args[++i])
     else if (arg === '--rows') rows = Number(args[++i])
     else if (arg === '--json') json = true
     else if (arg.startsWith('--')) return usage(write, `unknown option "${arg}"`)
@@ -78,10 +89,14 @@ export async function runPreview(
   }
   if (rows !== undefined && !(Number.isInteger(rows) && rows > 0))
     return usage(write, '--rows must be a positive integer')
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0))
+    return usage(write, '--timeout must be a positive number of milliseconds')
+  if (passwordEnv === '') return usage(write, '--password-env needs the name of an environment variable')
   const expression = words.join(' ').trim()
   if (!expression) return usage(write, 'preview needs a Lucid expression')
   try {
-    write(await preview({ project: path.resolve(project), db, rows, json, expression }, isTty))
+    const options = { project: path.resolve(project), db, passwordEnv, timeout, rows, json, expression }
+    write(await preview(options, isTty))
     return 0
   } catch (error) {
     if (!(error instanceof PreviewProblem)) throw error

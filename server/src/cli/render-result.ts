@@ -10,10 +10,15 @@ export function renderPreview(result: PreviewResult, color: boolean): string {
   const dim = (text: string) => (color ? `\u001b[2m${text}\u001b[0m` : text)
   const out: string[] = []
   for (const statement of result.statements) {
+    // Writes of a dry run report what they changed (before the rollback) rather than rows read.
+    const count =
+      statement.affectedRows === undefined
+        ? `${statement.rowCount} rows`
+        : `${statement.affectedRows} affected`
     out.push(
       `${statement.sql}`,
       dim(
-        `  bindings ${JSON.stringify(statement.bindings)} · ${statement.durationMs.toFixed(1)} ms · ${statement.rowCount} rows`,
+        `  bindings ${JSON.stringify(statement.bindings)} · ${statement.durationMs.toFixed(1)} ms · ${count}`,
       ),
     )
   }

@@ -16,6 +16,10 @@ export type DatabaseTarget =
       port?: number
       user?: string
       database?: string
+      /** The password as config/database.ts reads it (usually from .env); never printed. */
+      password?: string
+      /** The environment variable the password comes from (`env.get('DB_PASSWORD')`), for messages. */
+      passwordEnv?: string
     }
 
 export class DiscoveryError extends Error {}
@@ -75,7 +79,8 @@ export function discoverDatabase(
   const kind = PG_CLIENTS.has(client) ? 'pg' : MYSQL_CLIENTS.has(client) ? 'mysql' : undefined
   if (!kind) throw new DiscoveryError(`The client "${client}" of ${where} is not supported.`)
   const port = Number(settings ? values.string(property(settings, 'port')) : undefined)
-  return {
+  const password = settings ? property(settings, 'password') : undefined
+  const target: DatabaseTarget = {
     client: kind,
     description: `${kind} (${where})`,
     host: settings ? values.string(property(settings, 'host')) : undefined,
@@ -83,6 +88,24 @@ export function discoverDatabase(
     user: settings ? values.string(property(settings, 'user')) : undefined,
     database: settings ? values.string(property(settings, 'database')) : undefined,
   }
+  // Only set when present, so configs without a password compare equal to plain targets.
+  const passwordValue = values.string(password)
+  if (passwordValue !== undefined) target.password = passwordValue
+  const passwordEnv = envName(password)
+  if (passwordEnv !== undefined) target.passwordEnv = passwordEnv
+  return target
+}
+
+/** `env.get('DB_PASSWORD')` / `Env.get('PG_PASSWORD', '')`: the variable's name. */
+function envName(node: ts.Expression | undefined): string | undefined {
+  while (
+    node &&
+    (ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node))
+  )
+    node = node.expression
+  if (!node || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined
+  const [name] = node.arguments
+  return node.expression.name.text === 'get' && name && ts.isStringLiteral(name) ? name.text : undefined
 }
 
 function findConfigObject(source: ts.SourceFile): ts.ObjectLiteralExpression | undefined {

@@ -57,6 +57,11 @@ class Reader {
       calls.unshift({ method: callee.name.text, args: node.arguments.map((arg) => this.arg(arg)) })
       node = unwrap(callee.expression)
     }
+    // `new User()` starts at an unpersisted instance (for dry runs: `new User().merge({...}).save()`).
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && !node.arguments?.length) {
+      calls.unshift({ method: 'new', args: [] })
+      node = node.expression
+    }
     if (!ts.isIdentifier(node))
       throw this.error(node, 'a chain that starts at a model class, e.g. User.query()')
     const bound = this.variables[node.text]

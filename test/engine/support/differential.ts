@@ -1,15 +1,24 @@
-// Runs each scenario through real Lucid and through the engine on the same seeded SQLite file and
+// Runs each scenario through real Lucid and through the engine on the same seeded database and
 // asserts the executed statements (sql + bindings), the serialized result and the extras tree, or
-// the error message, are identical.
+// the error message, are identical. The database is SQLite by default; server tiers pass a target.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { SqliteExecutor } from '../../../engine/src/connection/sqlite-executor'
+import { DatabaseError } from '../../../engine/src/connection/database-errors'
 import type { QueryPlan } from '../../../engine/src/plan'
 import { runPlan } from '../../../engine/src/preview'
 import { PreviewError } from '../../../engine/src/query/errors'
+import type { StatementExecutor } from '../../../engine/src/query/runtime'
 import { createFixtureDatabase, removeFixtureDatabase } from './fixture-db'
 import { FIXTURE_GRAPH } from './fixture-graph'
-import { createLucidTwin, type LucidModels, type LucidTwin, type Outcome } from './lucid-twin'
+import {
+  createLucidTwin,
+  DATABASE_ERROR,
+  type LucidConnection,
+  type LucidModels,
+  type LucidTwin,
+  type Outcome,
+} from './lucid-twin'
 
 export interface Scenario {
   name: string
@@ -20,43 +29,74 @@ export interface Scenario {
   throws?: true
 }
 
-export async function engineOutcome(plan: QueryPlan, executor: SqliteExecutor): Promise<Outcome> {
+/** A seeded database both sides run on. */
+export interface TargetDatabase {
+  /** How real Lucid connects (a string is a SQLite file). */
+  lucid: string | LucidConnection
+  /** Runs one scenario's engine side with an executor on the database. */
+  withExecutor<T>(run: (executor: StatementExecutor) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** The default target: the SQLite fixture file, one read-only executor for the whole suite. */
+export function sqliteTarget(): TargetDatabase {
+  const file = createFixtureDatabase()
+  const executor = new SqliteExecutor(file)
+  return {
+    lucid: file,
+    withExecutor: (run) => run(executor),
+    async close() {
+      executor.close()
+      removeFixtureDatabase(file)
+    },
+  }
+}
+
+export async function engineOutcome(plan: QueryPlan, executor: StatementExecutor): Promise<Outcome> {
   try {
     const { statements, result, extras } = await runPlan(FIXTURE_GRAPH, plan, executor)
     return { statements: statements.map(({ sql, bindings }) => ({ sql, bindings })), result, extras }
   } catch (error) {
     if (!(error instanceof PreviewError)) throw error
+    const server = error instanceof DatabaseError ? error.detail.server : undefined
     return {
       statements: error.statements.map(({ sql, bindings }) => ({ sql, bindings })),
-      error: error.message,
+      error: server === undefined ? error.message : `${DATABASE_ERROR}${server}`,
     }
   }
 }
 
-export function differential(title: string, scenarios: Scenario[]): void {
+export function differential(
+  title: string,
+  scenarios: Scenario[],
+  open: () => TargetDatabase | Promise<TargetDatabase> = sqliteTarget,
+): void {
   describe(title, () => {
-    let file = ''
+    let target: TargetDatabase
     let twin: LucidTwin
-    let executor: SqliteExecutor
     before(async () => {
-      file = createFixtureDatabase()
-      twin = await createLucidTwin(FIXTURE_GRAPH, file)
-      executor = new SqliteExecutor(file)
+      target = await open()
+      twin = await createLucidTwin(FIXTURE_GRAPH, target.lucid)
     })
     after(async () => {
-      await twin.close()
-      executor.close()
-      removeFixtureDatabase(file)
+      await twin?.close()
+      await target?.close()
     })
     for (const scenario of scenarios) {
-      test(scenario.name, async () => {
+      test(scenario.name, async (t) => {
         const expected = await twin.run(scenario.lucid)
-        assert.equal(
-          expected.error !== undefined,
-          scenario.throws === true,
-          `Lucid: ${expected.error ?? 'no error'}`,
-        )
-        assert.deepStrictEqual(await engineOutcome(scenario.plan, executor), expected)
+        // Where the database itself refuses Lucid's SQL (a dialect limit), the engine must send the
+        // same statements and fail with the same server message, as the app would.
+        if (expected.error?.startsWith(DATABASE_ERROR))
+          t.diagnostic(`Lucid fails here too: ${expected.error}`)
+        else
+          assert.equal(
+            expected.error !== undefined,
+            scenario.throws === true,
+            `Lucid: ${expected.error ?? 'no error'}`,
+          )
+        const actual = await target.withExecutor((executor) => engineOutcome(scenario.plan, executor))
+        assert.deepStrictEqual(actual, expected)
       })
     }
   })

@@ -19,7 +19,7 @@ const UUID_1 = '0b9f4a52-3c1e-4f7a-9a51-6f1d2c3b4a01'
 const UUID_2 = '0b9f4a52-3c1e-4f7a-9a51-6f1d2c3b4a02'
 const UUID_3 = '0b9f4a52-3c1e-4f7a-9a51-6f1d2c3b4a03'
 
-const ROWS: Record<string, unknown[][]> = {
+export const ROWS: Record<string, unknown[][]> = {
   users: [
     [1, UUID_1, 'Ann Lee', 'ann@example.com', 's1', '2024-01-05 10:00:00'],
     [2, UUID_2, 'Bob Stone', 'bob@example.com', 's2', '2024-02-10 08:30:15'],

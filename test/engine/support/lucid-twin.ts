@@ -26,24 +26,37 @@ export interface LucidTwin {
   close(): Promise<void>
 }
 
-export async function createLucidTwin(graph: ModelGraph, filename: string): Promise<LucidTwin> {
+/** A Lucid connection config (`client` plus knex `connection`); a string is a SQLite file. */
+export interface LucidConnection {
+  client: 'better-sqlite3' | 'pg' | 'mysql2'
+  connection: Record<string, unknown>
+}
+
+export async function createLucidTwin(
+  graph: ModelGraph,
+  target: string | LucidConnection,
+): Promise<LucidTwin> {
   const { Database } = await dynamicImport('@adonisjs/lucid/database')
   const { BaseModel, column } = await dynamicImport('@adonisjs/lucid/orm')
   const { Logger } = await dynamicImport('@adonisjs/core/logger')
   const { Emitter } = await dynamicImport('@adonisjs/core/events')
   const { Application } = await dynamicImport('@adonisjs/core/app')
   const app = new Application(new URL('file:///tmp/lucid-lens-twin/'), { environment: 'test' })
+  const connection: LucidConnection =
+    typeof target === 'string' ? { client: 'better-sqlite3', connection: { filename: target } } : target
   const config = {
-    connection: 'sqlite',
-    connections: { sqlite: { client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true } },
+    connection: 'primary',
+    connections: { primary: { ...connection, useNullAsDefault: true } },
   }
   const db = new Database(config, new Logger({ enabled: false }), new Emitter(app))
   BaseModel.$adapter = db.modelAdapter()
   const models = buildModels(graph, BaseModel, column)
   const captured: Outcome['statements'] = []
-  db.connection()
-    .getWriteClient()
-    .on('query', (query: any) => captured.push({ sql: query.sql, bindings: query.bindings }))
+  const knex = db.connection().getWriteClient()
+  // knex emits `query` before numbering placeholders; record the SQL the server receives (`$1` on pg).
+  knex.on('query', (query: any) =>
+    captured.push({ sql: knex.client.positionBindings(query.sql), bindings: query.bindings }),
+  )
   return {
     models,
     async run(scenario) {
@@ -52,7 +65,7 @@ export async function createLucidTwin(graph: ModelGraph, filename: string): Prom
         const value = await scenario(models)
         return { statements: [...captured], result: serializeValue(value), extras: extrasValue(value) }
       } catch (error) {
-        return { statements: [...captured], error: (error as Error).message }
+        return { statements: [...captured], error: lucidError(error) }
       }
     },
     close: () => db.manager.closeAll(),
@@ -67,7 +80,13 @@ function buildModels(graph: ModelGraph, BaseModel: any, column: any): LucidModel
     if (info.tableIsExplicit) Object.defineProperty(Model, 'table', { value: info.table, writable: true })
     Model.boot()
     for (const c of info.columns) {
-      const options = { columnName: c.columnName, serializeAs: c.serializeAs, isPrimary: c.isPrimary }
+      const options = {
+        columnName: c.columnName,
+        serializeAs: c.serializeAs,
+        isPrimary: c.isPrimary,
+        autoCreate: c.autoCreate,
+        autoUpdate: c.autoUpdate,
+      }
       if (c.decorator === 'column') Model.$addColumn(c.attribute, options)
       else column[c.decorator](options)(Model.prototype, c.attribute)
     }
@@ -102,3 +121,20 @@ function extrasOf(instance: any): ModelExtras {
   }
   return { extras: { ...instance.$extras }, relations }
 }
+
+/**
+ * A driver error reaches Lucid's caller as knex left it: `<sql with values> - <server message>`.
+ * Only the server's part is comparable with the engine's `DatabaseError` (see `DATABASE_ERROR`).
+ */
+function lucidError(error: any): string {
+  const message = String(error?.message ?? error)
+  const fromDriver =
+    typeof error?.sqlMessage === 'string' ||
+    typeof error?.severity === 'string' ||
+    String(error?.code).startsWith('SQLITE_')
+  if (!fromDriver) return message
+  return `${DATABASE_ERROR}${error.sqlMessage ?? message.slice(message.lastIndexOf(' - ') + 3)}`
+}
+
+/** Prefix of an outcome's error when the database, not Lucid, refused the statement. */
+export const DATABASE_ERROR = 'database error: '

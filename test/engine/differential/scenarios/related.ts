@@ -66,7 +66,7 @@ export const RELATED: Scenario[] = [
         .orWhereNull('views')
         .andWhereBetween('views', [1, 500])
         .orWhereLike('title', 'Bob%')
-        .whereNotIn('isPublished', [2])
+        .whereNotIn('isPublished', [0])
         .orWhereNotBetween('id', [100, 200]),
     plan: chain('User', (u) =>
       u
@@ -78,7 +78,7 @@ export const RELATED: Scenario[] = [
         .orWhereNull('views')
         .andWhereBetween('views', [1, 500])
         .orWhereLike('title', 'Bob%')
-        .whereNotIn('isPublished', [2])
+        .whereNotIn('isPublished', [0])
         .orWhereNotBetween('id', [100, 200]),
     ),
   },

@@ -1,0 +1,132 @@
+// Runs previews on PostgreSQL without ever writing: one connection per preview, every statement in
+// one `BEGIN READ ONLY` transaction that is always rolled back, a `statement_timeout` that the server
+// enforces, and rows read through a server-side cursor so at most `rowCap + 1` rows of a statement
+// ever reach this process. Bindings go to `pg` untouched, as knex's pg dialect passes them.
+import { Client, type ClientConfig, type QueryConfig, type QueryResult } from 'pg'
+import type { Row, StatementExecutor } from '../query/runtime'
+import { cancelled, postgresError, type Endpoint } from './database-errors'
+import { statementTimeout, type ServerConnection, type ServerExecutorOptions } from './server-options'
+
+const CURSOR = 'lucid_lens_preview'
+/** After a cancel request, how long the statement may take to stop before the socket is dropped. */
+const CANCEL_GRACE_MS = 2_000
+
+export class PostgresExecutor implements StatementExecutor {
+  readonly client = 'pg'
+  private inFlight: Promise<unknown> | undefined
+  private cancelRequested = false
+  private readonly onAbort = () => void this.cancel()
+
+  private constructor(
+    private readonly pg: Client,
+    private readonly config: ClientConfig,
+    private readonly endpoint: Endpoint,
+    private readonly timeoutMs: number,
+    private readonly pid: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true })
+  }
+
+  /** Connects and opens the read-only transaction; fails with an actionable PreviewError. */
+  static async open(
+    connection: ServerConnection,
+    options: ServerExecutorOptions = {},
+  ): Promise<PostgresExecutor> {
+    const timeoutMs = statementTimeout(options)
+    const port = connection.port ?? 5432
+    const endpoint: Endpoint = { dialect: 'PostgreSQL', ...connection, port }
+    if (options.signal?.aborted) throw cancelled()
+    const config: ClientConfig = {
+      ...connection,
+      port,
+      connectionTimeoutMillis: timeoutMs,
+      application_name: 'lucid-lens preview',
+    }
+    const pg = new Client(config)
+    // A connection lost between statements surfaces as the next query's error, not as a crash.
+    pg.on('error', () => undefined)
+    try {
+      await pg.connect()
+      // The idle timeout ends a transaction a crashed preview would otherwise hold open.
+      await pg.query(
+        `BEGIN TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}; ` +
+          `SET LOCAL idle_in_transaction_session_timeout = ${Math.max(timeoutMs, 60_000)}`,
+      )
+      const { rows } = await pg.query<{ pid: number }>('select pg_backend_pid() as pid')
+      return new PostgresExecutor(pg, config, endpoint, timeoutMs, rows[0]?.pid ?? 0, options.signal)
+    } catch (error) {
+      await pg.end().catch(() => undefined)
+      throw postgresError(error, endpoint, timeoutMs)
+    }
+  }
+
+  async run(
+    sql: string,
+    bindings: readonly unknown[],
+    rowCap: number,
+  ): Promise<{ rows: Row[]; truncated: boolean }> {
+    if (this.cancelRequested || this.signal?.aborted) throw cancelled()
+    try {
+      await this.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${sql}`, values: [...bindings] })
+      const { rows } = await this.query(`FETCH ${rowCap + 1} FROM ${CURSOR}`)
+      await this.query(`CLOSE ${CURSOR}`)
+      const truncated = rows.length > rowCap
+      return { rows: truncated ? rows.slice(0, rowCap) : rows, truncated }
+    } catch (error) {
+      throw this.cancelRequested ? cancelled() : postgresError(error, this.endpoint, this.timeoutMs)
+    }
+  }
+
+  /** Rolls back and disconnects; never throws (the transaction dies with the session anyway). */
+  async close(): Promise<void> {
+    this.signal?.removeEventListener('abort', this.onAbort)
+    try {
+      await this.pg.query('ROLLBACK')
+    } catch {
+      // The session is gone or was cancelled: nothing was written, nothing to roll back.
+    }
+    await this.pg.end().catch(() => undefined)
+  }
+
+  private async query(query: QueryConfig | string): Promise<QueryResult<Row>> {
+    if (this.cancelRequested) throw cancelled()
+    const pending = this.pg.query<Row>(query)
+    this.inFlight = pending
+    try {
+      return await pending
+    } finally {
+      this.inFlight = undefined
+    }
+  }
+
+  /**
+   * Stops the running statement the way psql's Ctrl+C does: `pg_cancel_backend` from a second
+   * session. Should that not end it in time, the socket is dropped so the preview fails at once; the
+   * server then ends the session when it next writes to it, at the latest at `statement_timeout`.
+   */
+  private async cancel(): Promise<void> {
+    this.cancelRequested = true
+    const running = this.inFlight
+    if (!running) return
+    const side = new Client(this.config)
+    side.on('error', () => undefined)
+    try {
+      await side.connect()
+      await side.query('select pg_cancel_backend($1)', [this.pid])
+    } catch {
+      // Fall through to the socket fallback.
+    } finally {
+      await side.end().catch(() => undefined)
+    }
+    const settled = await Promise.race([
+      running.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>((resolve) => setTimeout(resolve, CANCEL_GRACE_MS, false).unref()),
+    ])
+    if (!settled)
+      (this.pg as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()
+  }
+}

@@ -1,0 +1,7 @@
+// Differential suite for dry-run writes: real Lucid in a rolled-back transaction vs the engine.
+import { writeDifferential } from '../support/write-differential'
+import { QUERY_AND_MODEL_WRITES } from './scenarios/write-queries'
+import { WRITE_ERRORS } from './scenarios/write-errors'
+import { RELATION_WRITES } from './scenarios/writes'
+
+writeDifferential('dry-run writes', [...RELATION_WRITES, ...QUERY_AND_MODEL_WRITES, ...WRITE_ERRORS])

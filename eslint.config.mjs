@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', '**/out/', 'test/fixtures/', 'bench/.generated/'] },
+  { ignores: ['node_modules/', 'build/', '**/out/', 'test/fixtures/', 'bench/.generated/', '.lucid22/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

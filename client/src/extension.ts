@@ -8,7 +8,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node'
-import { RESTART_COMMAND, SETTINGS_SECTION } from '../../server/src/protocol'
+import {
+  REFRESH_SCHEMA_COMMAND,
+  REFRESH_SCHEMA_REQUEST,
+  RESTART_COMMAND,
+  SETTINGS_SECTION,
+  type RefreshSchemaResult,
+} from '../../server/src/protocol'
 
 let client: LanguageClient | undefined
 
@@ -38,6 +44,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand(RESTART_COMMAND, async () => {
       await client?.restart()
+    }),
+    vscode.commands.registerCommand(REFRESH_SCHEMA_COMMAND, async () => {
+      const uri = vscode.window.activeTextEditor?.document.uri.toString()
+      const result: RefreshSchemaResult | undefined = await client?.sendRequest(REFRESH_SCHEMA_REQUEST, {})
+      const lines = (result?.apps ?? []).map(
+        (app) =>
+          `${path.basename(app.root)}: ${app.source === 'database' ? `database ${app.label ?? ''}` : app.source}` +
+          ` (${app.tables} tables)${app.problem ? `: ${app.problem}` : ''}`,
+      )
+      void vscode.window.showInformationMessage(
+        lines.length
+          ? `Lucid schema: ${lines.join('; ')}`
+          : `Lucid: no app open${uri ? '' : ' (open a model first)'}`,
+      )
     }),
   )
   await client.start()

@@ -1,5 +1,6 @@
 // Plain data describing the Lucid models of one app. The analysis produces it from source, the engine
 // consumes it to build queries. It holds no compiler objects and no positions, only names.
+import type { Call } from './plan'
 
 /** The Lucid generation whose runtime rules apply: v5 = Lucid 18, v6 = Lucid 20/21, v7 = Lucid 22. */
 export type LucidGeneration = 'v5' | 'v6' | 'v7'
@@ -39,7 +40,23 @@ export interface RelationInfo {
   keys?: RelationKeys
   serializeAs: string | null
   hasOnQuery: boolean
+  /** The `onQuery` body as data, when the analysis read it; absent for graphs built elsewhere. */
+  onQuery?: OnQueryPlan
 }
+
+/** The builder flags an `onQuery` body may branch on (lucid-hasmany.md section 7). */
+export type OnQueryFlag = 'isRelatedQuery' | 'isRelatedSubQuery' | 'isRelatedPreloadQuery'
+
+/**
+ * One statement of an `onQuery` body: a chain of calls on its query parameter, or an `if` on one
+ * flag (`negated` for `!query.flag`). An early `return` becomes the `else` of its `if`.
+ */
+export type OnQueryStep =
+  | { calls: Call[] }
+  | { if: { flag: OnQueryFlag; negated: boolean }; then: OnQueryStep[]; else?: OnQueryStep[] }
+
+/** A readable body, or why the analysis could not read it (with the source text). */
+export type OnQueryPlan = { steps: OnQueryStep[] } | { unsupported: string }
 
 export interface RelationKeys {
   localKey: string

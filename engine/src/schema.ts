@@ -1,6 +1,6 @@
 // The database schema the relation checks compare models against. Two sources produce it: the app's
-// migrations, read statically by the analysis, and (later) the live development database through
-// the engine's introspection. Plain data, no compiler objects, no connection.
+// migrations, read statically by the analysis, and the live development database through
+// the engine's introspection (engine/src/introspect). Plain data, no compiler objects, no connection.
 
 /** Normalized column type families: what matters for comparing keys, not the exact SQL type. */
 export type ColumnType =
@@ -72,6 +72,8 @@ export interface DatabaseSchema {
   complete: boolean
   /** Tables renamed or dropped over time, with a sentence saying how (migrations only). */
   removedTables?: Map<string, string>
+  /** Which database it was read from, for messages: `sqlite tmp/db.sqlite3`, `postgres db:5432/blog`. */
+  label?: string
 }
 
 /** A knex client name (`pg`, `better-sqlite3`, `mysql2`...) as a dialect. */

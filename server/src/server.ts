@@ -1,5 +1,6 @@
 // Composes the features over one connection. The connection is injected, so tests run the real
 // server in-process over streams and main.ts runs it over stdio or IPC.
+import * as path from 'node:path'
 import ts from 'typescript'
 import {
   DidChangeConfigurationNotification,
@@ -13,9 +14,12 @@ import {
 } from 'vscode-languageserver'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { describeError } from './features/boundary'
+import { liveSchemaFactory } from './database/live-schema'
+import { DATABASE_FILE_GLOB, isDatabaseFile } from './database/schema-target'
 import { codeActionsFeature } from './features/code-actions'
 import type { Feature, Invalidation, ServerContext } from './features/context'
 import { completionFeature } from './features/completion'
+import { databaseSchemaFeature } from './features/database-schema'
 import { definitionFeature } from './features/definition'
 import { diagnosticsFeature } from './features/diagnostics'
 import { hoverFeature } from './features/hover'
@@ -35,6 +39,7 @@ const FEATURES: Feature[] = [
   renameFeature,
   codeActionsFeature,
   inlayHintsFeature,
+  databaseSchemaFeature,
 ]
 
 export function startServer(connection: Connection): void {
@@ -45,6 +50,16 @@ export function startServer(connection: Connection): void {
   let context: ServerContext | undefined
   let markSettingsReady: () => void = () => undefined
   const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve))
+
+  // Live database schemas log their problems once and invalidate when a read changed the schema.
+  const schemaHooks = {
+    log: (line: string) => connection.console.info(line),
+    changed: () => invalidate({ kind: 'schema' }),
+  }
+  const serviceOptions = (settings: Settings): ProjectServiceOptions => ({
+    ...baseServiceOptions(settings),
+    liveSchemas: liveSchemaFactory(settings.database, schemaHooks),
+  })
 
   const invalidate = (reason: Invalidation): void => {
     for (const listener of listeners) {
@@ -58,9 +73,13 @@ export function startServer(connection: Connection): void {
 
   const applySettings = (next: Settings): void => {
     const versionChanged = next.lucidVersion !== settings.lucidVersion
+    const databaseChanged = JSON.stringify(next.database) !== JSON.stringify(settings.database)
     settings = next
     if (versionChanged) projects.reset(serviceOptions(next))
-    else projects.setSchemaChecks(next.schemaChecks)
+    else {
+      projects.setSchemaChecks(next.schemaChecks)
+      if (databaseChanged) projects.setLiveSchemas(serviceOptions(next).liveSchemas)
+    }
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -93,7 +112,12 @@ export function startServer(connection: Connection): void {
     try {
       if (client?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{ts,mts,cts}' }, { globPattern: '**/{tsconfig,package}.json' }],
+          watchers: [
+            { globPattern: '**/*.{ts,mts,cts}' },
+            { globPattern: '**/{tsconfig,package}.json' },
+            { globPattern: DATABASE_FILE_GLOB },
+            { globPattern: '**/.env' },
+          ],
         })
       }
       if (client?.workspace?.configuration) {
@@ -143,8 +167,15 @@ export function startServer(connection: Connection): void {
   })
 
   connection.onDidChangeWatchedFiles((params) => {
+    let sources = false
     for (const change of params.changes) {
       const fileName = uriToPath(change.uri)
+      // A database file or .env only matters to the live schemas, which invalidate when it did.
+      if (fileName && (isDatabaseFile(fileName) || fileName.endsWith(`${path.sep}.env`))) {
+        projects.databaseFileEvent(fileName)
+        continue
+      }
+      sources = true
       if (!fileName || documents.get(change.uri)) continue
       const kind =
         change.type === FileChangeType.Created
@@ -154,14 +185,14 @@ export function startServer(connection: Connection): void {
             : 'changed'
       projects.fileEvent(fileName, kind)
     }
-    invalidate({ kind: 'files' })
+    if (sources) invalidate({ kind: 'files' })
   })
 
   documents.listen(connection)
   connection.listen()
 }
 
-function serviceOptions(settings: Settings): ProjectServiceOptions {
+function baseServiceOptions(settings: Settings): ProjectServiceOptions {
   const schemaChecks = settings.schemaChecks
   return settings.lucidVersion === 'auto'
     ? { schemaChecks }

@@ -8,6 +8,11 @@ export interface Settings {
   inlayHints: { enable: boolean }
   /** Checks of models against the database schema (today: the app's migrations). */
   schemaChecks: { enable: boolean; disabled: string[] }
+  /**
+   * The live development database as the schema source (it wins over the migrations). The VS Code
+   * client turns it on in trusted workspaces only, since reading it uses the app's credentials.
+   */
+  database: { enable: boolean; schemaRefreshSeconds: number }
 }
 
 export const SETTINGS_SECTION = 'lucidLens'
@@ -19,6 +24,8 @@ export const SETTINGS_SCHEMA = {
   'lucidLens.inlayHints.enable': false,
   'lucidLens.schemaChecks.enable': true,
   'lucidLens.schemaChecks.disabled': [],
+  'lucidLens.database.enable': true,
+  'lucidLens.database.schemaRefreshSeconds': 60,
   'lucidLens.trace.server': 'off',
 } as const
 
@@ -27,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   diagnostics: { enable: true },
   inlayHints: { enable: false },
   schemaChecks: { enable: true, disabled: [] },
+  database: { enable: true, schemaRefreshSeconds: 60 },
 }
 
 /** Reads the `lucidLens` section as a client sends it, keeping defaults for anything malformed. */
@@ -37,6 +45,7 @@ export function readSettings(raw: unknown): Settings {
   const inlayHints = isObject(section['inlayHints']) ? section['inlayHints'] : {}
   const schemaChecks = isObject(section['schemaChecks']) ? section['schemaChecks'] : {}
   const disabled = schemaChecks['disabled']
+  const database = isObject(section['database']) ? section['database'] : {}
   return {
     lucidVersion: version === 'v5' || version === 'v6' || version === 'v7' ? version : 'auto',
     diagnostics: { enable: diagnostics['enable'] !== false },
@@ -49,7 +58,18 @@ export function readSettings(raw: unknown): Settings {
         ? disabled.filter((c): c is string => typeof c === 'string').map((c) => c.trim().toUpperCase())
         : [],
     },
+    database: {
+      enable: database['enable'] !== false,
+      schemaRefreshSeconds: refreshSeconds(database['schemaRefreshSeconds']),
+    },
   }
+}
+
+/** 0 turns the periodic re-read off; anything else is whole seconds, at least 5 and at most a day. */
+function refreshSeconds(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 60
+  if (value === 0) return 0
+  return Math.min(86_400, Math.max(5, Math.round(value)))
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,13 @@
-// The plain ModelGraph handed to the engine: tables, primary keys, columns and resolved keys.
+// The plain ModelGraph handed to the engine: tables, primary keys, columns, resolved keys and
+// onQuery bodies as plan fragments.
 import assert from 'node:assert/strict'
+import * as path from 'node:path'
 import { test } from 'node:test'
 import ts from 'typescript'
+import { call } from '../../engine/src/plan'
 import { buildModelGraph } from '../../server/src/analysis'
 import { ProjectService } from '../../server/src/project/project-service'
+import { repoRoot } from '../support/paths'
 import { createTempApp } from '../support/temp-app'
 
 const CATEGORY = `import { BaseModel, column, hasMany, SnakeCaseNamingStrategy } from '@adonisjs/lucid/orm'
@@ -123,4 +127,16 @@ test('autoCreate/autoUpdate reach the graph for date columns, only when literall
     ['createdAt', true, undefined],
     ['updatedAt', true, true],
   ])
+})
+
+test("the example app's User.publishedPosts carries its onQuery body as a plan fragment", () => {
+  const [project] = new ProjectService(ts).discover(path.join(repoRoot, 'examples', 'blog'))
+  assert.ok(project)
+  const user = buildModelGraph(project.index()).models.find((model) => model.name === 'User')
+  const relations = new Map(user?.relations.map((relation) => [relation.name, relation]))
+  assert.deepEqual(relations.get('publishedPosts')?.onQuery, {
+    steps: [{ calls: [call('where', 'isPublished', true)] }],
+  })
+  assert.equal(relations.get('publishedPosts')?.hasOnQuery, true)
+  assert.equal(relations.get('posts')?.onQuery, undefined)
 })

@@ -112,3 +112,13 @@ test('writes run as dry runs: every statement, the rows as they would be, then r
   assert.match(text.out, /^Warning: rolled back: nothing was written$/m)
   assert.equal(checksum(), before)
 })
+
+test("a relation's onQuery is part of the previewed SQL, read from the model source", async () => {
+  const { code, out } = await capture('--json', "User.findOrFail(1).related('publishedPosts').query()")
+  assert.equal(code, 0, out)
+  const json = JSON.parse(out)
+  assert.equal(json.statements[1].sql, 'select * from `posts` where (`is_published` = ?) and (`user_id` = ?)')
+  assert.deepEqual(json.statements[1].bindings, [true, 1])
+  assert.deepEqual(json.warnings, [])
+  assert.ok(json.result.every((post: { isPublished: unknown }) => Boolean(post.isPublished)))
+})

@@ -153,7 +153,10 @@ export function sqliteError(raw: unknown): unknown {
   if (table) return missingTable(table, raw.message)
   const column = /^no such column: (?:(\S+)\.)?(\S+)/.exec(raw.message)
   if (column?.[2]) return missingColumn(column[2], column[1], raw.message)
-  return raw
+  // Any other driver error (a syntax error in Lucid's own SQL, a constraint) as on the servers.
+  return raw.name === 'SqliteError'
+    ? new DatabaseError(raw.message, 'E_DATABASE', { server: raw.message })
+    : raw
 }
 
 function missingTable(table: string, serverMessage: string): DatabaseError {

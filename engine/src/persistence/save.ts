@@ -63,7 +63,7 @@ export async function deleteInstance(runtime: Runtime, instance: ModelInstance):
 /** `$consumeAdapterResult` for insert results: known columns become attributes, the rest extras. */
 function consumeAdapterResult(instance: ModelInstance, row: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(row)) {
-    const column = instance.model.columnByName(key)
+    const column = instance.model.columnForResultKey(key)
     if (column) setAttribute(instance, column.attribute, value)
     else if (!instance.model.hasRelation(key)) instance.extras[key] = value
   }

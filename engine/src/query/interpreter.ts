@@ -6,6 +6,7 @@ import { AffectedRows, writeStep } from '../persistence/write-steps'
 import { applyBuilderCall, isBuilderMethod, toArgs } from './builder-calls'
 import type { UserCallback } from './chainable'
 import { runtimeError, unregisteredRelationship, unsupported } from './errors'
+import { LAZY_AGGREGATE_METHODS, LazyAggregates } from './lazy-aggregates'
 import type { ModelInstance } from './model-instance'
 import type { ModelQuery } from './model-query'
 import type { BootedRelation, ModelMeta } from './model-registry'
@@ -19,6 +20,7 @@ export type Stage =
   | { kind: 'query'; query: ModelQuery }
   | { kind: 'value'; value: Awaited }
   | { kind: 'relation'; parent: ModelInstance; relation: BootedRelation }
+  | { kind: 'aggregates'; loader: LazyAggregates }
 
 export async function interpret(runtime: Runtime, plan: QueryPlan): Promise<Awaited> {
   let stage: Stage = { kind: 'class', model: runtime.registry.model(plan.model) }
@@ -32,6 +34,11 @@ export async function interpret(runtime: Runtime, plan: QueryPlan): Promise<Awai
     return value
   }
   if (stage.kind === 'value') return stage.value
+  if (stage.kind === 'aggregates') {
+    const value = await stage.loader.exec()
+    await runtime.drain()
+    return value
+  }
   throw runtimeError(
     `The plan ends at ${stage.kind === 'class' ? 'a model class' : 'a relation'}, before any query`,
   )
@@ -51,6 +58,15 @@ async function step(runtime: Runtime, stage: Stage, call: Call): Promise<Stage> 
       return { kind: 'query', query: runtime.factory.relatedQuery(stage.relation, stage.parent) }
     case 'value':
       return valueCall(runtime, stage.value, call)
+    case 'aggregates': {
+      const [name, callback] = toArgs(call.args)
+      if (LAZY_AGGREGATE_METHODS.has(call.method)) {
+        stage.loader.add(call.method, name, callback)
+        return stage
+      }
+      // Any other call awaits the pending aggregates first, as `await user.loadCount(...)` does.
+      return step(runtime, { kind: 'value', value: await stage.loader.exec() }, call)
+    }
   }
 }
 
@@ -110,6 +126,9 @@ async function valueCall(runtime: Runtime, value: Awaited, call: Call): Promise<
   if (call.method === 'related') {
     if (!value.model.hasRelation(String(name))) throw unregisteredRelationship(String(name))
     return { kind: 'relation', parent: value, relation: runtime.registry.boot(value.model, String(name)) }
+  }
+  if (LAZY_AGGREGATE_METHODS.has(call.method)) {
+    return { kind: 'aggregates', loader: new LazyAggregates(runtime, value).add(call.method, name, callback) }
   }
   if (call.method === 'load') {
     if (typeof name !== 'string') throw unsupported('load(callback)')

@@ -35,7 +35,7 @@ export const INTERNAL_INSTANCE_PROPERTIES = new Set([
 export function hydrate(model: ModelMeta, row: Record<string, unknown>): ModelInstance {
   const instance: ModelInstance = { model, attributes: new Map(), extras: {}, preloaded: new Map() }
   for (const [key, raw] of Object.entries(row)) {
-    const column = model.columnByName(key)
+    const column = model.columnForResultKey(key)
     if (column) {
       const dated = column.decorator === 'column' ? raw : consumeDateColumn(raw, model.name, column.attribute)
       instance.attributes.set(column.attribute, dated)

@@ -96,25 +96,32 @@ export class ModelQuery extends Chainable {
     return this.withAggregate(relationName, (subQuery) => {
       if (typeof userCallback === 'function') userCallback(subQuery)
       if (!subQuery.hasAggregates) {
-        // Lucid 22.4 clears order/limit/offset here first (issue #1155); that shape is not built yet.
-        if (this.runtime.registry.generation === 'v7' && subQuery.hasOrderOrLimit()) {
-          this.runtime.warn(
-            'Lucid 22.4 drops order by/limit/offset from withCount subqueries; this preview keeps them',
-          )
-        }
+        // Lucid 22.4 drops order/limit/offset (from onQuery or the callback) first: issue #1155.
+        if (this.runtime.registry.generation === 'v7') subQuery.clearOrder().clearLimit().clearOffset()
         subQuery.aggregate('count', '*')
       }
       if (!subQuery.subQueryAlias) subQuery.as(`${relationName}_count`)
     })
   }
 
-  hasOrderOrLimit(): boolean {
-    const single = (this.knexQuery as unknown as { _single: { limit?: unknown; offset?: unknown } })._single
-    return (
-      this.statements().some(({ grouping }) => grouping === 'order') ||
-      single.limit !== undefined ||
-      single.offset !== undefined
-    )
+  clearOrder(): this {
+    this.knexQuery.clearOrder()
+    return this
+  }
+
+  /** Lucid nulls knex's `_single.limit` / `_single.offset` rather than calling `clear()`. */
+  clearLimit(): this {
+    this.single().limit = null
+    return this
+  }
+
+  clearOffset(): this {
+    this.single().offset = null
+    return this
+  }
+
+  private single(): Record<string, unknown> {
+    return (this.knexQuery as unknown as { _single: Record<string, unknown> })._single
   }
 
   preload(relationName: string, callback?: UserCallback<ModelQuery>): this {

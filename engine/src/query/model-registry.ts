@@ -10,9 +10,14 @@ export class ModelMeta {
   readonly primaryKey: string
   private readonly byAttribute = new Map<string, ColumnInfo>()
   private readonly byColumn = new Map<string, ColumnInfo>()
+  /** Lucid 22's `columnAliasesToAttributes`: `<table>_<column>` names the column too. */
+  private readonly byAlias = new Map<string, ColumnInfo>()
   private readonly relations = new Map<string, RelationInfo>()
 
-  constructor(readonly info: ModelInfo) {
+  constructor(
+    readonly info: ModelInfo,
+    generation: LucidGeneration = 'v6',
+  ) {
     this.name = info.name
     this.table = info.table
     this.primaryKey = info.primaryKey
@@ -20,6 +25,7 @@ export class ModelMeta {
     for (const column of info.columns) {
       this.byAttribute.set(column.attribute, column)
       this.byColumn.set(column.columnName, column)
+      if (generation === 'v7') this.byAlias.set(`${info.table}_${column.columnName}`, column)
     }
     for (const relation of info.relations) this.relations.set(relation.name, relation)
   }
@@ -35,6 +41,14 @@ export class ModelMeta {
 
   columnByName(columnName: string): ColumnInfo | undefined {
     return this.byColumn.get(columnName)
+  }
+
+  /**
+   * The column a result key hydrates: Lucid 22 looks the key up as an alias first, so a column
+   * really named `<table>_<other column>` lands on the other attribute (upstream issue #1191).
+   */
+  columnForResultKey(key: string): ColumnInfo | undefined {
+    return this.byAlias.get(key) ?? this.byColumn.get(key)
   }
 
   relationInfo(name: string): RelationInfo | undefined {
@@ -66,7 +80,7 @@ export class ModelRegistry {
 
   constructor(graph: ModelGraph) {
     this.generation = graph.generation
-    for (const info of graph.models) this.models.set(info.name, new ModelMeta(info))
+    for (const info of graph.models) this.models.set(info.name, new ModelMeta(info, graph.generation))
   }
 
   model(name: string): ModelMeta {

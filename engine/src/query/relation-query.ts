@@ -11,6 +11,9 @@ import type { Runtime } from './runtime'
 const ROW_NAME = 'adonis_group_limit_counter'
 
 export class RelatedQuery extends ModelQuery {
+  /** Lucid's flags, which `onQuery` bodies branch on (lucid-hasmany.md section 7). */
+  readonly isRelatedQuery = true
+  readonly isRelatedSubQuery = false
   isRelatedPreloadQuery = false
   groupConstraints: { limit?: unknown; orderBy?: { column: unknown; direction: unknown } } = {}
   private appliedConstraints = false
@@ -99,8 +102,9 @@ export class RelatedQuery extends ModelQuery {
   }
 
   /**
-   * v21 shape: the window fragment is interpolated unquoted, the column of `groupOrderBy` is not
-   * resolved, and a missing direction prints `undefined` (gotcha G3). The outer query is a fresh
+   * The column of `groupOrderBy` is not resolved, and a missing direction prints `undefined`
+   * (gotcha G3). Lucid 21 interpolates the window columns unquoted; Lucid 22 passes them as knex
+   * `??` bindings, so they are quoted (lucid-hasmany.md 4.3). The outer query is a fresh
    * `Related.query()` sharing this query's preloader, so nested preloads still run.
    */
   private groupLimitQuery(): ModelQuery {
@@ -113,15 +117,18 @@ export class RelatedQuery extends ModelQuery {
       column: this.resolveKey(this.relation.related.primaryKey),
       direction: 'desc',
     }
-    if (this.runtime.registry.generation === 'v7') {
-      this.runtime.warn('Lucid 22 quotes the groupLimit window columns; this preview shows the Lucid 21 SQL')
-    }
-    const partitionBy = `PARTITION BY ${this.relation.foreignKeyColumn}`
-    const orderBy = `ORDER BY ${String(column)} ${String(direction)}`
     if (!this.statements().some(({ grouping }) => grouping === 'columns')) this.select('*')
-    this.select(this.runtime.knex.raw(`row_number() over (${partitionBy} ${orderBy}) as ${ROW_NAME}`)).as(
-      'adonis_temp',
-    )
+    const knex = this.runtime.knex
+    const window =
+      this.runtime.registry.generation === 'v7'
+        ? knex.raw(`row_number() over (PARTITION BY ?? ORDER BY ?? ${String(direction)}) as ${ROW_NAME}`, [
+            this.relation.foreignKeyColumn,
+            column as string,
+          ])
+        : knex.raw(
+            `row_number() over (PARTITION BY ${this.relation.foreignKeyColumn} ORDER BY ${String(column)} ${String(direction)}) as ${ROW_NAME}`,
+          )
+    this.select(window).as('adonis_temp')
     const groupQuery = this.runtime.factory.modelQuery(this.relation.related)
     groupQuery.preloader = this.preloader
     return groupQuery.from(this).where(ROW_NAME, '<=', this.groupConstraints.limit)

@@ -10,6 +10,10 @@ import type { BootedRelation } from './model-registry'
 import type { Runtime } from './runtime'
 
 export class SubQuery extends ModelQuery {
+  /** Lucid's flags, which `onQuery` bodies branch on (lucid-hasmany.md section 7). */
+  readonly isRelatedQuery = false
+  readonly isRelatedSubQuery = true
+  readonly isRelatedPreloadQuery = false
   /** Copied from the outer builder's `joinCounter` before the user callback runs. */
   selfJoinCounter = 0
   private appliedConstraints = false

@@ -1,5 +1,6 @@
 // Turns the linked models into the engine's plain ModelGraph (names only, no compiler objects).
 import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../engine/src/model-graph'
+import { onQueryPlan } from '../preview/on-query-plan'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
 import { resolveHasManyKeys } from './relation-keys'
@@ -36,6 +37,8 @@ function modelInfo(index: ModelIndex, model: LucidModel): ModelInfo {
       serializeAs: fact.serializeAs !== undefined ? fact.serializeAs : fact.name,
       hasOnQuery: fact.onQuery !== undefined,
     }
+    // Read here, with the rest of the relation, so the CLI and the server preview the same hook.
+    if (fact.onQuery) info.onQuery = onQueryPlan(index.ts, fact.onQuery)
     if (related.kind !== 'model') return info
     info.relatedModel = related.model.name
     const keys =

@@ -2,6 +2,7 @@
 import * as path from 'node:path'
 import ts from 'typescript'
 import type { Finding } from '../analysis'
+import type { LiveSchemaFactory } from '../project/live-schema-source'
 import { ProjectService } from '../project/project-service'
 
 export interface CheckedFinding extends Finding {
@@ -17,17 +18,22 @@ export interface CheckResult {
   models: number
   relations: number
   apps: number
-  /** The apps whose models were checked against their migrations, and those migrations' tables. */
-  schema: { apps: number; tables: number }
+  /** The apps whose models were checked against a schema, its tables, and where it came from. */
+  schema: { apps: number; tables: number; source?: 'database'; databases?: string[] }
 }
 
 export interface CheckOptions {
   /** Compare models with the schema of each app's migrations (default: on when an app has them). */
   schema?: boolean
+  /** The live database schema of each app (`check --db`), used instead of its migrations. */
+  liveSchemas?: LiveSchemaFactory
 }
 
 export function check(dir: string, options: CheckOptions = {}): CheckResult {
-  const service = new ProjectService(ts, { schemaChecks: { enable: options.schema !== false, disabled: [] } })
+  const service = new ProjectService(ts, {
+    schemaChecks: { enable: options.schema !== false, disabled: [] },
+    ...(options.liveSchemas ? { liveSchemas: options.liveSchemas } : {}),
+  })
   const result: CheckResult = {
     findings: [],
     models: 0,
@@ -41,6 +47,10 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
     if (schema) {
       result.schema.apps++
       result.schema.tables += schema.tables.size
+      // With --db every app reads its database; without, every app its migrations (the default).
+      if (schema.source === 'database') result.schema.source = 'database'
+      if (schema.label !== undefined)
+        result.schema.databases = [...(result.schema.databases ?? []), schema.label]
     }
     const models = project.index().allModels()
     result.models += models.length
@@ -98,8 +108,11 @@ export function formatText(result: CheckResult, dir: string, color: boolean): st
       ? `${count(errors, 'error')}, ${count(warnings, 'warning')} and ${count(hints, 'hint')}`
       : `${count(errors, 'error')} and ${count(warnings, 'warning')}`
   if (result.schema.apps > 0) {
+    const databases = [...new Set(result.schema.databases ?? [])]
+    const source =
+      result.schema.source === 'database' ? `the database ${databases.join(', ')}` : 'database/migrations'
     out.push(
-      `Schema: database/migrations (${count(result.schema.tables, 'table')}` +
+      `Schema: ${source} (${count(result.schema.tables, 'table')}` +
         `${result.apps > 1 ? ` in ${count(result.schema.apps, 'app')}` : ''}).`,
     )
   }
@@ -120,6 +133,15 @@ export function formatJson(result: CheckResult, dir: string): string {
     code: f.code,
     message: f.message,
   }))
-  const schema = result.schema.apps > 0 ? { source: 'migrations', ...result.schema } : null
+  const { apps, tables, source, databases } = result.schema
+  const schema =
+    apps > 0
+      ? {
+          source: source ?? 'migrations',
+          apps,
+          tables,
+          ...(databases ? { databases: [...new Set(databases)] } : {}),
+        }
+      : null
   return JSON.stringify({ findings, models: result.models, relations: result.relations, schema }, null, 2)
 }

@@ -2,11 +2,12 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describeError } from '../features/boundary'
-import { check, formatJson, formatText } from './check'
+import { parseCheckArgs, prepareCheck, runCheck } from './check-command'
 import { graph } from './graph'
 import { preview, PreviewProblem } from './preview'
 
-const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations | --no-schema]
+const USAGE = `Usage: lucid-lens check [DIR] [--format text|json]
+                        [--migrations | --db [FILE|URL] [--password-env NAME] | --no-schema]
        lucid-lens preview [--project DIR] [--db FILE|URL] [--password-env NAME] [--timeout MS]
                           [--rows N] [--json] EXPRESSION
        lucid-lens graph [DIR] [--format mermaid|dot|json]
@@ -17,6 +18,10 @@ const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations 
   Schema checks (LL401-LL406) compare models with the schema the app's database/migrations build.
   They run by default for every app that has migrations.
   --migrations   require them: exit with 2 when no app under DIR has readable migrations
+  --db [FILE|URL]  check against the live development database instead (read-only): the one
+                 config/database.ts and .env name, or a SQLite file, postgres://USER@HOST:PORT/DB or
+                 mysql://USER@HOST:PORT/DB; exit with 2 when it cannot be read
+  --password-env NAME  with --db: read the password from the environment variable NAME
   --no-schema    skip them
 
   preview Run Lucid code against the app's development database (read-only) and print the SQL
@@ -39,6 +44,8 @@ const USAGE = `Usage: lucid-lens check [DIR] [--format text|json] [--migrations 
 export async function main(argv: string[], write: (text: string) => void, isTty: boolean): Promise<number> {
   if (argv[0] === 'preview') return runPreview(argv.slice(1), write, isTty)
   if (argv[0] === 'graph') return runGraph(argv.slice(1), write)
+  if (argv[0] === 'check' && argv.some((arg) => arg === '--db' || arg.startsWith('--db=')))
+    return runCheckWithDb(argv.slice(1), write, isTty)
   return run(argv, write, isTty)
 }
 
@@ -112,35 +119,30 @@ export function run(argv: string[], write: (text: string) => void, isTty: boolea
     return command === undefined ? 2 : 0
   }
   if (command !== 'check') return usage(write, `unknown command "${command}"`)
-  let format = 'text'
-  let schema: 'auto' | 'migrations' | 'off' = 'auto'
-  const dirs: string[] = []
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string
-    if (arg === '--migrations' || arg === '--no-schema') {
-      const wanted = arg === '--migrations' ? 'migrations' : 'off'
-      if (schema !== 'auto' && schema !== wanted)
-        return usage(write, '--migrations and --no-schema exclude each other')
-      schema = wanted
-    } else if (arg === '--format') format = rest[++i] ?? ''
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
-    else if (arg.startsWith('-')) return usage(write, `unknown option "${arg}"`)
-    else dirs.push(arg)
+  const args = parseCheckArgs(rest)
+  if (typeof args === 'string') return usage(write, args)
+  // Reading a database is asynchronous: main() runs `check --db`.
+  if (args.schema === 'database') return usage(write, '--db is only available through main()')
+  const outcome = runCheck(args, write, isTty)
+  return typeof outcome === 'string' ? usage(write, outcome) : outcome
+}
+
+/** `check` with --db: the databases are read first; one that cannot be read is exit status 2. */
+async function runCheckWithDb(
+  rest: string[],
+  write: (text: string) => void,
+  isTty: boolean,
+): Promise<number> {
+  const args = parseCheckArgs(rest)
+  if (typeof args === 'string') return usage(write, args)
+  try {
+    const outcome = runCheck(args, write, isTty, await prepareCheck(args))
+    return typeof outcome === 'string' ? usage(write, outcome) : outcome
+  } catch (error) {
+    if (!(error instanceof PreviewProblem)) throw error
+    write(`lucid-lens: ${error.message}${error.hint ? `\n${error.hint}` : ''}`)
+    return 2
   }
-  if (format !== 'text' && format !== 'json')
-    return usage(write, `--format must be text or json, not "${format}"`)
-  if (dirs.length > 1) return usage(write, 'give one directory')
-  const dir = path.resolve(dirs[0] ?? '.')
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return usage(write, `no such directory: ${dir}`)
-  const result = check(dir, { schema: schema !== 'off' })
-  if (result.apps === 0) return usage(write, `no tsconfig.json found under ${dir}: is this an AdonisJS app?`)
-  if (schema === 'migrations' && result.schema.apps === 0)
-    return usage(
-      write,
-      `--migrations: no app under ${dir} has migrations extending BaseSchema in database/migrations`,
-    )
-  write(format === 'json' ? formatJson(result, dir) : formatText(result, dir, isTty))
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0
 }
 
 function usage(write: (text: string) => void, problem: string): number {

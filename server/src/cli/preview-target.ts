@@ -133,6 +133,11 @@ export async function previewOnTarget(
     return await run(graph, plan, target.connection, options)
   } catch (error) {
     if (!(error instanceof PreviewError)) throw error
-    throw new PreviewProblem(error.message, HINTS[error.code])
+    throw databaseProblem(error)
   }
+}
+
+/** An engine failure as a PreviewProblem with what to do about it (also used by `check --db`). */
+export function databaseProblem(error: PreviewError): PreviewProblem {
+  return new PreviewProblem(error.message, HINTS[error.code])
 }

@@ -18,7 +18,9 @@ export interface ServerContext {
   onInvalidate(listener: (reason: Invalidation) => void): void
 }
 
-export type Invalidation = { kind: 'document'; uri: string } | { kind: 'files' } | { kind: 'settings' }
+/** `schema`: a live database schema was read and differs from the one in use. */
+export type Invalidation =
+  { kind: 'document'; uri: string } | { kind: 'files' } | { kind: 'settings' } | { kind: 'schema' }
 
 export interface Feature {
   capabilities(client: ClientCapabilities): Partial<ServerCapabilities>

@@ -48,10 +48,11 @@ function cardFor(
   offset: number,
 ): { blocks: string[]; node: TS.Node } | undefined {
   const findingsOf = (fileName: string) => project.findings(fileName)
+  const schema = project.schema()
   switch (target.kind) {
     case 'relation':
       return {
-        blocks: relationCard({ index, parent: target.parent, relation: target.relation, findingsOf }),
+        blocks: relationCard({ index, parent: target.parent, relation: target.relation, findingsOf, schema }),
         node: target.node,
       }
     case 'model':
@@ -65,6 +66,7 @@ function cardFor(
         relation: target.relation,
         emphasis: target.role,
         findingsOf,
+        schema,
       }
       return { blocks: relationCard(input), node: target.literal }
     }
@@ -74,7 +76,7 @@ function cardFor(
       const relation = target.ref.model.relations.get(target.literal.text)
       if (!relation) return undefined
       return {
-        blocks: relationCard({ index, parent: target.ref.model, relation, findingsOf }),
+        blocks: relationCard({ index, parent: target.ref.model, relation, findingsOf, schema }),
         node: target.literal,
       }
     }

@@ -3,7 +3,9 @@
 import type { Finding, LucidModel, ModelIndex, ModelRelation } from '../analysis'
 import { resolveHasManyKeys, type RelationKeys, type ResolvedKey } from '../analysis'
 import type { RelationFact } from '../analysis/class-facts'
+import type { DatabaseSchema } from '../../../engine/src/schema'
 import { cell, code, firstLine, sqlIdentifier } from './markdown-text'
+import { relationColumns } from './relation-columns'
 
 export type KeyRole = 'localKey' | 'foreignKey'
 
@@ -16,6 +18,8 @@ export interface RelationCardInput {
   emphasis?: KeyRole
   /** A file's findings as the diagnostics report them (schema checks included). */
   findingsOf: (fileName: string) => Finding[]
+  /** The schema the checks use (live database or migrations), for the key columns' block. */
+  schema?: DatabaseSchema | undefined
 }
 
 /** `hasMany → Post`, for lists and completion details. */
@@ -45,6 +49,8 @@ export function relationCard(input: RelationCardInput): string[] {
     const note = fact.onQuery ? "\n-- onQuery's wheres come first: where (...) and (<constraint>)" : ''
     blocks.push('```sql\n' + sql + note + '\n```')
   }
+  const columns = input.schema && relationColumns(index, parent, relation, input.schema)
+  if (columns) blocks.push(columns)
   const findings = relationFindings(input.findingsOf, fact)
   if (findings.length) blocks.push(findings.map((f) => `⚠ ${f.code}: ${f.message}`).join('  \n'))
   return blocks

@@ -5,12 +5,15 @@ import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
 import type { TsModule } from '../analysis/syntax'
 import { DocumentOverlay } from './document-overlay'
+import type { LiveSchemaFactory } from './live-schema-source'
 import { DEFAULT_SCHEMA_CHECKS, Project, type SchemaCheckOptions } from './project'
 
 export interface ProjectServiceOptions {
   generationOverride?: LucidGeneration
   /** Schema checks are on by default (when an app has migrations). */
   schemaChecks?: SchemaCheckOptions
+  /** Each project's live database schema source; none (the default): migrations only. */
+  liveSchemas?: LiveSchemaFactory
 }
 
 export class ProjectService {
@@ -43,6 +46,7 @@ export class ProjectService {
     if (!project) {
       project = new Project(this.ts, key, this.overlay, this.registry, this.options.generationOverride)
       project.schemaChecks = this.options.schemaChecks ?? DEFAULT_SCHEMA_CHECKS
+      project.database = this.options.liveSchemas?.(project)
       this.projects.set(key, project)
     }
     return project
@@ -74,6 +78,8 @@ export class ProjectService {
       if (!fileName.startsWith(project.rootDir + path.sep)) continue
       if (kind !== 'changed' || base === 'tsconfig.json') project.reloadConfig()
       project.touch(fileName)
+      // config/database.ts may now name another database.
+      project.database?.fileChanged?.(fileName)
     }
     if (base === 'package.json') this.reset(this.options)
   }
@@ -82,6 +88,21 @@ export class ProjectService {
   setSchemaChecks(schemaChecks: SchemaCheckOptions): void {
     this.options = { ...this.options, schemaChecks }
     for (const project of this.projects.values()) project.schemaChecks = schemaChecks
+  }
+
+  /** A SQLite database file (or config/.env) changed: only the live schemas look at it. */
+  databaseFileEvent(fileName: string): void {
+    for (const project of this.projects.values()) project.database?.fileChanged?.(fileName)
+  }
+
+  /** The database settings changed: every project gets a new live schema source (or none). */
+  setLiveSchemas(liveSchemas: LiveSchemaFactory | undefined): void {
+    this.options = { ...this.options, liveSchemas }
+    for (const project of this.projects.values()) {
+      project.database?.dispose?.()
+      project.database = liveSchemas?.(project)
+      project.touch()
+    }
   }
 
   /** Drops every project, e.g. after a settings change that affects how they are analysed. */

@@ -7,6 +7,7 @@ import type { DatabaseSchema } from '../../../engine/src/schema'
 import { analyzeFile, detectGeneration, migrationSchema, ModelIndex, type Finding } from '../analysis'
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
+import type { LiveSchemaSource } from './live-schema-source'
 
 /** Whether findings compare models with the schema, and which schema codes are turned off. */
 export interface SchemaCheckOptions {
@@ -31,6 +32,8 @@ export class Project {
   readonly generation: LucidGeneration
   /** Set by the ProjectService from the settings; read on every findings request. */
   schemaChecks: SchemaCheckOptions = DEFAULT_SCHEMA_CHECKS
+  /** The live development database, when the settings allow reading it (set by the ProjectService). */
+  database: LiveSchemaSource | undefined
 
   constructor(
     private readonly ts: TsModule,
@@ -105,12 +108,13 @@ export class Project {
   }
 
   /**
-   * The schema models are checked against: the app's migrations, when it has any and schema checks
-   * are on. (The live development database will take precedence once the engine provides it.)
+   * The schema models are checked against, when schema checks are on: the live development database
+   * when it has been read (it is what Lucid queries), else the app's migrations, if it has any.
+   * Never waits for a database: the first call only starts reading it.
    */
   schema(): DatabaseSchema | undefined {
     if (!this.schemaChecks.enable) return undefined
-    return migrationSchema(this.ts, this.program(), this.rootDir)
+    return this.database?.current() ?? migrationSchema(this.ts, this.program(), this.rootDir)
   }
 
   /** Every own (non-declaration) file of the program. */
@@ -121,6 +125,7 @@ export class Project {
   }
 
   dispose(): void {
+    this.database?.dispose?.()
     this.service.dispose()
   }
 

@@ -2,6 +2,7 @@
 // MysqlExecutor on the same freshly created database, compared statement by statement.
 import { BUILDER_FORMS } from '../differential/scenarios/builder-forms'
 import { ERRORS } from '../differential/scenarios/errors'
+import { ON_QUERY } from '../differential/scenarios/on-query'
 import { PRELOADS } from '../differential/scenarios/preload'
 import { RELATED } from '../differential/scenarios/related'
 import { STARTS } from '../differential/scenarios/starts'
@@ -15,3 +16,4 @@ differential('mysql: preloads', PRELOADS, serverTarget('mysql2'))
 differential('mysql: subqueries', SUBQUERIES, serverTarget('mysql2'))
 differential('mysql: errors', ERRORS, serverTarget('mysql2'))
 differential('mysql: builder forms', BUILDER_FORMS, serverTarget('mysql2'))
+differential('mysql: onQuery hooks', ON_QUERY, serverTarget('mysql2'))

@@ -2,6 +2,7 @@
 // PostgresExecutor on the same freshly created database, compared statement by statement.
 import { BUILDER_FORMS } from '../differential/scenarios/builder-forms'
 import { ERRORS } from '../differential/scenarios/errors'
+import { ON_QUERY } from '../differential/scenarios/on-query'
 import { PRELOADS } from '../differential/scenarios/preload'
 import { RELATED } from '../differential/scenarios/related'
 import { STARTS } from '../differential/scenarios/starts'
@@ -15,3 +16,4 @@ differential('postgres: preloads', PRELOADS, serverTarget('pg'))
 differential('postgres: subqueries', SUBQUERIES, serverTarget('pg'))
 differential('postgres: errors', ERRORS, serverTarget('pg'))
 differential('postgres: builder forms', BUILDER_FORMS, serverTarget('pg'))
+differential('postgres: onQuery hooks', ON_QUERY, serverTarget('pg'))

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { SqliteExecutor } from '../../../engine/src/connection/sqlite-executor'
 import { DatabaseError } from '../../../engine/src/connection/database-errors'
+import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { QueryPlan } from '../../../engine/src/plan'
 import { runPlan } from '../../../engine/src/preview'
 import { PreviewError } from '../../../engine/src/query/errors'
@@ -27,6 +28,8 @@ export interface Scenario {
   plan: QueryPlan
   /** Real Lucid throws here; the engine must throw the same message. */
   throws?: true
+  /** The engine's warnings, exactly (none when absent). */
+  warnings?: string[]
 }
 
 /** A seeded database both sides run on. */
@@ -52,10 +55,16 @@ export function sqliteTarget(): TargetDatabase {
   }
 }
 
-export async function engineOutcome(plan: QueryPlan, executor: StatementExecutor): Promise<Outcome> {
+/** The engine's side of a scenario; `warnings` is kept apart from what Lucid can be compared on. */
+export async function engineOutcome(
+  plan: QueryPlan,
+  executor: StatementExecutor,
+  graph: ModelGraph = FIXTURE_GRAPH,
+): Promise<Outcome & { warnings?: string[] }> {
   try {
-    const { statements, result, extras } = await runPlan(FIXTURE_GRAPH, plan, executor)
-    return { statements: statements.map(({ sql, bindings }) => ({ sql, bindings })), result, extras }
+    const { statements, result, extras, warnings } = await runPlan(graph, plan, executor)
+    const executed = statements.map(({ sql, bindings }) => ({ sql, bindings }))
+    return { statements: executed, result, extras, warnings }
   } catch (error) {
     if (!(error instanceof PreviewError)) throw error
     const server = error instanceof DatabaseError ? error.detail.server : undefined
@@ -66,17 +75,24 @@ export async function engineOutcome(plan: QueryPlan, executor: StatementExecutor
   }
 }
 
+/** Another graph (a generation) for both sides, and where a different real Lucid is installed. */
+export interface TwinOptions {
+  graph?: ModelGraph
+  packageRoot?: string
+}
+
 export function differential(
   title: string,
   scenarios: Scenario[],
   open: () => TargetDatabase | Promise<TargetDatabase> = sqliteTarget,
+  { graph = FIXTURE_GRAPH, packageRoot }: TwinOptions = {},
 ): void {
   describe(title, () => {
     let target: TargetDatabase
     let twin: LucidTwin
     before(async () => {
       target = await open()
-      twin = await createLucidTwin(FIXTURE_GRAPH, target.lucid)
+      twin = await createLucidTwin(graph, target.lucid, packageRoot)
     })
     after(async () => {
       await twin?.close()
@@ -95,8 +111,11 @@ export function differential(
             scenario.throws === true,
             `Lucid: ${expected.error ?? 'no error'}`,
           )
-        const actual = await target.withExecutor((executor) => engineOutcome(scenario.plan, executor))
+        const { warnings, ...actual } = await target.withExecutor((executor) =>
+          engineOutcome(scenario.plan, executor, graph),
+        )
         assert.deepStrictEqual(actual, expected)
+        assert.deepStrictEqual(warnings ?? [], scenario.warnings ?? [])
       })
     }
   })

@@ -1,8 +1,10 @@
 // The models of the differential suite as the analysis would hand them to the engine. Real Lucid
 // models are built from this same graph (lucid-twin.ts), so both sides see one definition.
 // It covers a custom columnName, a uuid local key, a self relation, renamed and hidden relations
-// and columns, a hasOne, date columns, and a relation whose foreign key is not a column.
+// and columns, a hasOne, date columns, a relation whose foreign key is not a column, and relations
+// with onQuery hooks (on-query-fixtures.ts).
 import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../engine/src/model-graph'
+import { ON_QUERY_RELATIONS } from './on-query-fixtures'
 
 type ColumnOptions = Partial<Pick<ColumnInfo, 'columnName' | 'serializeAs' | 'isPrimary' | 'decorator'>>
 
@@ -81,6 +83,7 @@ export const FIXTURE_GRAPH: ModelGraph = {
         hasMany('hiddenPosts', 'Post', 'id', 'userId', { serializeAs: null }),
         hasMany('brokenPosts', 'Post', 'id', 'writerId'),
         { ...hasMany('profile', 'Profile', 'id', 'userId'), kind: 'hasOne' },
+        ...ON_QUERY_RELATIONS,
       ],
     ),
     model(

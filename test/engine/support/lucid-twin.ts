@@ -1,9 +1,14 @@
-// Real Lucid (21.x), standalone, on the fixture database: models are built from the same ModelGraph
-// the engine reads, every knex `query` event is captured, and results are reduced to the shape the
-// engine returns (serialize() plus the parallel extras tree) so the two compare with deepStrictEqual.
+// Real Lucid (21.x, or another version from `packageRoot`), standalone, on the fixture database:
+// models are built from the same ModelGraph the engine reads (onQuery hooks from their fragments),
+// every knex `query` event is captured, and results are reduced to the shape the engine returns
+// (serialize() plus the parallel extras tree) so the two compare with deepStrictEqual.
 /* eslint-disable @typescript-eslint/no-explicit-any -- Lucid models are classes built at runtime */
+import { createRequire } from 'node:module'
+import * as path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { ModelExtras, ResultExtras, SerializedResult } from '../../../engine/src/query/result'
+import { onQueryFunction } from './on-query-twin'
 
 // Lucid is ESM-only and these tests compile to CommonJS; a real dynamic import keeps it ESM.
 const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<any>
@@ -32,15 +37,21 @@ export interface LucidConnection {
   connection: Record<string, unknown>
 }
 
+/**
+ * `packageRoot`: a folder whose node_modules hold another `@adonisjs/lucid` and `@adonisjs/core`
+ * (Lucid 22 with core 7 cannot sit beside this repo's Lucid 21, whose peer is core 6).
+ */
 export async function createLucidTwin(
   graph: ModelGraph,
   target: string | LucidConnection,
+  packageRoot?: string,
 ): Promise<LucidTwin> {
-  const { Database } = await dynamicImport('@adonisjs/lucid/database')
-  const { BaseModel, column } = await dynamicImport('@adonisjs/lucid/orm')
-  const { Logger } = await dynamicImport('@adonisjs/core/logger')
-  const { Emitter } = await dynamicImport('@adonisjs/core/events')
-  const { Application } = await dynamicImport('@adonisjs/core/app')
+  const load = loader(packageRoot)
+  const { Database } = await load('@adonisjs/lucid/database')
+  const { BaseModel, column } = await load('@adonisjs/lucid/orm')
+  const { Logger } = await load('@adonisjs/core/logger')
+  const { Emitter } = await load('@adonisjs/core/events')
+  const { Application } = await load('@adonisjs/core/app')
   const app = new Application(new URL('file:///tmp/lucid-lens-twin/'), { environment: 'test' })
   const connection: LucidConnection =
     typeof target === 'string' ? { client: 'better-sqlite3', connection: { filename: target } } : target
@@ -72,6 +83,12 @@ export async function createLucidTwin(
   }
 }
 
+function loader(packageRoot: string | undefined): (specifier: string) => Promise<any> {
+  if (!packageRoot) return dynamicImport
+  const resolve = createRequire(path.join(packageRoot, 'package.json')).resolve
+  return (specifier) => dynamicImport(pathToFileURL(resolve(specifier)).href)
+}
+
 function buildModels(graph: ModelGraph, BaseModel: any, column: any): LucidModels {
   const models: LucidModels = {}
   for (const info of graph.models) {
@@ -94,7 +111,8 @@ function buildModels(graph: ModelGraph, BaseModel: any, column: any): LucidModel
   }
   for (const info of graph.models) {
     for (const relation of info.relations) {
-      const options = { ...relation.keys, serializeAs: relation.serializeAs }
+      const onQuery = onQueryFunction(relation.onQuery)
+      const options = { ...relation.keys, serializeAs: relation.serializeAs, onQuery }
       const related = () => models[relation.relatedModel ?? '']
       models[info.name].$addRelation(relation.name, relation.kind, related, options)
     }

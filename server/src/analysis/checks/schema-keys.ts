@@ -105,7 +105,7 @@ function checkTypes(
   const verdict = compatibleKeyTypes(a.type, b.type, schema.dialect)
   if (verdict === 'ok') return undefined
   const describe = (side: KeyColumn, c: ColumnSchema) =>
-    `${side.role} ${side.table.name}.${c.name} is ${c.type}${c.rawType !== c.type ? ` (${c.rawType})` : ''}`
+    `${side.role} ${side.table.name}.${c.name} is ${c.type}${c.rawType.toLowerCase() !== c.type ? ` (${c.rawType})` : ''}`
   const pair = `"${label}": ${describe(local, a)} but ${describe(foreign, b)} ${according(schema)}.`
   if (verdict === 'error') {
     return schemaFinding(

@@ -27,7 +27,7 @@ export function schemaFinding(
 export function according(schema: DatabaseSchema): string {
   return schema.source === 'migrations'
     ? 'according to database/migrations'
-    : `according to the development database${schema.dialect ? ` (${schema.dialect})` : ''}`
+    : `according to the database${schema.label ? ` (${schema.label})` : schema.dialect ? ` (${schema.dialect})` : ''}`
 }
 
 /** The table a model reads, if the schema has it. */

@@ -2,6 +2,7 @@
 import type { Scenario } from '../../support/differential'
 import { BUILDER_FORMS } from './builder-forms'
 import { ERRORS } from './errors'
+import { ON_QUERY } from './on-query'
 import { PRELOADS } from './preload'
 import { RELATED } from './related'
 import { STARTS } from './starts'
@@ -14,4 +15,5 @@ export const ALL_SCENARIOS: Scenario[] = [
   ...SUBQUERIES,
   ...ERRORS,
   ...BUILDER_FORMS,
+  ...ON_QUERY,
 ]

@@ -1,0 +1,132 @@
+// Reads a SQLite database's tables, columns, indexes and foreign keys from its own catalog
+// (sqlite_master and the pragma table functions) through a read-only, query-only handle. The
+// handle waits at most BUSY_TIMEOUT_MS for a writer's lock: the language server calls this on its
+// only thread, and a busy database is simply read again on its next change.
+import type Database from 'better-sqlite3'
+import { DatabaseError } from '../connection/database-errors'
+import type { DatabaseSchema } from '../schema'
+import { assembleSchema, EXPRESSION, type CatalogRows, type IndexRow } from './assemble'
+
+const BUSY_TIMEOUT_MS = 250
+
+export function introspectSqlite(file: string): Promise<DatabaseSchema> {
+  return withDatabase(file, (db) => assembleSchema('sqlite', readCatalog(db)))
+}
+
+/**
+ * SQLite's `schema_version`, which every CREATE/ALTER/DROP increments and no data write touches: a
+ * changed file whose version is the same needs no new introspection.
+ */
+export function sqliteSchemaVersion(file: string): Promise<number> {
+  return withDatabase(file, (db) => Number(db.pragma('schema_version', { simple: true })))
+}
+
+let driver: Promise<typeof Database> | undefined
+
+/**
+ * The native addon is loaded on first use, so the bundled language server starts (and falls back to
+ * the migrations) where it cannot be loaded.
+ */
+function loadDriver(): Promise<typeof Database> {
+  driver ??= import('better-sqlite3').then((module) => module.default)
+  return driver
+}
+
+async function withDatabase<T>(file: string, read: (db: Database.Database) => T): Promise<T> {
+  let db: Database.Database | undefined
+  try {
+    const Driver = await loadDriver()
+    db = new Driver(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    db.pragma('query_only = ON')
+    return read(db)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    throw new DatabaseError(`Cannot read the SQLite database ${file}: ${message}`, 'E_CONNECTION')
+  } finally {
+    db?.close()
+  }
+}
+
+interface TableInfo {
+  name: string
+  type: string
+  notnull: number
+  pk: number
+}
+
+function readCatalog(db: Database.Database): CatalogRows {
+  const masters = db
+    .prepare(
+      `select name, type, sql from sqlite_master where type in ('table', 'view') ` +
+        `and name not like 'sqlite\\_%' escape '\\' order by name`,
+    )
+    .all() as { name: string; type: string; sql: string | null }[]
+  const rows: CatalogRows = { tables: [], columns: [], indexes: [], foreignKeys: [] }
+  const tableInfo = db.prepare('select name, type, "notnull", pk from pragma_table_info(?) order by cid')
+  const indexList = db.prepare('select name, "unique", origin from pragma_index_list(?)')
+  const indexInfo = db.prepare('select name from pragma_index_info(?) order by seqno')
+  const foreignKeys = db.prepare(
+    'select id, "table", "from", "to" from pragma_foreign_key_list(?) order by id, seq',
+  )
+  for (const master of masters) {
+    const table = master.name
+    rows.tables.push(table)
+    const info = tableInfo.all(table) as TableInfo[]
+    const keys = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
+    const rowid = rowidAlias(master, keys)
+    for (const column of info)
+      rows.columns.push({
+        table,
+        name: column.name,
+        rawType: column.type,
+        nullable: column.notnull === 0,
+        increments: column.name === rowid,
+      })
+    // An INTEGER PRIMARY KEY is the rowid itself: the fastest lookup, though no index lists it.
+    if (rowid !== undefined)
+      rows.indexes.push({ table, name: `${table}_pkey`, columns: [rowid], unique: true, primary: true })
+    for (const index of indexList.all(table) as { name: string; unique: number; origin: string }[])
+      rows.indexes.push(indexRow(table, index, indexInfo))
+    const references = new Map<number, { table: string; from: string[]; to: (string | null)[] }>()
+    for (const fk of foreignKeys.all(table) as {
+      id: number
+      table: string
+      from: string
+      to: string | null
+    }[]) {
+      const entry = references.get(fk.id) ?? { table: fk.table, from: [], to: [] }
+      entry.from.push(fk.from)
+      entry.to.push(fk.to)
+      references.set(fk.id, entry)
+    }
+    for (const fk of references.values())
+      rows.foreignKeys.push({
+        table,
+        columns: fk.from,
+        referencedTable: fk.table,
+        // `references users` without columns points at the parent's primary key, resolved by SQLite later.
+        ...(fk.to.every((c): c is string => c !== null) ? { references: fk.to } : {}),
+      })
+  }
+  return rows
+}
+
+function indexRow(
+  table: string,
+  index: { name: string; unique: number; origin: string },
+  indexInfo: Database.Statement,
+): IndexRow {
+  const columns = (indexInfo.all(index.name) as { name: string | null }[]).map((c) => c.name ?? EXPRESSION)
+  return { table, name: index.name, columns, unique: index.unique === 1, primary: index.origin === 'pk' }
+}
+
+/**
+ * The column that aliases the rowid: the only primary key column, declared exactly INTEGER, of a
+ * table that is not WITHOUT ROWID (https://www.sqlite.org/lang_createtable.html#rowid).
+ */
+function rowidAlias(master: { type: string; sql: string | null }, keys: TableInfo[]): string | undefined {
+  const [only] = keys
+  if (master.type !== 'table' || keys.length !== 1 || !only) return undefined
+  if (only.type.toUpperCase() !== 'INTEGER') return undefined
+  return /\)\s*without\s+rowid\s*;?\s*$/i.test(master.sql ?? '') ? undefined : only.name
+}

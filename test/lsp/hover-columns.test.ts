@@ -1,0 +1,71 @@
+// The relation hover's columns block: each key's column type and whether the column every preload
+// filters on is indexed, from the schema the checks use (the live database once read, else the
+// migrations), named the same way as the findings.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { Diagnostic } from 'vscode-languageserver/node'
+import { createDriftApp } from '../analysis/drift-app'
+import { codesOf, LspHarness } from '../support/lsp-harness'
+import { copyFixture } from '../support/temp-app'
+
+async function hover(lsp: LspHarness, uri: string, line: number, character: number): Promise<string> {
+  const result = (await lsp.client.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line, character },
+  })) as { contents: { value: string } } | null
+  return result?.contents.value ?? ''
+}
+
+test('from the live database: key types and the index the lookup uses', { timeout: 20_000 }, async (t) => {
+  const app = createDriftApp()
+  const lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  t.after(async () => {
+    await lsp.stop()
+    app.remove()
+  })
+  const uri = await lsp.open(app.file('app/models/user.ts'))
+  // Wait until the database has been read (its findings replace the migrations' ones).
+  for (let seen: Diagnostic[] = []; !codesOf(seen).includes('LL403');) {
+    const refreshed = new Promise<void>((resolve) =>
+      lsp.client.onRequest('workspace/diagnostic/refresh', () => {
+        resolve()
+        return null
+      }),
+    )
+    seen = await lsp.pull(uri)
+    if (!codesOf(seen).includes('LL403')) await refreshed
+  }
+  // Line 16 is `@hasMany(() => Post)`: hover the decorator name.
+  const card = await hover(lsp, uri, 15, 4)
+  assert.ok(
+    card.includes(
+      'Columns according to the database (sqlite tmp/db.sqlite3):\n' +
+        '- localKey `users.id`: integer, primary key\n' +
+        '- foreignKey `posts.user_id`: string (`varchar(36)`), indexed (`posts_user_id_index`)',
+    ),
+    card,
+  )
+  // User.comments (line 19): its foreign key's column is not in the database.
+  const comments = await hover(lsp, uri, 18, 4)
+  assert.ok(comments.includes('- foreignKey `comments.author_id`: no such column'), comments)
+})
+
+test('from the migrations: an unindexed lookup column says what every preload runs', async (t) => {
+  const app = copyFixture('schema-app')
+  const lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  t.after(async () => {
+    await lsp.stop()
+    app.remove()
+  })
+  const uri = await lsp.open(app.file('app/models/user.ts'))
+  // Line 35 is `@hasMany(() => Comment, { foreignKey: 'authorId' })`.
+  const card = await hover(lsp, uri, 34, 4)
+  assert.ok(
+    card.includes(
+      'Columns according to database/migrations:\n' +
+        '- localKey `users.id`: integer (`increments`), primary key\n' +
+        '- foreignKey `comments.author_id`: integer, **not indexed**: every preload runs `where author_id in (...)`',
+    ),
+    card,
+  )
+})

@@ -15,6 +15,7 @@ import {
   SETTINGS_SECTION,
   type RefreshSchemaResult,
 } from '../../server/src/protocol'
+import { effectiveSettings } from './trust'
 
 let client: LanguageClient | undefined
 
@@ -31,8 +32,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'typescript' }],
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+    initializationOptions: {
+      settings: effectiveSettings(
+        vscode.workspace.getConfiguration(SETTINGS_SECTION),
+        vscode.workspace.isTrusted,
+      ),
+    },
     middleware: {
+      // The server reads its settings through workspace/configuration: what it gets depends on trust.
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token)
+          if (!Array.isArray(answers)) return answers
+          return answers.map((answer, i) =>
+            params.items[i]?.section === SETTINGS_SECTION
+              ? effectiveSettings(answer, vscode.workspace.isTrusted)
+              : answer,
+          )
+        },
+      },
       // VS Code applies one rename provider's edits only. Ours would rename the declaration and the
       // key/relation strings but not the property's code uses, which TypeScript's provider renames.
       // Until the client merges both edits, renames stay with TypeScript in VS Code.
@@ -58,6 +76,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           ? `Lucid schema: ${lines.join('; ')}`
           : `Lucid: no app open${uri ? '' : ' (open a model first)'}`,
       )
+    }),
+  )
+  // Once the user trusts the workspace, the server re-reads its settings and may connect.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })
     }),
   )
   await client.start()

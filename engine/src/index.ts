@@ -16,9 +16,11 @@ export type { PreviewErrorCode } from './query/errors'
 export type {
   ExecutedStatement,
   ModelExtras,
+  PageExtras,
   PreviewResult,
   ResultExtras,
   SerializedModel,
+  SerializedPage,
   SerializedResult,
 } from './query/result'
 export type { Row, StatementExecutor } from './query/runtime'

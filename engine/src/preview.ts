@@ -12,6 +12,7 @@ import { createQueryFactory } from './query/factory'
 import { interpret, type Awaited } from './query/interpreter'
 import { extrasOf, serialize } from './query/model-instance'
 import { ModelRegistry } from './query/model-registry'
+import { Paginated } from './query/paginator'
 import type { PreviewResult, ResultExtras, SerializedResult } from './query/result'
 import { Runtime, type StatementExecutor } from './query/runtime'
 
@@ -100,10 +101,12 @@ export async function previewSqlite(
 function serializeValue(value: Awaited): SerializedResult {
   if (value === null) return null
   if (value instanceof AffectedRows) return value.counts
+  if (value instanceof Paginated) return { meta: value.meta(), data: value.rows.map(serialize) }
   return Array.isArray(value) ? value.map(serialize) : serialize(value)
 }
 
 function extrasValue(value: Awaited): ResultExtras {
   if (value === null || value instanceof AffectedRows) return null
+  if (value instanceof Paginated) return { data: value.rows.map(extrasOf) }
   return Array.isArray(value) ? value.map(extrasOf) : extrasOf(value)
 }

@@ -122,3 +122,20 @@ test("a relation's onQuery is part of the previewed SQL, read from the model sou
   assert.deepEqual(json.warnings, [])
   assert.ok(json.result.every((post: { isPublished: unknown }) => Boolean(post.isPublished)))
 })
+
+test('a paginated result: the count and page statements, the meta line, then the rows table', async () => {
+  const { code, out } = await capture(
+    "await User.findOrFail(2).related('posts').query().orderBy('id').paginate(2, 1)",
+  )
+  assert.equal(code, 0)
+  const lines = out.split('\n')
+  assert.equal(lines[2], 'select count(*) as `total` from `posts` where `user_id` = ?')
+  assert.equal(lines[4], 'select * from `posts` where `user_id` = ? order by `id` asc limit ? offset ?')
+  assert.match(lines[5] ?? '', /^ {2}bindings \[2,1,1\] · /)
+  assert.match(
+    lines[7] ?? '',
+    /^page: total \d+ · perPage 1 · currentPage 2 · lastPage \d+ · firstPage 1 · firstPageUrl \/\?page=1 · /,
+  )
+  assert.match(lines[8] ?? '', /^id +\| /)
+  assert.match(lines[10] ?? '', /^\d+ +\| 2 +\| /)
+})

@@ -7,6 +7,7 @@ import type { Call, QueryPlan } from '../plan'
 import { toArgs } from '../query/builder-calls'
 import type { Stage } from '../query/interpreter'
 import type { ModelMeta } from '../query/model-registry'
+import { Paginated } from '../query/paginator'
 import type { Runtime, StatementExecutor } from '../query/runtime'
 import { asRows, merge, newInstance, type Payload } from './instance-state'
 import {
@@ -68,7 +69,13 @@ export async function writeStep(runtime: Runtime, stage: Stage, call: Call): Pro
       return done(new AffectedRows(await queryWrite(stage.query, method, toArgs(call.args))))
     case 'value': {
       const instance = stage.value
-      if (instance === null || Array.isArray(instance) || instance instanceof AffectedRows) return undefined
+      if (
+        instance === null ||
+        Array.isArray(instance) ||
+        instance instanceof AffectedRows ||
+        instance instanceof Paginated
+      )
+        return undefined
       const [payload, allowExtraProperties] = toArgs(call.args)
       if (method === 'merge') return done(merge(instance, payload, allowExtraProperties === true))
       if (method !== 'save' && method !== 'delete') return undefined

@@ -6,6 +6,7 @@ import type { UserCallback } from './chainable'
 import { runtimeError, unsupported } from './errors'
 import type { ModelQuery, WhereHasBoolean } from './model-query'
 import { RelatedQuery } from './relation-query'
+import { SubQuery } from './sub-query'
 
 type Handler = (query: ModelQuery, args: unknown[], method: string) => void
 
@@ -69,6 +70,13 @@ const HANDLERS: Record<string, Handler> = {
   withAggregate: (q, [name, callback]) => {
     if (typeof callback !== 'function') throw runtimeError('"withAggregate" expects a callback')
     q.withAggregate(String(name), callback as UserCallback<ModelQuery>)
+  },
+  // Only reached inside callbacks (a top-level paginate is the interpreter's terminal): Lucid's
+  // preload and subquery builders refuse it synchronously; elsewhere it would run a query mid-callback.
+  paginate: (q) => {
+    if (q instanceof RelatedQuery) q.ensurePaginatable()
+    if (q instanceof SubQuery) throw runtimeError('Cannot execute relationship subqueries')
+    throw unsupported('paginate')
   },
   has: has('and'),
   orHas: has('or'),

@@ -9,11 +9,12 @@ import { runtimeError, unregisteredRelationship, unsupported } from './errors'
 import { LAZY_AGGREGATE_METHODS, LazyAggregates } from './lazy-aggregates'
 import type { ModelInstance } from './model-instance'
 import type { ModelQuery } from './model-query'
+import { Paginated } from './paginator'
 import type { BootedRelation, ModelMeta } from './model-registry'
 import { Preloader } from './preloader'
 import type { Runtime } from './runtime'
 
-export type Awaited = ModelInstance | ModelInstance[] | AffectedRows | null
+export type Awaited = ModelInstance | ModelInstance[] | Paginated | AffectedRows | null
 
 export type Stage =
   | { kind: 'class'; model: ModelMeta }
@@ -112,6 +113,10 @@ async function queryCall(query: ModelQuery, call: Call): Promise<Stage> {
       return { kind: 'value', value: await query.firstOrFail() }
     case 'exec':
       return { kind: 'value', value: await query.exec() }
+    case 'paginate': {
+      const [page, perPage] = toArgs(call.args)
+      return { kind: 'value', value: await query.paginate(page, perPage) }
+    }
   }
   if (!isBuilderMethod(call.method)) throw unsupported(call.method)
   applyBuilderCall(query, call)
@@ -121,7 +126,8 @@ async function queryCall(query: ModelQuery, call: Call): Promise<Stage> {
 /** Calls on an awaited value: `related()` and `load()` on an instance. */
 async function valueCall(runtime: Runtime, value: Awaited, call: Call): Promise<Stage> {
   if (value === null) throw new TypeError(`Cannot read properties of null (reading '${call.method}')`)
-  if (Array.isArray(value) || value instanceof AffectedRows) throw unsupported(call.method)
+  if (Array.isArray(value) || value instanceof AffectedRows || value instanceof Paginated)
+    throw unsupported(call.method)
   const [name, callback] = toArgs(call.args)
   if (call.method === 'related') {
     if (!value.model.hasRelation(String(name))) throw unregisteredRelationship(String(name))

@@ -7,6 +7,7 @@ import { Chainable, type UserCallback } from './chainable'
 import { rowNotFound, runtimeError, undefinedRelationship } from './errors'
 import { hydrate, type ModelInstance } from './model-instance'
 import type { BootedRelation, ModelMeta } from './model-registry'
+import { Paginated } from './paginator'
 import { Preloader } from './preloader'
 import type { Runtime } from './runtime'
 
@@ -144,6 +145,36 @@ export class ModelQuery extends Chainable {
   async first(): Promise<ModelInstance | null> {
     const result = await this.limit(1).execQuery()
     return result[0] ?? null
+  }
+
+  /**
+   * Lucid's `paginate`: a count query on a clone without order/limit/offset/select (run as `pojo`,
+   * so nothing is hydrated or preloaded), then, when the count is above 0, this query with
+   * `forPage(page, perPage)`. Lucid's paginate hooks are not modelled (nor are they elsewhere).
+   */
+  async paginate(page: unknown, perPage: unknown = 20): Promise<Paginated> {
+    const currentPage = Number(page)
+    const size = Number(perPage)
+    if (this.model.info.namingStrategy === 'custom') {
+      this.runtime.warn(
+        `${this.model.name} has a custom naming strategy: pagination meta keys are shown as CamelCaseNamingStrategy names them`,
+      )
+    }
+    const countQuery = new ModelQuery(this.knexQuery.clone(), this.model, this.runtime)
+    countQuery.whereStack = this.whereStack.map((collection) => [...collection])
+    countQuery.clearOrder().clearLimit().clearOffset()
+    countQuery.knexQuery.clearSelect()
+    countQuery.aggregate('count', '* as total')
+    countQuery.applyWhere()
+    const [counted] = await this.runtime.select(countQuery.knexQuery)
+    const total = counted?.total
+    const rows =
+      Number(total) > 0
+        ? await this.offset(currentPage === 1 ? 0 : size * (currentPage - 1))
+            .limit(size)
+            .execQuery()
+        : []
+    return new Paginated(this.model, total, size, currentPage, rows)
   }
 
   async firstOrFail(): Promise<ModelInstance> {

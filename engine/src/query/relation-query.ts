@@ -5,6 +5,7 @@ import type { Knex } from 'knex'
 import { missingKeyValue, runtimeError } from './errors'
 import { attributeValue, type ModelInstance } from './model-instance'
 import { ModelQuery } from './model-query'
+import type { Paginated } from './paginator'
 import type { BootedRelation } from './model-registry'
 import type { Runtime } from './runtime'
 
@@ -94,6 +95,23 @@ export class RelatedQuery extends ModelQuery {
     const order = this.groupConstraints.orderBy
     if (order) this.orderBy(order.column, order.direction)
     return super.exec()
+  }
+
+  /** Lucid throws these synchronously, so inside a preload callback too (lucid-hasmany.md 4.2). */
+  ensurePaginatable(): void {
+    if (this.relation.kind === 'hasOne') {
+      throw runtimeError(`Cannot paginate a hasOne relationship "(${this.relation.name})"`)
+    }
+    if (this.isRelatedPreloadQuery) {
+      throw runtimeError(`Cannot paginate relationship "${this.relation.name}" during preload`)
+    }
+  }
+
+  /** The count query and the page query both carry the constraint; `groupLimit` is ignored here. */
+  override async paginate(page: unknown, perPage: unknown = 20): Promise<Paginated> {
+    this.ensurePaginatable()
+    this.applyConstraints()
+    return super.paginate(page, perPage)
   }
 
   override async first(): Promise<ModelInstance | null> {

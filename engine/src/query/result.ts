@@ -23,7 +23,13 @@ export type SerializedModel = Record<string, unknown>
  * `find`/`first`/`load`. A `count('* as total')` query gives models too (Lucid hydrates the row), so
  * its number is in `extras`.
  */
-export type SerializedResult = SerializedModel[] | SerializedModel | AffectedCounts | null
+export type SerializedResult = SerializedModel[] | SerializedModel | SerializedPage | AffectedCounts | null
+
+/** `paginate()`: Lucid's `paginator.serialize()`, meta keys per the model's naming strategy. */
+export interface SerializedPage {
+  meta: Record<string, unknown>
+  data: SerializedModel[]
+}
 
 /** What a query's `update()` / `delete()` resolves to in Lucid: `[affectedRows]` (dry runs only). */
 export type AffectedCounts = number[]
@@ -39,8 +45,20 @@ export interface ModelExtras {
   relations: Record<string, ModelExtras[] | ModelExtras | null>
 }
 
-/** Index-aligned with `result`: an array for an array, one entry for a model, `null` for `null`. */
-export type ResultExtras = ModelExtras[] | ModelExtras | null
+/**
+ * The extras of a paginated result: `data` is index-aligned with the result's `data`. The meta has
+ * nothing `serialize()` leaves out, so it has no counterpart here; `{ data }` (not `meta`) is what
+ * tells a page's extras from a model's (`{ extras, relations }`).
+ */
+export interface PageExtras {
+  data: ModelExtras[]
+}
+
+/**
+ * Index-aligned with `result`: an array for an array, one entry for a model, `{ data }` for a page,
+ * `null` for `null` (and for write counts).
+ */
+export type ResultExtras = ModelExtras[] | ModelExtras | PageExtras | null
 
 export interface PreviewResult {
   statements: ExecutedStatement[]

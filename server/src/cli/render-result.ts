@@ -1,6 +1,7 @@
 // Preview results for a terminal: each statement with its bindings and time, then the rows as
-// tables, each row's related rows indented below it, then truncation and warnings.
-import type { ModelExtras, PreviewResult, ResultExtras } from '../../../engine/src'
+// tables, each row's related rows indented below it, then truncation and warnings. A paginated
+// result shows its meta on one line, then the page's rows.
+import type { ModelExtras, PageExtras, PreviewResult, ResultExtras } from '../../../engine/src'
 
 const CELL_WIDTH = 28
 
@@ -23,20 +24,33 @@ export function renderPreview(result: PreviewResult, color: boolean): string {
     )
   }
   out.push('')
-  out.push(...renderValue(result.result, result.extras, ''))
+  out.push(...renderTop(result.result, result.extras))
   if (result.truncated)
     out.push('', `Truncated: a statement returned more rows than the row cap; raise it with --rows.`)
   for (const warning of result.warnings) out.push(`Warning: ${warning}`)
   return out.join('\n')
 }
 
+/** Only the awaited value itself can be a page (`{ meta, data }`); relations never are. */
+function renderTop(value: unknown, extras: ResultExtras): string[] {
+  if (!isPage(value)) return renderValue(value, extras, '')
+  const pageExtras = extras && !Array.isArray(extras) && isPageExtras(extras) ? extras.data : []
+  return [renderMeta(value.meta), ...renderValue(value.data, pageExtras, '')]
+}
+
 function renderValue(value: unknown, extras: ResultExtras | undefined, indent: string): string[] {
   if (Array.isArray(value)) {
     if (value.length === 0) return [`${indent}(no rows)`]
-    if (value.every(isRow)) return renderRows(value as Row[], Array.isArray(extras) ? extras : [], indent)
+    if (value.every(isRow)) return renderRows(value as Row[], modelExtrasList(extras), indent)
     return [`${indent}${JSON.stringify(value)}`]
   }
-  if (isRow(value)) return renderRows([value], extras && !Array.isArray(extras) ? [extras] : [], indent)
+  if (isRow(value)) {
+    return renderRows(
+      [value],
+      extras && !Array.isArray(extras) && !isPageExtras(extras) ? [extras] : [],
+      indent,
+    )
+  }
   return [`${indent}${value === null ? '(null: no row)' : JSON.stringify(value)}`]
 }
 
@@ -74,6 +88,26 @@ function renderRows(rows: Row[], extras: ModelExtras[], indent: string): string[
     }
   })
   return out
+}
+
+/** `paginator.serialize()`: keys per the model's naming strategy, so shown as they are named. */
+function renderMeta(meta: Row): string {
+  const pairs = Object.entries(meta).map(
+    ([key, value]) => `${key} ${value === null ? 'null' : String(value)}`,
+  )
+  return `page: ${pairs.join(' · ')}`
+}
+
+function isPage(value: unknown): value is { meta: Row; data: unknown[] } {
+  return isRow(value) && Object.keys(value).length === 2 && isRow(value.meta) && Array.isArray(value.data)
+}
+
+function isPageExtras(extras: ModelExtras | PageExtras): extras is PageExtras {
+  return 'data' in extras
+}
+
+function modelExtrasList(extras: ResultExtras | undefined): ModelExtras[] {
+  return Array.isArray(extras) ? (extras as ModelExtras[]) : []
 }
 
 function isRow(value: unknown): value is Row {

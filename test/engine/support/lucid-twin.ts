@@ -48,7 +48,7 @@ export async function createLucidTwin(
 ): Promise<LucidTwin> {
   const load = loader(packageRoot)
   const { Database } = await load('@adonisjs/lucid/database')
-  const { BaseModel, column } = await load('@adonisjs/lucid/orm')
+  const { BaseModel, column, SnakeCaseNamingStrategy } = await load('@adonisjs/lucid/orm')
   const { Logger } = await load('@adonisjs/core/logger')
   const { Emitter } = await load('@adonisjs/core/events')
   const { Application } = await load('@adonisjs/core/app')
@@ -61,7 +61,7 @@ export async function createLucidTwin(
   }
   const db = new Database(config, new Logger({ enabled: false }), new Emitter(app))
   BaseModel.$adapter = db.modelAdapter()
-  const models = buildModels(graph, BaseModel, column)
+  const models = buildModels(graph, BaseModel, column, SnakeCaseNamingStrategy)
   const captured: Outcome['statements'] = []
   const knex = db.connection().getWriteClient()
   // knex emits `query` before numbering placeholders; record the SQL the server receives (`$1` on pg).
@@ -89,12 +89,14 @@ function loader(packageRoot: string | undefined): (specifier: string) => Promise
   return (specifier) => dynamicImport(pathToFileURL(resolve(specifier)).href)
 }
 
-function buildModels(graph: ModelGraph, BaseModel: any, column: any): LucidModels {
+function buildModels(graph: ModelGraph, BaseModel: any, column: any, SnakeCase: any): LucidModels {
   const models: LucidModels = {}
   for (const info of graph.models) {
     // The class name matters to Lucid (table names, error texts), so create it under its own name.
     const Model = { [info.name]: class extends BaseModel {} }[info.name] as any
     if (info.tableIsExplicit) Object.defineProperty(Model, 'table', { value: info.table, writable: true })
+    // Lucid 20+ defaults to camelCase; the strategy also names the paginator's meta keys.
+    if (info.namingStrategy === 'snake') Model.namingStrategy = new SnakeCase()
     Model.boot()
     for (const c of info.columns) {
       const options = {
@@ -120,13 +122,18 @@ function buildModels(graph: ModelGraph, BaseModel: any, column: any): LucidModel
   return models
 }
 
+/** A paginator is an Array subclass: test for it before arrays. */
+const isPaginator = (value: any): boolean => typeof value?.getMeta === 'function'
+
 function serializeValue(value: any): SerializedResult {
   if (value === null || value === undefined) return null
+  if (isPaginator(value)) return value.serialize()
   return Array.isArray(value) ? value.map((one) => one.serialize()) : value.serialize()
 }
 
 function extrasValue(value: any): ResultExtras {
   if (value === null || value === undefined) return null
+  if (isPaginator(value)) return { data: value.all().map(extrasOf) }
   return Array.isArray(value) ? value.map(extrasOf) : extrasOf(value)
 }
 

@@ -157,4 +157,16 @@ export const PRELOADS: Scenario[] = [
     plan: chain('User', (u) => u.query().preload('profile', (q: Q) => q.groupLimit(1))),
     throws: true,
   },
+  {
+    name: 'error: paginate inside a preload callback',
+    lucid: async ({ User }) => User.query().preload('posts', (q: Q) => q.paginate(1, 2)),
+    plan: chain('User', (u) => u.query().preload('posts', (q: Q) => q.paginate(1, 2))),
+    throws: true,
+  },
+  {
+    name: 'error: paginate inside a whereHas callback',
+    lucid: async ({ User }) => User.query().whereHas('posts', (q: Q) => q.paginate(1)),
+    plan: chain('User', (u) => u.query().whereHas('posts', (q: Q) => q.paginate(1))),
+    throws: true,
+  },
 ]

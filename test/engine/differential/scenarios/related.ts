@@ -171,4 +171,40 @@ export const RELATED: Scenario[] = [
     },
     plan: chain('User', (u) => u.findOrFail(3).load('profile')),
   },
+  {
+    name: 'paginate a relation query with where + orderBy: both statements carry the constraint',
+    lucid: async ({ User }) =>
+      (await User.findOrFail(1))
+        .related('posts')
+        .query()
+        .where('isPublished', true)
+        .orderBy('views', 'desc')
+        .paginate(2, 1),
+    plan: chain('User', (u) =>
+      u
+        .findOrFail(1)
+        .related('posts')
+        .query()
+        .where('isPublished', true)
+        .orderBy('views', 'desc')
+        .paginate(2, 1),
+    ),
+  },
+  {
+    name: 'paginate past the last page: the page query runs and reads nothing',
+    lucid: async ({ User }) =>
+      (await User.findOrFail(1)).related('posts').query().orderBy('id').paginate(5, 2),
+    plan: chain('User', (u) => u.findOrFail(1).related('posts').query().orderBy('id').paginate(5, 2)),
+  },
+  {
+    name: 'paginate with a zero count runs no page query',
+    lucid: async ({ User }) => (await User.findOrFail(3)).related('posts').query().paginate(1),
+    plan: chain('User', (u) => u.findOrFail(3).related('posts').query().paginate(1)),
+  },
+  {
+    name: 'error: paginate on a hasOne relation query',
+    lucid: async ({ User }) => (await User.findOrFail(1)).related('profile').query().paginate(1),
+    plan: chain('User', (u) => u.findOrFail(1).related('profile').query().paginate(1)),
+    throws: true,
+  },
 ]

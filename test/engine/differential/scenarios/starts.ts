@@ -65,4 +65,17 @@ export const STARTS: Scenario[] = [
     lucid: async ({ User }) => User.all(),
     plan: chain('User', (u) => u.all()),
   },
+  {
+    name: 'paginate: a count query without order/limit/offset/select, then the page with its preloads',
+    lucid: async ({ User }) =>
+      User.query().select('id', 'fullName').orderBy('id', 'desc').preload('posts').paginate(1, 3),
+    plan: chain('User', (u) =>
+      u.query().select('id', 'fullName').orderBy('id', 'desc').preload('posts').paginate(1, 3),
+    ),
+  },
+  {
+    name: 'paginate(page) defaults perPage to 20',
+    lucid: async ({ Category }) => Category.query().where('parentId', 1).paginate(1),
+    plan: chain('Category', (c) => c.query().where('parentId', 1).paginate(1)),
+  },
 ]

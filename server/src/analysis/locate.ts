@@ -4,6 +4,7 @@
 import type * as TS from 'typescript'
 import { fileFacts, RELATION_NAME_METHODS, type CallFact } from './file-facts'
 import { ModelInference, type ModelRef } from './infer'
+import { keyOwner } from './key-usages'
 import type { LucidModel, ModelRelation } from './lucid-model'
 import type { ModelIndex } from './model-index'
 import { isStringLike } from './syntax'
@@ -50,7 +51,10 @@ export type CursorTarget =
       literal: TS.StringLiteralLike
       parent: LucidModel
       relation: ModelRelation
-      /** The model the key must be a property of (related for foreignKey, parent for localKey). */
+      /**
+       * The model the key must be a property of (see keyOwner); undefined when it is not a model's
+       * property, e.g. the foreignKey of a manyToMany, which lives on the pivot table.
+       */
       owner?: LucidModel
     }
   | { kind: 'relation-name'; literal: TS.StringLiteralLike; call: CallFact; ref?: ModelRef }
@@ -103,10 +107,7 @@ function locateKey(
   const parent = cls && index.modelOf(cls)
   const fact = parent?.facts.relations.find((r) => r.decorator === decorator)
   if (!parent || !fact) return undefined
-  const related = index.relatedModel(fact)
-  // belongsTo keeps its foreign key on the parent and its local key on the related model.
-  const onParent = (role === 'localKey') !== (fact.kind === 'belongsTo')
-  const owner = onParent ? parent : related.kind === 'model' ? related.model : undefined
+  const owner = keyOwner(index, parent, fact, role)
   return { kind: 'key', role, literal, parent, relation: { fact, declaredBy: parent.facts }, owner }
 }
 

@@ -5,7 +5,7 @@
 import type * as TS from 'typescript'
 import type { PropertyFact, RelationFact } from './class-facts'
 import { fileFacts } from './file-facts'
-import { keyOwner, propertyNamed } from './key-usages'
+import { propertyNamed } from './key-usages'
 import { locate, type CursorTarget } from './locate'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
@@ -66,7 +66,7 @@ function stringSymbol(index: ModelIndex, target: StringTarget): SymbolAt {
   })
   if (target.kind === 'key') {
     const label = `${target.parent.name}.${target.relation.fact.name}`
-    const owner = keyOwner(index, target.parent, target.relation.fact, target.role)
+    const owner = target.owner
     const { kind } = target.relation.fact
     if (!owner && target.role === 'foreignKey' && (kind === 'hasManyThrough' || kind === 'manyToMany'))
       return unresolved(`the foreignKey of a ${kind} relation (${label}) is not followed`)

@@ -20,8 +20,6 @@ const TWO_MODEL_KINDS = new Set(['hasMany', 'hasOne', 'belongsTo'])
 export function keyItems(input: KeyCompletionInput, range: Range): CompletionItem[] {
   const { index, role, parent, relation, owner } = input
   const fact = relation.fact
-  // manyToMany and hasManyThrough keep their foreignKey on a pivot table or a through model.
-  if (role === 'foreignKey' && !TWO_MODEL_KINDS.has(fact.kind)) return []
   const related = index.relatedModel(fact)
   const relatedModel = related.kind === 'model' ? related.model : undefined
   const fallback = relatedModel && defaultKey(role, fact, parent, relatedModel)

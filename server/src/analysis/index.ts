@@ -1,7 +1,7 @@
 export { analyzeFile, type AnalysisOptions } from './analyze-file'
 export { ALL_CODES, CODES, SCHEMA_CODES, type FindingKind, type Severity } from './codes'
 export type { Finding, RelatedLocation } from './finding'
-export { detectGeneration } from './lucid-version'
+export { detectGeneration, generationOf, type DetectedGeneration } from './lucid-version'
 export type { LucidModel, ModelColumn, ModelRelation } from './lucid-model'
 export { ModelIndex, type RelatedModel } from './model-index'
 export { ModelInference, type ModelRef } from './infer'

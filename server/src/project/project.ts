@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
 import type { DatabaseSchema } from '../../../engine/src/schema'
-import { analyzeFile, detectGeneration, migrationSchema, ModelIndex, type Finding } from '../analysis'
+import { analyzeFile, generationOf, migrationSchema, ModelIndex, type Finding } from '../analysis'
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
@@ -30,6 +30,8 @@ export class Project {
   private resolutionCache!: TS.ModuleResolutionCache
   private resolutionsInvalidated = false
   readonly generation: LucidGeneration
+  /** Why that generation: the package.json dependency that decided it; undefined when assumed. */
+  readonly generationSource?: string
   /** Set by the ProjectService from the settings; read on every findings request. */
   schemaChecks: SchemaCheckOptions = DEFAULT_SCHEMA_CHECKS
   /** The live development database, when the settings allow reading it (set by the ProjectService). */
@@ -43,7 +45,11 @@ export class Project {
     generationOverride?: LucidGeneration,
   ) {
     this.rootDir = path.dirname(configPath)
-    this.generation = generationOverride ?? detectGeneration(readPackageJson(ts, this.rootDir))
+    const detected = generationOverride
+      ? { generation: generationOverride }
+      : generationOf(readPackageJson(ts, this.rootDir))
+    this.generation = detected.generation
+    this.generationSource = detected.source
     this.reloadConfig()
     this.service = ts.createLanguageService(this.host(), registry)
   }

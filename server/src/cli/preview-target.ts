@@ -15,7 +15,7 @@ import {
 } from '../../../engine/src'
 import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { QueryPlan } from '../../../engine/src/plan'
-import { discoverDatabase, DiscoveryError } from '../database/discover'
+import { connectionOf, discoverDatabase, DiscoveryError } from '../database/discover'
 import { PreviewProblem } from './preview-problem'
 
 export type PreviewTarget =
@@ -37,32 +37,25 @@ export function resolveTarget(
   const fromEnv = options.passwordEnv === undefined ? undefined : passwordFrom(options.passwordEnv, env)
   if (options.db && SERVER_URL.test(options.db)) return fromUrl(options.db, fromEnv)
   if (options.db) return sqlite(path.resolve(options.db))
-  let found: ReturnType<typeof discoverDatabase>
+  const found = discovered(() => discoverDatabase(rootDir), DB_HINT)
+  const target = discovered(() => connectionOf(found), SERVER_FIELDS_HINT)
+  if (target.kind === 'sqlite') return sqlite(target.file)
+  const password = fromEnv ?? target.connection.password
+  return { kind: target.kind, connection: { ...target.connection, password }, where: found.description }
+}
+
+const DB_HINT = 'Pass the database with --db FILE or --db postgres://USER@HOST/DB.'
+const SERVER_FIELDS_HINT =
+  'Set them in .env, or pass --db postgres://USER@HOST:PORT/DB (mysql://... for MySQL).'
+
+/** A discovery step whose DiscoveryError becomes a PreviewProblem with the command line's remedy. */
+function discovered<T>(step: () => T, hint: string): T {
   try {
-    found = discoverDatabase(rootDir)
+    return step()
   } catch (error) {
-    if (error instanceof DiscoveryError)
-      throw new PreviewProblem(
-        error.message,
-        'Pass the database with --db FILE or --db postgres://USER@HOST/DB.',
-      )
+    if (error instanceof DiscoveryError) throw new PreviewProblem(error.message, hint)
     throw error
   }
-  if (found.client === 'sqlite') return sqlite(found.filename)
-  const missing = (['user', 'database'] as const).filter((key) => !found[key])
-  if (missing.length > 0)
-    throw new PreviewProblem(
-      `The ${missing.join(' and ')} of ${found.description} cannot be read statically.`,
-      'Set them in .env, or pass --db postgres://USER@HOST:PORT/DB (mysql://... for MySQL).',
-    )
-  const connection: ServerConnection = {
-    host: found.host || 'localhost',
-    port: found.port,
-    user: found.user as string,
-    database: found.database as string,
-    password: fromEnv ?? (found.password || undefined),
-  }
-  return { kind: found.client, connection, where: found.description }
 }
 
 function passwordFrom(name: string, env: Record<string, string | undefined>): string {

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import ts from 'typescript'
+import type { IntrospectionTarget } from '../../../engine/src/introspect'
 import { readEnvFile } from './env-file'
 
 export type DatabaseTarget =
@@ -42,7 +43,7 @@ export function discoverDatabase(
         filename: fallback,
         description: 'sqlite tmp/db.sqlite3 (no config/database.ts)',
       }
-    throw new DiscoveryError(`No config/database.ts in ${rootDir}: pass the database explicitly (--db).`)
+    throw new DiscoveryError(`No config/database.ts in ${rootDir}.`)
   }
   const source = ts.createSourceFile(
     configFile,
@@ -176,5 +177,29 @@ class StaticValues {
     if (method === 'makePath' || method === 'join' || method === 'resolve')
       return path.resolve(this.rootDir, ...parts)
     return undefined
+  }
+}
+
+/**
+ * What to connect to for a discovered database: the SQLite file, or a server connection. A server
+ * whose user or database cannot be read statically is a DiscoveryError; callers add their remedy.
+ */
+export function connectionOf(found: DatabaseTarget): IntrospectionTarget {
+  if (found.client === 'sqlite') return { kind: 'sqlite', file: found.filename }
+  const missing = (['user', 'database'] as const).filter((key) => !found[key])
+  if (missing.length > 0) {
+    throw new DiscoveryError(
+      `The ${missing.join(' and ')} of ${found.description} cannot be read statically.`,
+    )
+  }
+  return {
+    kind: found.client,
+    connection: {
+      host: found.host || 'localhost',
+      port: found.port,
+      user: found.user as string,
+      database: found.database as string,
+      password: found.password || undefined,
+    },
   }
 }

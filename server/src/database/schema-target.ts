@@ -4,7 +4,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { IntrospectionTarget } from '../../../engine/src/introspect'
-import { discoverDatabase, DiscoveryError } from './discover'
+import { connectionOf, discoverDatabase, DiscoveryError } from './discover'
 
 export interface SchemaTarget {
   target: IntrospectionTarget
@@ -16,38 +16,20 @@ export function discoverSchemaTarget(
   rootDir: string,
   env?: Record<string, string | undefined>,
 ): SchemaTarget {
-  let found: ReturnType<typeof discoverDatabase>
+  const found = env ? discoverDatabase(rootDir, env) : discoverDatabase(rootDir)
+  let target: IntrospectionTarget
   try {
-    found = env ? discoverDatabase(rootDir, env) : discoverDatabase(rootDir)
+    target = connectionOf(found)
   } catch (error) {
-    // discover.ts speaks to the command line; the editor has no --db.
+    // The editor's remedy for a server whose user or database is missing from the config.
     if (error instanceof DiscoveryError)
-      throw new DiscoveryError(error.message.replace(/:? pass the database explicitly \(--db\)\.$/, '.'))
+      throw new DiscoveryError(`${error.message.slice(0, -1)}: set them in .env.`)
     throw error
   }
-  if (found.client === 'sqlite') {
-    const target: IntrospectionTarget = { kind: 'sqlite', file: found.filename }
-    if (!fs.existsSync(found.filename))
-      throw new DiscoveryError(
-        `The SQLite database ${targetLabel(target, rootDir).replace(/^sqlite /, '')} does not exist yet (node ace migration:run creates it).`,
-      )
-    return { target, label: targetLabel(target, rootDir) }
-  }
-  const missing = (['user', 'database'] as const).filter((key) => !found[key])
-  if (missing.length > 0)
+  if (target.kind === 'sqlite' && !fs.existsSync(target.file))
     throw new DiscoveryError(
-      `The ${missing.join(' and ')} of ${found.description} cannot be read statically: set them in .env.`,
+      `The SQLite database ${targetLabel(target, rootDir).replace(/^sqlite /, '')} does not exist yet (node ace migration:run creates it).`,
     )
-  const target: IntrospectionTarget = {
-    kind: found.client,
-    connection: {
-      host: found.host || 'localhost',
-      port: found.port,
-      user: found.user as string,
-      database: found.database as string,
-      password: found.password || undefined,
-    },
-  }
   return { target, label: targetLabel(target, rootDir) }
 }
 

@@ -70,6 +70,7 @@ export const PRELOADS: Scenario[] = [
   },
   {
     name: 'sibling preloads with nested ones run breadth-first, like Promise.all on one connection',
+    concurrentStatements: true,
     lucid: async ({ User }) =>
       User.query()
         .preload('posts', (q: Q) => q.preload('comments'))
@@ -85,6 +86,7 @@ export const PRELOADS: Scenario[] = [
   },
   {
     name: 'serializeAs: a renamed relation and a hidden one, hidden and renamed columns',
+    concurrentStatements: true,
     lucid: async ({ User }) =>
       User.query()
         .where('id', 1)

@@ -1,4 +1,6 @@
 // Custom requests and notifications shared by the server and the client (the only place).
+import type { QueryPlan } from '../../engine/src/plan'
+import type { PreviewResult } from '../../engine/src/query/result'
 export { SETTINGS_SECTION } from './settings'
 
 /** The command the client registers to restart the server. */
@@ -29,4 +31,175 @@ export interface AppSchemaStatus {
 
 export interface RefreshSchemaResult {
   apps: AppSchemaStatus[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Previews, models, rows, status, code lens and secrets (issue 6). Every request below answers
+// with a value that says what went wrong (`kind: 'error'`) rather than failing the request, so the
+// client can show the message and hint as they are. Requests honour LSP cancellation: cancelling a
+// preview stops the running statement (PostgreSQL/MySQL: on the server; SQLite: its worker).
+// ---------------------------------------------------------------------------------------------
+
+/** Command ids, shared by package.json, the client and the server's code lenses. */
+export const COMMANDS = {
+  restart: RESTART_COMMAND,
+  refreshSchema: REFRESH_SCHEMA_COMMAND,
+  previewRelated: 'lucidLens.previewRelatedQuery',
+  previewPreload: 'lucidLens.previewPreload',
+  previewCounts: 'lucidLens.previewRelationCounts',
+  previewSelection: 'lucidLens.previewSelectedQuery',
+  dryRunWrite: 'lucidLens.dryRunWrite',
+  showGraph: 'lucidLens.showRelationshipGraph',
+  setPassword: 'lucidLens.setDatabasePassword',
+  clearPassword: 'lucidLens.clearDatabasePassword',
+  openDatabaseSettings: 'lucidLens.openDatabaseSettings',
+} as const
+
+/** Arguments of the code lens "Preview posts" (COMMANDS.previewRelated): no quick pick for them. */
+export interface PreviewRelatedArgs {
+  /** A document of the app. */
+  uri: string
+  model: string
+  relation: string
+}
+
+/** A problem the user can act on: one line, and what to do about it. */
+export interface ProblemAnswer {
+  kind: 'error'
+  message: string
+  hint?: string
+  /** The engine's code (`E_CONNECTION`, `E_NO_SUCH_TABLE`, `E_CANCELLED`...) or `E_PLAN`/`E_SETUP`. */
+  code?: string
+}
+
+/** `lucidLens/models`: the models and relations of the app of a document (or of every app). */
+export const MODELS_REQUEST = 'lucidLens/models'
+export interface ModelsParams {
+  uri?: string
+}
+export interface RelationSummary {
+  name: string
+  kind: string
+  relatedModel: string
+  /** Resolved keys (property names), when they resolve. */
+  localKey?: string
+  foreignKey?: string
+  /** Finding codes on the relation's declaration (drawn red in the graph). */
+  problems: string[]
+}
+export interface ModelSummary {
+  name: string
+  table: string
+  primaryKey: string
+  /** file:// URI and 0-based line of the class declaration (the graph opens it). */
+  uri: string
+  line: number
+  /** Attribute (property) names of the model's columns, in declaration order. */
+  columns: string[]
+  relations: RelationSummary[]
+}
+export interface AppModels {
+  root: string
+  models: ModelSummary[]
+}
+export interface ModelsResult {
+  apps: AppModels[]
+}
+
+/** `lucidLens/rows`: a page of a model's rows for a quick pick (its key and a readable column). */
+export const ROWS_REQUEST = 'lucidLens/rows'
+export interface RowsParams {
+  uri: string
+  model: string
+  /** Text typed in the quick pick: matched against the key and the label column. */
+  search?: string
+  /** At most this many (default 50, at most 200). */
+  limit?: number
+}
+export interface RowChoice {
+  /** The primary key's value, as the database returned it. */
+  key: string | number
+  /** The readable column's value (`title`, `name`, `email`... or the key again). */
+  label: string
+  /** A few other columns, `email: a@b.c · createdAt: ...`. */
+  detail: string
+}
+export type RowsResult =
+  | {
+      kind: 'rows'
+      model: string
+      keyAttribute: string
+      labelAttribute: string
+      rows: RowChoice[]
+      target: string
+    }
+  | ProblemAnswer
+
+/** `lucidLens/preview`: run Lucid code (reads read-only, writes as a rolled-back dry run). */
+export const PREVIEW_REQUEST = 'lucidLens/preview'
+export interface PreviewParams {
+  /** A document of the app: picks the project (tsconfig) and its database. */
+  uri: string
+  /** Lucid code as a user writes it: `User.findOrFail(1).related('posts').query()`. */
+  expression: string
+  /** Free variables bound to a row: `{ user: { model: 'User', key: 1 } }` → `User.findOrFail(1)`. */
+  variables?: Record<string, { model: string; key: string | number }>
+  /** Overrides lucidLens.preview.rowCap. */
+  rowCap?: number
+}
+export interface FreeVariable {
+  name: string
+  /** The model the variable holds, when the code's types say so (`user: User`). */
+  model?: string
+}
+export type PreviewAnswer =
+  | {
+      kind: 'result'
+      expression: string
+      plan: QueryPlan
+      /** `sqlite tmp/db.sqlite3`, `postgres 127.0.0.1:5432/blog`. */
+      target: string
+      /** The plan writes: it ran as a dry run and was rolled back. */
+      dryRun: boolean
+      result: PreviewResult
+    }
+  /** The expression starts at variables that are not bound yet: ask for them and send again. */
+  | { kind: 'needsVariables'; variables: FreeVariable[] }
+  | ProblemAnswer
+
+/** `lucidLens/expressionAt`: the Lucid expression under a selection or the cursor, and its free variables. */
+export const EXPRESSION_AT_REQUEST = 'lucidLens/expressionAt'
+export interface ExpressionAtParams {
+  uri: string
+  /** 0-based LSP range; an empty range is the cursor (the whole enclosing call chain is taken). */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } }
+}
+export type ExpressionAtResult =
+  { kind: 'expression'; expression: string; variables: FreeVariable[] } | ProblemAnswer
+
+/** `lucidLens/status` (server → client notification): what the status bar shows. */
+export const STATUS_NOTIFICATION = 'lucidLens/status'
+export interface AppStatus {
+  root: string
+  models: number
+  relations: number
+  database: {
+    /** `ok`: reachable; `error`: configured but failing (see problem); `off`: disabled or untrusted; `none`: nothing configured. */
+    state: 'ok' | 'error' | 'off' | 'none'
+    label?: string
+    problem?: string
+  }
+}
+export interface StatusParams {
+  apps: AppStatus[]
+}
+
+/**
+ * `lucidLens/databasePassword` (client → server notification): the password the user stored with
+ * "Lucid: Set Database Password" (VS Code SecretStorage), or undefined when cleared. It wins over
+ * the app's .env; it lives in the server's memory only.
+ */
+export const DATABASE_PASSWORD_NOTIFICATION = 'lucidLens/databasePassword'
+export interface DatabasePasswordParams {
+  password?: string
 }

@@ -4,7 +4,7 @@ import type { LucidGeneration } from '../../engine/src/model-graph'
 
 export interface Settings {
   lucidVersion: 'auto' | LucidGeneration
-  diagnostics: { enable: boolean }
+  diagnostics: { enable: boolean; severity: Record<string, SeverityOverride> }
   inlayHints: { enable: boolean }
   /** Checks of models against the database schema (today: the app's migrations). */
   schemaChecks: { enable: boolean; disabled: string[] }
@@ -12,7 +12,27 @@ export interface Settings {
    * The live development database as the schema source (it wins over the migrations). The VS Code
    * client turns it on in trusted workspaces only, since reading it uses the app's credentials.
    */
-  database: { enable: boolean; schemaRefreshSeconds: number }
+  database: DatabaseSettings
+  preview: { rowCap: number; timeoutMs: number }
+  /** Read by the client only (which Node runs the server); kept here so the schema is one list. */
+  server: { runtime: string }
+}
+
+/** `off` hides a finding; the others replace the code's own severity. */
+export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off'
+
+export interface DatabaseSettings {
+  enable: boolean
+  schemaRefreshSeconds: number
+  /** `auto`: the app's config/database.ts + .env; otherwise the fields below name the database. */
+  connection: 'auto' | 'sqlite' | 'pg' | 'mysql'
+  /** SQLite file, relative to the app's folder (where its tsconfig.json is) or absolute. */
+  file: string
+  host: string
+  /** 0: the dialect's default port. */
+  port: number
+  user: string
+  database: string
 }
 
 export const SETTINGS_SECTION = 'lucidLens'
@@ -21,20 +41,41 @@ export const SETTINGS_SECTION = 'lucidLens'
 export const SETTINGS_SCHEMA = {
   'lucidLens.lucidVersion': 'auto',
   'lucidLens.diagnostics.enable': true,
+  'lucidLens.diagnostics.severity': {},
   'lucidLens.inlayHints.enable': false,
   'lucidLens.schemaChecks.enable': true,
   'lucidLens.schemaChecks.disabled': [],
   'lucidLens.database.enable': true,
   'lucidLens.database.schemaRefreshSeconds': 60,
+  'lucidLens.database.connection': 'auto',
+  'lucidLens.database.file': '',
+  'lucidLens.database.host': '',
+  'lucidLens.database.port': 0,
+  'lucidLens.database.user': '',
+  'lucidLens.database.database': '',
+  'lucidLens.preview.rowCap': 100,
+  'lucidLens.preview.timeoutMs': 10000,
+  'lucidLens.server.runtime': '',
   'lucidLens.trace.server': 'off',
 } as const
 
 export const DEFAULT_SETTINGS: Settings = {
   lucidVersion: 'auto',
-  diagnostics: { enable: true },
+  diagnostics: { enable: true, severity: {} },
   inlayHints: { enable: false },
   schemaChecks: { enable: true, disabled: [] },
-  database: { enable: true, schemaRefreshSeconds: 60 },
+  database: {
+    enable: true,
+    schemaRefreshSeconds: 60,
+    connection: 'auto',
+    file: '',
+    host: '',
+    port: 0,
+    user: '',
+    database: '',
+  },
+  preview: { rowCap: 100, timeoutMs: 10_000 },
+  server: { runtime: '' },
 }
 
 /** Reads the `lucidLens` section as a client sends it, keeping defaults for anything malformed. */
@@ -46,9 +87,11 @@ export function readSettings(raw: unknown): Settings {
   const schemaChecks = isObject(section['schemaChecks']) ? section['schemaChecks'] : {}
   const disabled = schemaChecks['disabled']
   const database = isObject(section['database']) ? section['database'] : {}
+  const preview = isObject(section['preview']) ? section['preview'] : {}
+  const server = isObject(section['server']) ? section['server'] : {}
   return {
     lucidVersion: version === 'v5' || version === 'v6' || version === 'v7' ? version : 'auto',
-    diagnostics: { enable: diagnostics['enable'] !== false },
+    diagnostics: { enable: diagnostics['enable'] !== false, severity: severities(diagnostics['severity']) },
     // Off unless asked for: hints add visual noise to every relation.
     inlayHints: { enable: inlayHints['enable'] === true },
     schemaChecks: {
@@ -61,8 +104,44 @@ export function readSettings(raw: unknown): Settings {
     database: {
       enable: database['enable'] !== false,
       schemaRefreshSeconds: refreshSeconds(database['schemaRefreshSeconds']),
+      connection: CONNECTIONS.has(database['connection'] as string)
+        ? (database['connection'] as DatabaseSettings['connection'])
+        : 'auto',
+      file: text(database['file']),
+      host: text(database['host']),
+      port: wholeNumber(database['port'], 0, 65_535, 0),
+      user: text(database['user']),
+      database: text(database['database']),
     },
+    preview: {
+      rowCap: wholeNumber(preview['rowCap'], 1, 10_000, 100),
+      timeoutMs: wholeNumber(preview['timeoutMs'], 100, 600_000, 10_000),
+    },
+    server: { runtime: text(server['runtime']) },
   }
+}
+
+const CONNECTIONS = new Set(['auto', 'sqlite', 'pg', 'mysql'])
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off'])
+
+/** `{ "LL405": "off", "ll101": "warning" }`: codes upper-cased, unknown severities dropped. */
+function severities(value: unknown): Record<string, SeverityOverride> {
+  if (!isObject(value)) return {}
+  const result: Record<string, SeverityOverride> = {}
+  for (const [code, severity] of Object.entries(value))
+    if (typeof severity === 'string' && SEVERITIES.has(severity))
+      result[code.trim().toUpperCase()] = severity as SeverityOverride
+  return result
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : ''
+}
+
+/** A whole number clamped to [min, max]; anything else gives the fallback. */
+function wholeNumber(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback
+  return Math.min(max, Math.max(min, Math.round(value)))
 }
 
 /** 0 turns the periodic re-read off; anything else is whole seconds, at least 5 and at most a day. */

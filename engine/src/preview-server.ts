@@ -2,7 +2,9 @@
 // with the dialect's compiler, always roll back and disconnect. Missing tables and columns are
 // explained with the models that map to them.
 import { explainWithModels } from './connection/model-hints'
+import { MysqlDryRunExecutor } from './connection/mysql-dry-run-executor'
 import { MysqlExecutor } from './connection/mysql-executor'
+import { PostgresDryRunExecutor } from './connection/postgres-dry-run-executor'
 import { PostgresExecutor } from './connection/postgres-executor'
 import type { ServerConnection, ServerExecutorOptions } from './connection/server-options'
 import type { ModelGraph } from './model-graph'
@@ -19,24 +21,45 @@ interface ClosableExecutor extends StatementExecutor {
   close(): Promise<void>
 }
 
-/** Runs a read plan on PostgreSQL inside a READ ONLY transaction that is rolled back. */
+/**
+ * What a dry run on a server cannot undo: every row is rolled back, but a sequence (PostgreSQL) or
+ * AUTO_INCREMENT counter (InnoDB) that an insert advanced stays advanced, by design of both servers.
+ */
+export const SEQUENCE_WARNING =
+  'ids drawn by the inserts stay used: PostgreSQL sequences and MySQL AUTO_INCREMENT counters are never rolled back'
+
+/**
+ * Runs a plan on PostgreSQL: reads inside a READ ONLY transaction, a writing plan with `dryRun`
+ * inside a read-write transaction; both are always rolled back.
+ */
 export function previewPostgres(
   graph: ModelGraph,
   plan: QueryPlan,
   connection: ServerConnection,
   options: ServerPreviewOptions = {},
 ): Promise<PreviewResult> {
-  return previewOn(graph, plan, () => PostgresExecutor.open(connection, options), options, 'PostgreSQL')
+  const open = dryRunOf(plan, options)
+    ? () => PostgresDryRunExecutor.openDryRun(connection, options)
+    : () => PostgresExecutor.open(connection, options)
+  return previewOn(graph, plan, open, options)
 }
 
-/** Runs a read plan on MySQL or MariaDB inside a READ ONLY transaction that is rolled back. */
+/** The same on MySQL or MariaDB (a write to a non-transactional table is refused). */
 export function previewMysql(
   graph: ModelGraph,
   plan: QueryPlan,
   connection: ServerConnection,
   options: ServerPreviewOptions = {},
 ): Promise<PreviewResult> {
-  return previewOn(graph, plan, () => MysqlExecutor.open(connection, options), options, 'MySQL')
+  const open = dryRunOf(plan, options)
+    ? () => MysqlDryRunExecutor.openDryRun(connection, options)
+    : () => MysqlExecutor.open(connection, options)
+  return previewOn(graph, plan, open, options)
+}
+
+/** Reads never get a writable transaction, even when dry runs are allowed. */
+function dryRunOf(plan: QueryPlan, options: PreviewOptions): boolean {
+  return options.dryRun === true && planWrites(plan)
 }
 
 async function previewOn(
@@ -44,17 +67,13 @@ async function previewOn(
   plan: QueryPlan,
   open: () => Promise<ClosableExecutor>,
   options: PreviewOptions,
-  server: string,
 ): Promise<PreviewResult> {
-  // These executors only read; dry-run writes need a read-write transaction they do not open yet.
-  if (options.dryRun && planWrites(plan))
-    throw new PreviewError(
-      `Dry runs of writes are not available on ${server} yet (SQLite only)`,
-      'E_UNSUPPORTED',
-    )
   const executor = await open()
   try {
-    return await runPlan(graph, plan, executor, options)
+    const result = await runPlan(graph, plan, executor, options)
+    if (result.dryRun && result.statements.some((s) => /^\s*insert\b/i.test(s.sql)))
+      result.warnings.push(SEQUENCE_WARNING)
+    return result
   } catch (error) {
     throw error instanceof PreviewError ? explainWithModels(error, graph) : error
   } finally {

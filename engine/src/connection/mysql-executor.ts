@@ -9,6 +9,15 @@ import { cancelled, DatabaseError, mysqlError, type Endpoint } from './database-
 import { statementTimeout, type ServerConnection, type ServerExecutorOptions } from './server-options'
 
 const QUERY_INTERRUPTED = 1317
+
+/** The constructor's arguments: a connected session inside its transaction. */
+export type MysqlSession = [
+  connection: mysql.Connection,
+  settings: mysql.ConnectionOptions,
+  endpoint: Endpoint,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+]
 /**
  * MySQL/MariaDB commit the open transaction implicitly before DDL and then run it, READ ONLY or
  * not, so anything that is not a plain select is refused before it reaches the server.
@@ -18,24 +27,36 @@ const READ_STATEMENT = /^[\s(]*select\b/i
 export class MysqlExecutor implements StatementExecutor {
   readonly client = 'mysql2'
   private running: mysql.Query | undefined
-  private cancelRequested = false
+  protected cancelRequested = false
   private side: Promise<mysql.Connection> | undefined
   private readonly onAbort = () => void this.cancel()
 
-  private constructor(
-    private readonly connection: mysql.Connection,
+  protected constructor(
+    protected readonly connection: mysql.Connection,
     private readonly settings: mysql.ConnectionOptions,
-    private readonly endpoint: Endpoint,
-    private readonly timeoutMs: number,
-    private readonly signal: AbortSignal | undefined,
+    protected readonly endpoint: Endpoint,
+    protected readonly timeoutMs: number,
+    protected readonly signal: AbortSignal | undefined,
   ) {
     signal?.addEventListener('abort', this.onAbort, { once: true })
   }
 
-  static async open(
+  static open(connection: ServerConnection, options: ServerExecutorOptions = {}): Promise<MysqlExecutor> {
+    return MysqlExecutor.connect(
+      connection,
+      options,
+      'START TRANSACTION READ ONLY',
+      (...args) => new MysqlExecutor(...args),
+    )
+  }
+
+  /** Connects, sets the session's time limit and runs `begin`; `make` builds the executor on it. */
+  protected static async connect<E extends MysqlExecutor>(
     connection: ServerConnection,
-    options: ServerExecutorOptions = {},
-  ): Promise<MysqlExecutor> {
+    options: ServerExecutorOptions,
+    begin: string,
+    make: (...args: MysqlSession) => E,
+  ): Promise<E> {
     const timeoutMs = statementTimeout(options)
     const port = connection.port ?? 3306
     const endpoint: Endpoint = { dialect: 'MySQL', ...connection, port }
@@ -52,8 +73,8 @@ export class MysqlExecutor implements StatementExecutor {
           ? `SET SESSION max_statement_time = ${timeoutMs / 1000}`
           : `SET SESSION max_execution_time = ${timeoutMs}`,
       )
-      await query(raw, 'START TRANSACTION READ ONLY')
-      return new MysqlExecutor(raw, settings, endpoint, timeoutMs, options.signal)
+      await query(raw, begin)
+      return make(raw, settings, endpoint, timeoutMs, options.signal)
     } catch (error) {
       raw?.destroy()
       throw mysqlError(error, endpoint, timeoutMs)
@@ -133,8 +154,12 @@ function connect(settings: mysql.ConnectionOptions): Promise<mysql.Connection> {
   })
 }
 
-function query<R>(connection: mysql.Connection, sql: string): Promise<R[]> {
+export function query<R>(
+  connection: mysql.Connection,
+  sql: string,
+  values: readonly unknown[] = [],
+): Promise<R[]> {
   return new Promise((resolve, reject) =>
-    connection.query(sql, (error, rows) => (error ? reject(error) : resolve(rows as R[]))),
+    connection.query(sql, [...values], (error, rows) => (error ? reject(error) : resolve(rows as R[]))),
   )
 }

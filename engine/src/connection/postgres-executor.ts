@@ -8,31 +8,53 @@ import { cancelled, postgresError, type Endpoint } from './database-errors'
 import { statementTimeout, type ServerConnection, type ServerExecutorOptions } from './server-options'
 
 const CURSOR = 'lucid_lens_preview'
+
+/** The constructor's arguments: a connected session inside its transaction. */
+export type PostgresSession = [
+  pg: Client,
+  config: ClientConfig,
+  endpoint: Endpoint,
+  timeoutMs: number,
+  pid: number,
+  signal: AbortSignal | undefined,
+]
 /** After a cancel request, how long the statement may take to stop before the socket is dropped. */
 const CANCEL_GRACE_MS = 2_000
 
 export class PostgresExecutor implements StatementExecutor {
   readonly client = 'pg'
   private inFlight: Promise<unknown> | undefined
-  private cancelRequested = false
+  protected cancelRequested = false
   private readonly onAbort = () => void this.cancel()
 
-  private constructor(
+  protected constructor(
     private readonly pg: Client,
     private readonly config: ClientConfig,
-    private readonly endpoint: Endpoint,
-    private readonly timeoutMs: number,
+    protected readonly endpoint: Endpoint,
+    protected readonly timeoutMs: number,
     private readonly pid: number,
-    private readonly signal: AbortSignal | undefined,
+    protected readonly signal: AbortSignal | undefined,
   ) {
     signal?.addEventListener('abort', this.onAbort, { once: true })
   }
 
   /** Connects and opens the read-only transaction; fails with an actionable PreviewError. */
-  static async open(
+  static open(connection: ServerConnection, options: ServerExecutorOptions = {}): Promise<PostgresExecutor> {
+    return PostgresExecutor.connect(
+      connection,
+      options,
+      'BEGIN TRANSACTION READ ONLY',
+      (...args) => new PostgresExecutor(...args),
+    )
+  }
+
+  /** Connects and begins `begin` with the session limits; `make` builds the executor on it. */
+  protected static async connect<E extends PostgresExecutor>(
     connection: ServerConnection,
-    options: ServerExecutorOptions = {},
-  ): Promise<PostgresExecutor> {
+    options: ServerExecutorOptions,
+    begin: string,
+    make: (...args: PostgresSession) => E,
+  ): Promise<E> {
     const timeoutMs = statementTimeout(options)
     const port = connection.port ?? 5432
     const endpoint: Endpoint = { dialect: 'PostgreSQL', ...connection, port }
@@ -50,11 +72,11 @@ export class PostgresExecutor implements StatementExecutor {
       await pg.connect()
       // The idle timeout ends a transaction a crashed preview would otherwise hold open.
       await pg.query(
-        `BEGIN TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}; ` +
+        `${begin}; SET LOCAL statement_timeout = ${timeoutMs}; ` +
           `SET LOCAL idle_in_transaction_session_timeout = ${Math.max(timeoutMs, 60_000)}`,
       )
       const { rows } = await pg.query<{ pid: number }>('select pg_backend_pid() as pid')
-      return new PostgresExecutor(pg, config, endpoint, timeoutMs, rows[0]?.pid ?? 0, options.signal)
+      return make(pg, config, endpoint, timeoutMs, rows[0]?.pid ?? 0, options.signal)
     } catch (error) {
       await pg.end().catch(() => undefined)
       throw postgresError(error, endpoint, timeoutMs)
@@ -89,7 +111,7 @@ export class PostgresExecutor implements StatementExecutor {
     await this.pg.end().catch(() => undefined)
   }
 
-  private async query(query: QueryConfig | string): Promise<QueryResult<Row>> {
+  protected async query(query: QueryConfig | string): Promise<QueryResult<Row>> {
     if (this.cancelRequested) throw cancelled()
     const pending = this.pg.query<Row>(query)
     this.inFlight = pending

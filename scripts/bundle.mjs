@@ -36,6 +36,12 @@ await Promise.all([
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // SQLite previews run in a worker thread, loaded from beside server.js and cli.js.
+  build({
+    ...common,
+    entryPoints: ['server/src/preview/preview-worker.ts'],
+    outfile: 'server/out/preview-worker.js',
+  }),
   build({
     ...common,
     entryPoints: ['client/src/extension.ts'],

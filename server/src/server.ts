@@ -17,17 +17,24 @@ import { describeError } from './features/boundary'
 import { liveSchemaFactory } from './database/live-schema'
 import { DATABASE_FILE_GLOB, isDatabaseFile } from './database/schema-target'
 import { codeActionsFeature } from './features/code-actions'
+import { codeLensFeature } from './features/code-lens'
 import type { Feature, Invalidation, ServerContext } from './features/context'
 import { completionFeature } from './features/completion'
 import { databaseSchemaFeature } from './features/database-schema'
 import { definitionFeature } from './features/definition'
 import { diagnosticsFeature } from './features/diagnostics'
+import { expressionAtFeature } from './features/expression-at'
 import { hoverFeature } from './features/hover'
 import { inlayHintsFeature } from './features/inlay-hints'
+import { modelsFeature } from './features/models'
+import { previewFeature } from './features/preview'
 import { referencesFeature } from './features/references'
 import { renameFeature } from './features/rename'
+import { rowsFeature } from './features/rows'
+import { statusFeature } from './features/status'
 import { uriToPath } from './features/uri'
 import { ProjectService, type ProjectServiceOptions } from './project/project-service'
+import { DATABASE_PASSWORD_NOTIFICATION, type DatabasePasswordParams } from './protocol'
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from './settings'
 
 const FEATURES: Feature[] = [
@@ -40,6 +47,12 @@ const FEATURES: Feature[] = [
   codeActionsFeature,
   inlayHintsFeature,
   databaseSchemaFeature,
+  codeLensFeature,
+  statusFeature,
+  previewFeature,
+  rowsFeature,
+  modelsFeature,
+  expressionAtFeature,
 ]
 
 export function startServer(connection: Connection): void {
@@ -56,9 +69,11 @@ export function startServer(connection: Connection): void {
     log: (line: string) => connection.console.info(line),
     changed: () => invalidate({ kind: 'schema' }),
   }
+  // The password the client keeps in its secret storage: in this process's memory only.
+  let databasePassword: string | undefined
   const serviceOptions = (settings: Settings): ProjectServiceOptions => ({
     ...baseServiceOptions(settings),
-    liveSchemas: liveSchemaFactory(settings.database, schemaHooks),
+    liveSchemas: liveSchemaFactory(settings.database, schemaHooks, databasePassword),
   })
 
   const invalidate = (reason: Invalidation): void => {
@@ -95,6 +110,7 @@ export function startServer(connection: Connection): void {
       clientCapabilities: client,
       settings: () => settings,
       settingsReady,
+      databasePassword: () => databasePassword,
       onInvalidate: (listener) => listeners.push(listener),
     }
     let capabilities: ServerCapabilities = {
@@ -145,6 +161,13 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Lucid Lens: could not read settings: ${describeError(error)}`)
     }
   }
+
+  connection.onNotification(DATABASE_PASSWORD_NOTIFICATION, (params: DatabasePasswordParams | undefined) => {
+    databasePassword = params?.password
+    // New live schemas read with the new password; previews read it per request.
+    projects.setLiveSchemas(serviceOptions(settings).liveSchemas)
+    invalidate({ kind: 'schema' })
+  })
 
   connection.onDidChangeConfiguration(async (params) => {
     if (context?.clientCapabilities.workspace?.configuration) return refreshSettings()

@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import ts from 'typescript'
 import type { ModelGraph, RelationInfo } from '../../../engine/src/model-graph'
 import { buildModelGraph } from '../analysis'
+import { relationProblems } from '../analysis/relation-problems'
 import type { Project } from '../project/project'
 import { ProjectService } from '../project/project-service'
 
@@ -39,16 +40,7 @@ export function graph(dir: string, format: GraphFormat): { apps: number; text: s
 function appGraph(project: Project, dir: string): AppGraph {
   const index = project.index()
   const models = index.allModels()
-  const problems = new Map<string, string[]>()
-  for (const model of models) {
-    const findings = project.findings(model.file.fileName)
-    for (const fact of model.facts.relations) {
-      const member = fact.nameNode.parent
-      const start = Math.min(fact.decorator.getStart(), member.getStart())
-      const codes = findings.filter((f) => f.start >= start && f.end <= member.getEnd()).map((f) => f.code)
-      if (codes.length) problems.set(`${model.name}.${fact.name}`, codes)
-    }
-  }
+  const problems = relationProblems(models, (fileName) => project.findings(fileName))
   return { root: path.relative(dir, project.rootDir) || '.', graph: buildModelGraph(index, models), problems }
 }
 

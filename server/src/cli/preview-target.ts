@@ -3,20 +3,9 @@
 // the variable config/database.ts reads), so they never need to be typed on the command line.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import {
-  PreviewError,
-  previewMysql,
-  previewPostgres,
-  previewSqlite,
-  type PreviewErrorCode,
-  type PreviewResult,
-  type ServerConnection,
-  type ServerPreviewOptions,
-} from '../../../engine/src'
-import type { ModelGraph } from '../../../engine/src/model-graph'
-import type { QueryPlan } from '../../../engine/src/plan'
+import type { PreviewError, ServerConnection } from '../../../engine/src'
 import { connectionOf, discoverDatabase, DiscoveryError } from '../database/discover'
-import { PreviewProblem } from './preview-problem'
+import { PreviewProblem, problemOf, type PreviewHints } from '../preview/preview-problem'
 
 export type PreviewTarget =
   { kind: 'sqlite'; file: string } | { kind: 'pg' | 'mysql'; connection: ServerConnection; where: string }
@@ -105,7 +94,7 @@ function sqlite(file: string): PreviewTarget {
 }
 
 /** What to do about a failure, where the engine's message alone does not say it. */
-const HINTS: Partial<Record<PreviewErrorCode, string>> = {
+export const CLI_HINTS: PreviewHints = {
   E_CONNECTION: 'Start the database server, or point --db at another one.',
   E_ACCESS_DENIED: 'Pass the password with --password-env NAME (an environment variable holding it).',
   E_UNKNOWN_DATABASE: "Create it and run the app's migrations (node ace migration:run), or pass --db.",
@@ -113,24 +102,7 @@ const HINTS: Partial<Record<PreviewErrorCode, string>> = {
   E_TIMEOUT: 'Narrow the query (a where, a limit) or raise the limit with --timeout MS.',
 }
 
-/** Runs the plan on the target; engine failures become PreviewProblems with a hint. */
-export async function previewOnTarget(
-  graph: ModelGraph,
-  plan: QueryPlan,
-  target: PreviewTarget,
-  options: ServerPreviewOptions,
-): Promise<PreviewResult> {
-  try {
-    if (target.kind === 'sqlite') return await previewSqlite(graph, plan, target.file, options)
-    const run = target.kind === 'pg' ? previewPostgres : previewMysql
-    return await run(graph, plan, target.connection, options)
-  } catch (error) {
-    if (!(error instanceof PreviewError)) throw error
-    throw databaseProblem(error)
-  }
-}
-
 /** An engine failure as a PreviewProblem with what to do about it (also used by `check --db`). */
 export function databaseProblem(error: PreviewError): PreviewProblem {
-  return new PreviewProblem(error.message, HINTS[error.code])
+  return problemOf(error, CLI_HINTS)
 }

@@ -3,10 +3,11 @@
 // read-only; writes run as dry runs and are rolled back.
 import ts from 'typescript'
 import { buildModelGraph } from '../analysis'
-import { planFromCode, PlanSyntaxError } from '../preview/plan-from-code'
+import { PreviewProblem, problemOf } from '../preview/preview-problem'
+import { readPlan } from '../preview/read-plan'
+import { runOnTarget } from '../preview/run-on-target'
 import { ProjectService } from '../project/project-service'
-import { PreviewProblem } from './preview-problem'
-import { previewOnTarget, resolveTarget } from './preview-target'
+import { CLI_HINTS, resolveTarget } from './preview-target'
 import { renderPreview } from './render-result'
 
 export { PreviewProblem }
@@ -17,7 +18,7 @@ export interface PreviewOptions {
   db?: string
   /** The environment variable holding the database password. */
   passwordEnv?: string
-  /** Statement timeout on PostgreSQL/MySQL, in milliseconds. */
+  /** Time limit in milliseconds: per statement on PostgreSQL/MySQL, for the whole preview on SQLite. */
   timeout?: number
   rows?: number
   json: boolean
@@ -32,27 +33,24 @@ export async function preview(options: PreviewOptions, color: boolean): Promise<
       'Pass the app folder with --project.',
     )
   const graph = buildModelGraph(project.index())
-  const plan = readPlan(options.expression)
-  if (!graph.models.some((m) => m.name === plan.model)) {
+  const reading = readPlan(options.expression, graph)
+  if (reading.kind === 'free') {
     const known = graph.models.map((m) => m.name).join(', ')
-    throw new PreviewProblem(`"${plan.model}" is not a Lucid model of this app.`, `Models: ${known}.`)
+    throw new PreviewProblem(
+      `"${reading.name}" is not a Lucid model of this app.`,
+      `Start at a model (${known}), e.g. User.findOrFail(1) instead of a variable.`,
+    )
   }
   const target = resolveTarget(options, project.rootDir)
-  // Dry runs (writes): always in a transaction that is rolled back; reads stay read-only.
-  const result = await previewOnTarget(graph, plan, target, {
-    rowCap: options.rows,
-    dryRun: true,
-    statementTimeoutMs: options.timeout,
-  })
-  return options.json ? JSON.stringify(result, null, 2) : renderPreview(result, color)
-}
-
-function readPlan(expression: string) {
   try {
-    return planFromCode(expression)
+    // Dry runs (writes): always in a transaction that is rolled back; reads stay read-only.
+    const result = await runOnTarget(graph, reading.plan, target, {
+      rowCap: options.rows,
+      dryRun: true,
+      timeoutMs: options.timeout,
+    })
+    return options.json ? JSON.stringify(result, null, 2) : renderPreview(result, color)
   } catch (error) {
-    if (!(error instanceof PlanSyntaxError)) throw error
-    const caret = `${' '.repeat(error.offset)}^`
-    throw new PreviewProblem(error.message, `${expression.trim()}\n${caret}`)
+    throw problemOf(error, CLI_HINTS)
   }
 }

@@ -23,7 +23,15 @@ export type DatabaseTarget =
       passwordEnv?: string
     }
 
-export class DiscoveryError extends Error {}
+export class DiscoveryError extends Error {
+  constructor(
+    message: string,
+    /** What to do about it, when the caller knows (the editor's settings, a migration to run). */
+    readonly hint?: string,
+  ) {
+    super(message)
+  }
+}
 
 const SQLITE_CLIENTS = new Set(['sqlite', 'sqlite3', 'better-sqlite3', 'libsql'])
 const PG_CLIENTS = new Set(['pg', 'postgres', 'postgresql'])

@@ -6,10 +6,16 @@ import * as path from 'node:path'
 import { introspectDatabase, schemaFingerprint, sqliteSchemaVersion } from '../../../engine/src/introspect'
 import type { DatabaseSchema } from '../../../engine/src/schema'
 import type { LiveSchemaFactory, LiveSchemaSource } from '../project/live-schema-source'
-import { discoverSchemaTarget, isDatabaseFile, type SchemaTarget } from './schema-target'
+import type { DatabaseSettings } from '../settings'
+import { databaseTarget, type TargetSettings } from './database-target'
+import { isDatabaseFile, type SchemaTarget } from './schema-target'
 
 export interface LiveSchemaOptions {
   rootDir: string
+  /** Which database (lucidLens.database.*; `auto`: config/database.ts + .env). */
+  target: TargetSettings
+  /** The password from the client's secret storage; it wins over .env. */
+  password?: string
   /** Seconds between re-reads of a server database (SQLite is re-read when its file changes); 0: off. */
   refreshSeconds: number
   log(line: string): void
@@ -93,7 +99,8 @@ export class LiveSchema implements LiveSchemaSource {
     this.forced = false
     let located: SchemaTarget
     try {
-      located = discoverSchemaTarget(this.options.rootDir)
+      const { rootDir, target, password } = this.options
+      located = databaseTarget(rootDir, { settings: target, password })
     } catch (error) {
       this.located = undefined
       this.schedule()
@@ -165,15 +172,21 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The editor's factory from the `lucidLens.database` settings; undefined when they turn it off. */
+/**
+ * The editor's factory from the `lucidLens.database` settings and the password the client stored;
+ * undefined when the settings turn the database off.
+ */
 export function liveSchemaFactory(
-  settings: { enable: boolean; schemaRefreshSeconds: number },
+  settings: DatabaseSettings,
   hooks: { log(line: string): void; changed(): void },
+  password?: string,
 ): LiveSchemaFactory | undefined {
   if (!settings.enable) return undefined
   return (project) =>
     new LiveSchema({
       rootDir: project.rootDir,
+      target: settings,
+      password,
       refreshSeconds: settings.schemaRefreshSeconds,
       log: hooks.log,
       changed: () => {

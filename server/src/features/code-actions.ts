@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver'
 import type { Finding } from '../analysis'
 import { guard } from './boundary'
-import { toDiagnostic } from './diagnostics'
+import { shownSeverity, toDiagnostic } from './diagnostics'
 import type { Feature, ServerContext } from './context'
 import { columnDecoratorFixes } from './fixes/column-decorator'
 import { explicitKeyRefactors } from './fixes/explicit-keys'
@@ -72,9 +72,11 @@ async function codeActions(context: ServerContext, params: CodeActionParams): Pr
   if (wants(CodeActionKind.QuickFix) && context.settings().diagnostics.enable) {
     for (const finding of project.findings(file.fileName)) {
       const provider = PROVIDERS[finding.code]
-      if (!provider || finding.start > end || finding.end < start) continue
+      const severity = shownSeverity(context.settings(), finding)
+      if (!provider || !severity || finding.start > end || finding.end < start) continue
       const diagnostic =
-        clientDiagnostic(params.context.diagnostics, file, finding) ?? toDiagnostic(index.program, finding)
+        clientDiagnostic(params.context.diagnostics, file, finding) ??
+        toDiagnostic(index.program, finding, severity)
       for (const fix of provider({ index, file, finding }))
         out.push(toAction(context, fix, CodeActionKind.QuickFix, [diagnostic]))
     }

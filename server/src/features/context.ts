@@ -14,6 +14,8 @@ export interface ServerContext {
   settings(): Settings
   /** Resolves once the client's settings are known; answers given before would use defaults. */
   settingsReady: Promise<void>
+  /** The database password from the client's secret storage (it wins over .env), if one was sent. */
+  databasePassword(): string | undefined
   /** Subscribe to "analysis results may have changed" (edits, file events, settings). */
   onInvalidate(listener: (reason: Invalidation) => void): void
 }

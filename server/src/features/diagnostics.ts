@@ -9,6 +9,7 @@ import {
   type Range,
 } from 'vscode-languageserver'
 import type { Finding, Severity } from '../analysis'
+import type { Settings } from '../settings'
 import { guard } from './boundary'
 import type { Feature, ServerContext } from './context'
 import { rangeIn } from './source-at'
@@ -46,9 +47,21 @@ export function documentDiagnostics(context: ServerContext, uri: string): Diagno
   if (!fileName || !/\.(m|c)?tsx?$/.test(fileName) || !context.settings().diagnostics.enable) return []
   const project = context.projects.projectFor(fileName)
   if (!project) return []
-  const findings = project.findings(fileName)
   const program = project.index().program
-  return findings.map((f) => toDiagnostic(program, f))
+  const settings = context.settings()
+  const diagnostics: Diagnostic[] = []
+  for (const finding of project.findings(fileName)) {
+    const severity = shownSeverity(settings, finding)
+    if (severity) diagnostics.push(toDiagnostic(program, finding, severity))
+  }
+  return diagnostics
+}
+
+/** The severity a finding is shown with (`lucidLens.diagnostics.severity`), undefined when turned off. */
+export function shownSeverity(settings: Settings, finding: Finding): Severity | undefined {
+  const override = settings.diagnostics.severity[finding.code]
+  if (override === 'off') return undefined
+  return override ?? finding.severity
 }
 
 function registerPull(context: ServerContext): void {
@@ -84,8 +97,9 @@ function resultIdFor(context: ServerContext, uri: string): string | undefined {
   const project = fileName ? context.projects.projectFor(fileName) : undefined
   const settings = context.settings()
   const schema = `${settings.schemaChecks.enable}:${settings.schemaChecks.disabled.join(',')}`
+  const severity = JSON.stringify(settings.diagnostics.severity)
   return project
-    ? `${project.projectVersion}:${settings.diagnostics.enable}:${settings.lucidVersion}:${schema}`
+    ? `${project.projectVersion}:${settings.diagnostics.enable}:${settings.lucidVersion}:${schema}:${severity}`
     : undefined
 }
 
@@ -119,10 +133,10 @@ function registerPush(context: ServerContext): void {
 }
 
 /** The one conversion of a finding to an LSP diagnostic (also used to attach quick fixes). */
-export function toDiagnostic(program: TS.Program, f: Finding): Diagnostic {
+export function toDiagnostic(program: TS.Program, f: Finding, severity: Severity = f.severity): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(program, f.fileName, f.start, f.end),
-    severity: SEVERITY[f.severity],
+    severity: SEVERITY[severity],
     code: f.code,
     source: f.source ?? 'lucid-lens',
     message: f.message,

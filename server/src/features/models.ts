@@ -1,0 +1,98 @@
+// `lucidLens/models`: each app's models and relations with the keys Lucid resolves and the finding
+// codes on each relation's declaration (the same ones `lucid-lens graph` draws red), for the
+// relationship graph and the model pickers. No database is involved.
+import type { ModelInfo } from '../../../engine/src/model-graph'
+import { buildModelGraph, type LucidModel } from '../analysis'
+import { relationProblems } from '../analysis/relation-problems'
+import type { Project } from '../project/project'
+import {
+  MODELS_REQUEST,
+  type ModelsParams,
+  type ModelsResult,
+  type ModelSummary,
+  type RelationSummary,
+} from '../protocol'
+import { guard } from './boundary'
+import type { Feature, ServerContext } from './context'
+import { pathToUri, uriToPath } from './uri'
+
+export const modelsFeature: Feature = {
+  capabilities() {
+    return {}
+  },
+  register(context) {
+    context.connection.onRequest(
+      MODELS_REQUEST,
+      guard(
+        context.connection,
+        'models',
+        async (params: ModelsParams | undefined): Promise<ModelsResult> => {
+          await context.settingsReady
+          const projects = await projectsFor(context, params?.uri)
+          const apps = projects.map((project) => ({ root: project.rootDir, models: summaries(project) }))
+          return { apps: apps.filter((app) => app.models.length > 0) }
+        },
+        (): ModelsResult => ({ apps: [] }),
+      ),
+    )
+  },
+}
+
+/** The document's app; else every app known or found in the workspace folders. */
+async function projectsFor(context: ServerContext, uri: string | undefined): Promise<Project[]> {
+  if (uri !== undefined) {
+    const fileName = uriToPath(uri)
+    const project = fileName ? context.projects.projectFor(fileName) : undefined
+    return project ? [project] : []
+  }
+  const known = new Set(context.projects.allProjects())
+  for (const doc of context.documents.all()) {
+    const fileName = uriToPath(doc.uri)
+    const project = fileName ? context.projects.projectFor(fileName) : undefined
+    if (project) known.add(project)
+  }
+  // The apps of the workspace no document was opened in yet (the graph shows every app).
+  if (context.clientCapabilities.workspace?.workspaceFolders) {
+    for (const folder of (await context.connection.workspace.getWorkspaceFolders()) ?? []) {
+      const dir = uriToPath(folder.uri)
+      if (dir) for (const project of context.projects.discover(dir)) known.add(project)
+    }
+  }
+  return [...known].sort((a, b) => a.rootDir.localeCompare(b.rootDir))
+}
+
+function summaries(project: Project): ModelSummary[] {
+  const index = project.index()
+  const models = index.allModels()
+  const graph = buildModelGraph(index, models)
+  const problems = relationProblems(models, (fileName) => project.findings(fileName))
+  return models.flatMap((model, i) => {
+    const info = graph.models[i]
+    return info ? [summary(model, info, problems)] : []
+  })
+}
+
+function summary(model: LucidModel, info: ModelInfo, problems: Map<string, string[]>): ModelSummary {
+  const written = new Map(model.facts.relations.map((fact) => [fact.name, fact.relatedExpr?.getText()]))
+  const relations = info.relations.map((relation): RelationSummary => {
+    const keys = relation.keys
+    return {
+      name: relation.name,
+      kind: relation.kind,
+      // An unresolved model is shown as written (`() => AuditEntry`), with its finding.
+      relatedModel: relation.relatedModel ?? written.get(relation.name) ?? '',
+      ...(keys ? { localKey: keys.localKey, foreignKey: keys.foreignKey } : {}),
+      problems: problems.get(`${info.name}.${relation.name}`) ?? [],
+    }
+  })
+  const node = model.facts.node
+  return {
+    name: info.name,
+    table: info.table,
+    primaryKey: info.primaryKey,
+    uri: pathToUri(model.file.fileName),
+    line: model.file.getLineAndCharacterOfPosition(node.getStart(model.file)).line,
+    columns: info.columns.map((column) => column.attribute),
+    relations,
+  }
+}

@@ -1,0 +1,292 @@
+// The preview requests over JSON-RPC against the example app's seeded SQLite database: models, rows,
+// previews (reads, dry-run writes, variables), cancellation and the time limit, and the problems a
+// user can act on.
+import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { after, before, test } from 'node:test'
+import Database from 'better-sqlite3'
+import { CancellationTokenSource } from 'vscode-languageserver/node'
+import { pathToUri } from '../../server/src/features/uri'
+import {
+  MODELS_REQUEST,
+  PREVIEW_REQUEST,
+  ROWS_REQUEST,
+  type ModelsResult,
+  type PreviewAnswer,
+  type PreviewParams,
+  type RowsResult,
+} from '../../server/src/protocol'
+import { LspHarness } from '../support/lsp-harness'
+import { repoRoot } from '../support/paths'
+
+const SLOW_MODEL = `import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export default class SlowNumber extends BaseModel {
+  static table = 'slow_numbers'
+
+  @column({ isPrimary: true })
+  declare id: number
+}
+`
+
+/** A view whose first row takes minutes: one SQLite step that only killing its process stops. */
+const SLOW_VIEW =
+  'create view slow_numbers as with recursive c(x) as (select 1 union all select x + 1 from c) ' +
+  'select x as id from c where x % 1000000000000 = 0'
+
+let app: string
+let db: string
+let lsp: LspHarness
+let userUri: string
+
+before(async () => {
+  app = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-lsp-preview-'))
+  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
+  db = path.join(app, 'tmp', 'db.sqlite3')
+  const script = await (
+    new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, unknown>>
+  )(path.join(repoRoot, 'scripts', 'example-db.mjs'))
+  await (script['createExampleDb'] as (file: string) => Promise<unknown>)(db)
+  fs.writeFileSync(path.join(app, 'app', 'models', 'slow_number.ts'), SLOW_MODEL)
+  const handle = new Database(db)
+  handle.exec(SLOW_VIEW)
+  handle.close()
+  lsp = await LspHarness.start({ pull: true, rootPath: app, settings: {} })
+  userUri = pathToUri(path.join(app, 'app', 'models', 'user.ts'))
+})
+after(async () => {
+  await lsp.stop()
+  fs.rmSync(app, { recursive: true, force: true })
+})
+
+const checksum = () => createHash('sha256').update(fs.readFileSync(db)).digest('hex')
+
+function preview(params: Omit<PreviewParams, 'uri'>, harness = lsp): Promise<PreviewAnswer> {
+  return harness.client.sendRequest(PREVIEW_REQUEST, { uri: userUri, ...params })
+}
+
+function result(answer: PreviewAnswer): Extract<PreviewAnswer, { kind: 'result' }> {
+  assert.equal(answer.kind, 'result', JSON.stringify(answer))
+  return answer as Extract<PreviewAnswer, { kind: 'result' }>
+}
+
+test('models: each model with its table, columns and relations, keys resolved, findings on relations', async () => {
+  const answer: ModelsResult = await lsp.client.sendRequest(MODELS_REQUEST, { uri: userUri })
+  assert.equal(answer.apps.length, 1)
+  const models = answer.apps[0]?.models ?? []
+  const user = models.find((m) => m.name === 'User')
+  assert.deepEqual(
+    { ...user, relations: undefined },
+    {
+      name: 'User',
+      table: 'users',
+      primaryKey: 'id',
+      uri: userUri,
+      line: 7,
+      columns: ['id', 'organizationUuid', 'fullName', 'email', 'createdAt', 'updatedAt'],
+      relations: undefined,
+    },
+  )
+  assert.deepEqual(user?.relations[0], {
+    name: 'posts',
+    kind: 'hasMany',
+    relatedModel: 'Post',
+    localKey: 'id',
+    foreignKey: 'userId',
+    problems: [],
+  })
+  const post = models.find((m) => m.name === 'Post')
+  const approved = post?.relations.find((r) => r.name === 'approvedComments')
+  assert.deepEqual(approved?.problems, ['LL103'])
+  // Without a document: every app the server knows.
+  const all: ModelsResult = await lsp.client.sendRequest(MODELS_REQUEST, {})
+  assert.deepEqual(
+    all.apps.map((a) => a.root),
+    [app],
+  )
+})
+
+test('rows: the key, a readable label and details, in key order, filtered by the search text', async () => {
+  const users: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' })
+  assert.equal(users.kind, 'rows', JSON.stringify(users))
+  if (users.kind !== 'rows') return
+  assert.equal(users.target, 'sqlite tmp/db.sqlite3')
+  assert.equal(users.keyAttribute, 'id')
+  assert.equal(users.labelAttribute, 'email')
+  assert.equal(users.rows.length, 12)
+  assert.deepEqual(users.rows[0], {
+    key: 1,
+    label: 'user1@example.com',
+    detail:
+      'organizationUuid: 00000000-0000-4000-8000-000000000001 · fullName: User 1 · createdAt: 2026-01-01T09:30:00.000+00:00',
+  })
+  const search = async (text: string, limit?: number) => {
+    const answer: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, {
+      uri: userUri,
+      model: 'User',
+      search: text,
+      limit,
+    })
+    return answer.kind === 'rows' ? answer.rows.map((r) => r.key) : answer
+  }
+  assert.deepEqual(await search('USER1'), [1, 10, 11, 12])
+  assert.deepEqual(await search('3'), [3])
+  assert.deepEqual(await search('user', 2), [1, 2])
+  assert.deepEqual(await search("x' or 1=1 --"), [])
+  const posts: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, {
+    uri: userUri,
+    model: 'Post',
+    limit: 1,
+  })
+  assert.equal(posts.kind === 'rows' && posts.labelAttribute, 'title')
+  const unknown: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'Author' })
+  assert.equal(unknown.kind === 'error' && unknown.code, 'E_PLAN')
+})
+
+test('preview: a read runs read-only and answers with the plan, the target and the result', async () => {
+  const answer = result(
+    await preview({
+      expression: "await User.findOrFail(2).related('posts').query().orderBy('id').limit(2);",
+    }),
+  )
+  assert.equal(answer.target, 'sqlite tmp/db.sqlite3')
+  assert.equal(answer.dryRun, false)
+  assert.equal(answer.plan.model, 'User')
+  assert.deepEqual(
+    answer.result.statements.map((s) => s.sql),
+    [
+      'select * from `users` where `id` = ? limit ?',
+      'select * from `posts` where `user_id` = ? order by `id` asc limit ?',
+    ],
+  )
+  assert.equal((answer.result.result as unknown[]).length, 2)
+  const capped = result(await preview({ expression: 'Comment.query()', rowCap: 5 }))
+  assert.equal(capped.result.truncated, true)
+  assert.equal((capped.result.result as unknown[]).length, 5)
+})
+
+test('preview: a write runs as a dry run and the database file is unchanged', async () => {
+  const before = checksum()
+  const answer = result(
+    await preview({
+      expression:
+        "User.findOrFail(2).related('posts').create({ title: 'Dry', slug: 'dry', isPublished: false })",
+    }),
+  )
+  assert.equal(answer.dryRun, true)
+  assert.ok(answer.result.statements.some((s) => /^insert into `posts`/.test(s.sql)))
+  assert.ok(answer.result.warnings.includes('rolled back: nothing was written'))
+  assert.equal(checksum(), before)
+})
+
+test('preview: a chain on an unbound variable asks for it, then runs from the bound row', async () => {
+  const expression = "user.related('posts').query().orderBy('id')"
+  assert.deepEqual(await preview({ expression }), {
+    kind: 'needsVariables',
+    variables: [{ name: 'user', model: 'User' }],
+  })
+  assert.deepEqual(await preview({ expression: "draft.related('comments').query()" }), {
+    kind: 'needsVariables',
+    variables: [{ name: 'draft' }],
+  })
+  const answer = result(await preview({ expression, variables: { user: { model: 'User', key: 3 } } }))
+  assert.deepEqual(answer.result.statements[0]?.bindings, [3, 1])
+  assert.ok((answer.result.result as { userId: number }[]).every((p) => p.userId === 3))
+  const missing = await preview({ expression, variables: { user: { model: 'User', key: 999 } } })
+  assert.deepEqual(missing, { kind: 'error', message: 'Row not found', code: 'E_ROW_NOT_FOUND' })
+})
+
+test('preview: problems come back as answers with a message, a hint and a code', async () => {
+  const syntax = await preview({ expression: "User.query().where('id', someId)" })
+  assert.equal(syntax.kind === 'error' && syntax.code, 'E_PLAN')
+  assert.match(syntax.kind === 'error' ? (syntax.hint ?? '') : '', /\^$/)
+  const model = await preview({ expression: 'Author.query()' })
+  assert.deepEqual(model.kind === 'error' && [model.message, model.code], [
+    '"Author" is not a Lucid model of this app.',
+    'E_PLAN',
+  ])
+  const outside = await lsp.client.sendRequest(PREVIEW_REQUEST, {
+    uri: pathToUri(path.join(os.tmpdir(), 'elsewhere.ts')),
+    expression: 'User.query()',
+  })
+  assert.equal((outside as PreviewAnswer).kind === 'error' && (outside as { code?: string }).code, 'E_SETUP')
+})
+
+test('cancelling a preview kills the statement running in SQLite and answers E_CANCELLED', async () => {
+  const source = new CancellationTokenSource()
+  const started = Date.now()
+  const answer: Promise<PreviewAnswer> = lsp.client.sendRequest(
+    PREVIEW_REQUEST,
+    { uri: userUri, expression: 'SlowNumber.query()' },
+    source.token,
+  )
+  source.cancel()
+  const cancelled = await answer
+  assert.deepEqual(cancelled, {
+    kind: 'error',
+    message: 'The preview was cancelled; the running query was stopped.',
+    code: 'E_CANCELLED',
+  })
+  // Far below the 10 s limit: the cancel, not the time limit, ended it.
+  assert.ok(Date.now() - started < 5_000)
+})
+
+test('a SQLite preview longer than lucidLens.preview.timeoutMs is stopped with E_TIMEOUT', async (t) => {
+  const strict = await LspHarness.start({
+    pull: true,
+    rootPath: app,
+    settings: { preview: { timeoutMs: 300 } },
+  })
+  t.after(() => strict.stop())
+  const answer = await preview({ expression: 'SlowNumber.query()' }, strict)
+  assert.deepEqual(answer, {
+    kind: 'error',
+    message: 'The preview took longer than 300 ms and was stopped.',
+    hint: 'Narrow the query (a where, a limit) or raise lucidLens.preview.timeoutMs.',
+    code: 'E_TIMEOUT',
+  })
+})
+
+test('an untrusted workspace (database.enable off) answers E_DISABLED and reads nothing', async (t) => {
+  const off = await LspHarness.start({ pull: true, rootPath: app, settings: { database: { enable: false } } })
+  t.after(() => off.stop())
+  const disabled = {
+    kind: 'error',
+    code: 'E_DISABLED',
+    message: 'Database access is turned off (lucidLens.database.enable, or the workspace is not trusted)',
+  }
+  assert.deepEqual(await preview({ expression: 'User.query()' }, off), disabled)
+  assert.deepEqual(await off.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' }), disabled)
+})
+
+test('a missing SQLite file, from the settings or from config/database.ts, says how to create it', async (t) => {
+  const missing = await LspHarness.start({
+    pull: true,
+    rootPath: app,
+    settings: { database: { connection: 'sqlite', file: 'tmp/nothing.sqlite3' } },
+  })
+  t.after(() => missing.stop())
+  assert.deepEqual(await preview({ expression: 'User.query()' }, missing), {
+    kind: 'error',
+    code: 'E_SETUP',
+    message:
+      'The SQLite database tmp/nothing.sqlite3 does not exist yet (node ace migration:run creates it).',
+    hint: 'Run node ace migration:run.',
+  })
+  const empty = await LspHarness.start({
+    pull: true,
+    rootPath: app,
+    settings: { database: { connection: 'sqlite' } },
+  })
+  t.after(() => empty.stop())
+  const answer = await empty.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' })
+  assert.deepEqual(answer, {
+    kind: 'error',
+    code: 'E_SETUP',
+    message: 'lucidLens.database.connection is "sqlite" but lucidLens.database.file is empty.',
+    hint: 'Set lucidLens.database.file to the database file (relative to the app folder).',
+  })
+})

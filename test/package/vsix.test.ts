@@ -1,0 +1,140 @@
+// `npm run package` end to end: scripts/package.mjs packs the built bundles into a .vsix, and the
+// extension folder unpacked from it runs the CLI (TypeScript analysis and a SQLite preview through
+// the packaged native driver) with no node_modules of the repository in reach.
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { after, before, test } from 'node:test'
+import { repoRoot } from '../support/paths'
+import { readZip, type ZipEntry } from './zip'
+
+const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, unknown>>
+
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  version: string
+  contributes: unknown
+}
+
+// Everything a .vsix may hold. Anything else (sources, tests, maps, other node_modules) fails.
+const ALLOWED = [
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/(package\.json|readme\.md|LICENSE\.txt)$/,
+  /^extension\/syntaxes\/[\w-]+\.tmLanguage\.json$/,
+  /^extension\/client\/out\/extension\.js$/,
+  /^extension\/client\/media\/[\w./-]+\.(css|js|svg|png)$/,
+  /^extension\/server\/out\/[\w-]+\.js$/,
+  /^extension\/server\/out\/lib\.[\w.]+\.d\.ts$/,
+  /^extension\/server\/out\/node_modules\/better-sqlite3\/(package\.json|LICENSE|lib\/[\w/-]+\.js)$/,
+  /^extension\/server\/out\/node_modules\/better-sqlite3\/build\/Release\/better_sqlite3\.node$/,
+  /^extension\/server\/out\/node_modules\/bindings\/(package\.json|LICENSE\.md|bindings\.js)$/,
+  /^extension\/server\/out\/node_modules\/file-uri-to-path\/(package\.json|LICENSE|index\.js)$/,
+]
+
+const REQUIRED = [
+  'extension/package.json',
+  'extension/readme.md',
+  'extension/LICENSE.txt',
+  'extension/syntaxes/lucid-relations.tmLanguage.json',
+  'extension/client/out/extension.js',
+  'extension/server/out/server.js',
+  'extension/server/out/cli.js',
+  'extension/server/out/lib.es5.d.ts',
+  'extension/server/out/node_modules/better-sqlite3/lib/index.js',
+  'extension/server/out/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+  'extension/server/out/node_modules/bindings/bindings.js',
+  'extension/server/out/node_modules/file-uri-to-path/index.js',
+]
+
+// About 7 MB today; shipping the source maps or a stray node_modules package would pass 12 MB.
+const MAX_VSIX_BYTES = 12 * 1024 * 1024
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-vsix-test-'))
+const vsix = path.join(work, 'dist', `lucid-lens-${manifest.version}.vsix`)
+const installed = path.join(work, 'installed')
+let entries: ZipEntry[] = []
+let packSeconds = 0
+
+/** Runs node with no NODE_PATH, from the temp folder, so only the unpacked extension's files resolve. */
+function node(args: string[]): { status: number | null; output: string } {
+  const env = { ...process.env }
+  delete env['NODE_PATH']
+  const result = spawnSync(process.execPath, args, { cwd: work, env, encoding: 'utf8' })
+  return { status: result.status, output: `${result.stdout}${result.stderr}` }
+}
+
+before(() => {
+  const started = performance.now()
+  const packed = node([path.join(repoRoot, 'scripts', 'package.mjs'), '--out', path.dirname(vsix)])
+  assert.equal(packed.status, 0, packed.output)
+  packSeconds = (performance.now() - started) / 1000
+  entries = readZip(fs.readFileSync(vsix))
+  for (const entry of entries) {
+    const target = path.join(installed, entry.name)
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+    fs.writeFileSync(target, entry.data())
+  }
+})
+
+after(() => fs.rmSync(work, { recursive: true, force: true }))
+
+test('the vsix holds the bundles, the grammar and the SQLite driver, and nothing else', (t) => {
+  t.diagnostic(`packed in ${packSeconds.toFixed(1)} s, ${fs.statSync(vsix).size} bytes`)
+  const names = entries.map((e) => e.name)
+  assert.deepEqual(
+    names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name))),
+    [],
+  )
+  assert.deepEqual(
+    REQUIRED.filter((name) => !names.includes(name)),
+    [],
+  )
+  assert.ok(fs.statSync(vsix).size < MAX_VSIX_BYTES, `${fs.statSync(vsix).size} bytes`)
+})
+
+test('the packaged manifest is the repository one without its development fields', () => {
+  const packaged = JSON.parse(fs.readFileSync(path.join(installed, 'extension', 'package.json'), 'utf8'))
+  for (const field of ['scripts', 'dependencies', 'devDependencies', 'allowScripts'])
+    assert.equal(packaged[field], undefined, field)
+  assert.equal(packaged.version, manifest.version)
+  assert.deepEqual(packaged.contributes, manifest.contributes)
+  assert.ok(fs.existsSync(path.join(installed, 'extension', packaged.main)))
+})
+
+test('the unpacked extension checks the example app', (t) => {
+  const app = path.join(work, 'blog')
+  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
+  t.after(() => fs.rmSync(app, { recursive: true, force: true }))
+  const { status, output } = node([
+    path.join(installed, 'extension', 'server', 'out', 'cli.js'),
+    'check',
+    app,
+  ])
+  assert.equal(status, 1, output)
+  for (const code of ['LL103', 'LL201', 'LL304']) assert.match(output, new RegExp(`error ${code}:`))
+  assert.match(output, /Found 3 errors and 0 warnings in 6 models/)
+})
+
+test('the unpacked extension previews a query against SQLite with its own driver', async (t) => {
+  const app = path.join(work, 'blog-preview')
+  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
+  const db = path.join(work, 'blog.sqlite3')
+  t.after(() => fs.rmSync(app, { recursive: true, force: true }))
+  const script = await dynamicImport(path.join(repoRoot, 'scripts', 'example-db.mjs'))
+  await (script['createExampleDb'] as (file: string) => Promise<unknown>)(db)
+  const cli = path.join(installed, 'extension', 'server', 'out', 'cli.js')
+  const preview = ['preview', '--project', app, '--db', db, 'User.query().limit(1)']
+  const ran = node([cli, ...preview])
+  assert.equal(ran.status, 0, ran.output)
+  assert.match(ran.output, /select \* from `users` limit \?/)
+  assert.match(ran.output, /user1@example\.com/)
+  // Without the packaged driver the same command cannot start: the one above used it.
+  const modules = path.join(installed, 'extension', 'server', 'out', 'node_modules')
+  fs.renameSync(modules, `${modules}.away`)
+  t.after(() => fs.renameSync(`${modules}.away`, modules))
+  const without = node([cli, ...preview])
+  assert.notEqual(without.status, 0)
+  assert.match(without.output, /Cannot find module 'better-sqlite3'/)
+})

@@ -22,7 +22,9 @@ test('untrusted workspaces never enable the database, whatever the user set', ()
 test('the manifest declares limited support for untrusted workspaces and restricts the database setting', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited')
-  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
-    'lucidLens.database.enable',
-  ])
+  // Whatever says where to connect, or which executable runs the server, is ignored until trusted.
+  const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations
+  for (const key of ['enable', 'connection', 'file', 'host', 'port', 'user', 'database'])
+    assert.ok(restricted.includes(`lucidLens.database.${key}`), key)
+  assert.ok(restricted.includes('lucidLens.server.runtime'))
 })

@@ -34,7 +34,7 @@ const USAGE = `Usage: lucid-lens check [DIR] [--format text|json]
                          (reads in a READ ONLY transaction, always rolled back)
           --password-env NAME  read the password from the environment variable NAME; a password
                          in the URL works too but stays in your shell history
-          --timeout MS   the server stops a statement after MS milliseconds (default 10000)
+          --timeout MS   a statement is stopped after MS milliseconds (default 10000)
           --rows N       row cap per statement (default 100)   --json  machine-readable output
 
   graph   The models and relations of every app under DIR, with resolved keys, as a Mermaid

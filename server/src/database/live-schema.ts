@@ -145,12 +145,15 @@ export class LiveSchema implements LiveSchemaSource {
     this.schema = undefined
     this.fingerprint = undefined
     this.sqliteVersion = undefined
-    if (problem !== this.problem)
+    const news = problem !== this.problem
+    if (news)
       this.options.log(
         `Lucid Lens: ${this.options.rootDir}: ${problem} Schema checks use database/migrations instead.`,
       )
     this.problem = problem
-    if (had) this.options.changed()
+    // A new problem text is news too: the status bar shows it (its first read, or the database
+    // failing in another way than before).
+    if (had || news) this.options.changed()
   }
 
   /** Server databases change without a file event: they are re-read on an interval. */

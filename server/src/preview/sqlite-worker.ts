@@ -1,7 +1,8 @@
 // Runs a SQLite preview in its own process (preview-worker.ts), so the caller's event loop stays free
 // and a statement can be stopped wherever it is: the process is killed on cancel (E_CANCELLED) or
 // when the preview takes longer than the limit (E_TIMEOUT), counted from when the process is ready.
-import { fork } from 'node:child_process'
+// A process runs one preview and exits; a spare is kept started once previews are in use.
+import { fork, type ChildProcess } from 'node:child_process'
 import * as path from 'node:path'
 import { cancelled } from '../../../engine/src/connection/database-errors'
 import type { ModelGraph } from '../../../engine/src/model-graph'
@@ -38,13 +39,9 @@ export const WORKER_FILE = path.join(__dirname, 'preview-worker.js')
 export function previewSqliteInWorker(request: WorkerRequest, limits: WorkerLimits): Promise<PreviewResult> {
   const { signal, timeoutMs } = limits
   if (signal?.aborted) return Promise.reject(cancelled())
+  const worker = takeWorker()
   return new Promise((resolve, reject) => {
-    // No inherited flags (--inspect, the test runner's) and no stdout: it may be the LSP channel.
-    const child = fork(WORKER_FILE, [], {
-      execArgv: [],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    })
+    const { child } = worker
     let timer: NodeJS.Timeout | undefined
     let settled = false
     const finish = (outcome: () => void): void => {
@@ -59,11 +56,8 @@ export function previewSqliteInWorker(request: WorkerRequest, limits: WorkerLimi
     const onAbort = () => stop(cancelled())
     signal?.addEventListener('abort', onAbort, { once: true })
     child.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'ready') {
-        const text = `The preview took longer than ${timeoutMs} ms and was stopped.`
-        timer = setTimeout(() => stop(new PreviewError(text, 'E_TIMEOUT')), timeoutMs)
-        child.send(request)
-      } else finish(() => (message.ok ? resolve(message.result) : reject(fromReply(message.error))))
+      if (message.kind === 'done')
+        finish(() => (message.ok ? resolve(message.result) : reject(fromReply(message.error))))
     })
     child.on('error', (error) => stop(new PreviewError(error.message, 'E_RUNTIME_EXCEPTION')))
     // `close`, not `exit`: it comes after the last message of the IPC channel was read.
@@ -75,7 +69,75 @@ export function previewSqliteInWorker(request: WorkerRequest, limits: WorkerLimi
         ),
       ),
     )
+    void worker.ready.then(() => {
+      if (settled) return
+      const text = `The preview took longer than ${timeoutMs} ms and was stopped.`
+      timer = setTimeout(() => stop(new PreviewError(text, 'E_TIMEOUT')), timeoutMs)
+      child.send(request)
+    })
   })
+}
+
+interface Worker {
+  child: ChildProcess
+  /** Resolves when the process said it is ready (never rejects: `close` reports a failed start). */
+  ready: Promise<void>
+}
+
+/** How long a started spare waits for a preview before it is stopped. */
+const SPARE_IDLE_MS = 120_000
+
+/**
+ * One process is started ahead of need once previews are in use, so the next preview (a quick pick
+ * fed by row reads, say) does not wait for Node to start. It never keeps the caller alive.
+ */
+let spare: { worker: Worker; idle: NodeJS.Timeout } | undefined
+
+function takeWorker(): Worker {
+  const ready = spare
+  spare = undefined
+  if (ready) clearTimeout(ready.idle)
+  const worker = ready && ready.worker.child.exitCode === null ? ready.worker : startWorker()
+  worker.child.ref()
+  ;(worker.child.channel as { ref?(): void } | undefined)?.ref?.()
+  setImmediate(startSpare)
+  return worker
+}
+
+function startSpare(): void {
+  if (spare) return
+  const worker = startWorker()
+  worker.child.unref()
+  ;(worker.child.channel as { unref?(): void } | undefined)?.unref?.()
+  const idle = setTimeout(() => {
+    if (spare?.worker === worker) spare = undefined
+    worker.child.kill('SIGKILL')
+  }, SPARE_IDLE_MS)
+  idle.unref()
+  worker.child.once('close', () => {
+    if (spare?.worker === worker) spare = undefined
+  })
+  spare = { worker, idle }
+}
+
+function startWorker(): Worker {
+  // No inherited flags (--inspect, the test runner's) and no stdout: it may be the LSP channel.
+  const child = fork(WORKER_FILE, [], {
+    execArgv: [],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
+  // A spare that fails to start is noticed by whoever takes it (its `close`), never thrown here.
+  child.on('error', () => undefined)
+  const ready = new Promise<void>((resolve) => {
+    const onMessage = (message: WorkerMessage) => {
+      if (message.kind !== 'ready') return
+      child.off('message', onMessage)
+      resolve()
+    }
+    child.on('message', onMessage)
+  })
+  return { child, ready }
 }
 
 function fromReply(error: Extract<WorkerReply, { ok: false }>['error']): PreviewError {

@@ -1,0 +1,115 @@
+// The questions several commands share: which model, which relation, which row.
+import * as path from 'node:path'
+import type * as vscode from 'vscode'
+import type { RelationSummary, RowChoice } from '../../../server/src/protocol'
+import { typedKey, type Key } from '../expressions'
+import type { Prompter } from '../quick-picks'
+import { isInApp, type AppModel, type LucidRequests } from '../requests'
+
+export interface ModelItem extends vscode.QuickPickItem {
+  model: AppModel
+}
+
+export interface RelationItem extends vscode.QuickPickItem {
+  relation: RelationSummary
+}
+
+interface RowItem extends vscode.QuickPickItem {
+  key: Key
+}
+
+/** Asks for a model; undefined when the user cancels. */
+export async function pickModel(
+  prompter: Prompter,
+  models: readonly AppModel[],
+  title: string,
+  accept: (model: AppModel) => boolean = () => true,
+): Promise<AppModel | undefined> {
+  const candidates = models.filter(accept)
+  if (candidates.length === 0)
+    throw new Error(
+      'No Lucid model found (with a relation) in this workspace: open an AdonisJS app with models.',
+    )
+  const apps = new Set(models.map((model) => model.root))
+  const items = candidates.map((model): ModelItem => ({
+    label: model.name,
+    description: apps.size > 1 ? `${model.table} · ${path.basename(model.root)}` : model.table,
+    detail: model.relations.length
+      ? model.relations.map((relation) => `${relation.name} (${relation.kind})`).join(', ')
+      : 'no relations',
+    model,
+  }))
+  return (await prompter.pick(items, { title, placeHolder: 'Pick a model' }))?.model
+}
+
+/** Asks for one of the model's relations: `posts`, `hasMany → Post`. */
+export async function pickRelation(
+  prompter: Prompter,
+  model: AppModel,
+  title: string,
+): Promise<RelationSummary | undefined> {
+  if (model.relations.length === 0) throw new Error(`${model.name} has no relations.`)
+  const items = model.relations.map((relation): RelationItem => ({
+    label: relation.name,
+    description: `${relation.kind} → ${relation.relatedModel}`,
+    detail: relationDetail(relation),
+    relation,
+  }))
+  return (await prompter.pick(items, { title, placeHolder: `Pick a relation of ${model.name}` }))?.relation
+}
+
+function relationDetail(relation: RelationSummary): string | undefined {
+  const keys =
+    relation.localKey && relation.foreignKey
+      ? `localKey ${relation.localKey} · foreignKey ${relation.foreignKey}`
+      : ''
+  const problems = relation.problems.length ? `⚠ ${relation.problems.join(', ')}` : ''
+  return [keys, problems].filter(Boolean).join(' · ') || undefined
+}
+
+/**
+ * Asks for a row of the model: the list is a page of rows, searched again as the user types, and
+ * a typed key that is not listed is accepted as it is.
+ */
+export async function pickRow(
+  prompter: Prompter,
+  requests: LucidRequests,
+  target: { uri: string; model: string },
+  title: string,
+): Promise<Key | undefined> {
+  const seen: Key[] = []
+  const item = await prompter.pickDynamic<RowItem>({
+    title,
+    placeHolder: `Pick a ${target.model}, or type its key`,
+    load: async (search, token) => {
+      const answer = await requests.rows({ uri: target.uri, model: target.model, search, limit: 50 }, token)
+      if (answer.kind === 'error')
+        return { items: [], problem: answer.hint ? `${answer.message} ${answer.hint}` : answer.message }
+      seen.push(...answer.rows.map((row) => row.key))
+      return { items: answer.rows.map(rowItem) }
+    },
+    typed: (text, loaded) => {
+      const trimmed = text.trim()
+      if (!trimmed || loaded.some((row) => row.label === trimmed)) return undefined
+      const key = typedKey(trimmed, seen)
+      return { label: trimmed, description: `the ${target.model} with this key`, key }
+    },
+  })
+  return item?.key
+}
+
+function rowItem(row: RowChoice): RowItem {
+  const key = String(row.key)
+  return {
+    label: key,
+    description: row.label !== key ? row.label : undefined,
+    detail: row.detail || undefined,
+    key: row.key,
+  }
+}
+
+/** The model a name refers to, preferring the app of `uri`. */
+export function findModel(models: readonly AppModel[], name: string, uri?: string): AppModel | undefined {
+  const matches = models.filter((model) => model.name === name)
+  return (uri ? matches.find((model) => isInApp(model, uri)) : undefined) ?? matches[0]
+}

@@ -1,0 +1,125 @@
+// The one preview panel, reused by every preview: shows a result or an error, and handles its
+// buttons (re-run, copy SQL, exports through a save dialog on the extension side).
+import * as vscode from 'vscode'
+import type { PreviewResult } from '../../engine/src/query/result'
+import { toCsv, toJson } from './export-format'
+import { createNonce } from './html'
+import { previewHtml, type PanelAnswer } from './preview-html'
+import type { Prompter } from './quick-picks'
+import type { PanelRender } from './test-api'
+
+export interface PanelShow {
+  /** `User.posts`: the panel is titled `Lucid: User.posts`. */
+  title: string
+  expression: string
+  answer: PanelAnswer
+}
+
+export interface PanelEvents {
+  rerun(): void
+  rendered(render: PanelRender): void
+  /** New content: renders reported for older content are stale. */
+  showing(): void
+}
+
+const VIEW_TYPE = 'lucidLens.preview'
+
+export class PreviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined
+  private result: PreviewResult | undefined
+  private title = 'preview'
+
+  constructor(
+    private readonly mediaRoot: vscode.Uri,
+    private readonly prompter: Prompter,
+    private readonly events: PanelEvents,
+  ) {}
+
+  show(content: PanelShow): void {
+    const panel = this.panel ?? this.create()
+    this.result = content.answer.kind === 'result' ? content.answer.result : undefined
+    this.title = content.title
+    const title = `Lucid: ${content.title}`
+    panel.title = title
+    this.events.showing()
+    const webview = panel.webview
+    panel.webview.html = previewHtml(
+      { title, expression: content.expression, answer: content.answer },
+      {
+        cspSource: webview.cspSource,
+        nonce: createNonce(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview.css')).toString(),
+      },
+    )
+    panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true)
+  }
+
+  dispose(): void {
+    this.panel?.dispose()
+  }
+
+  private create(): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'Lucid',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [this.mediaRoot] },
+    )
+    panel.onDidDispose(() => {
+      this.panel = undefined
+      this.result = undefined
+    })
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message))
+    this.panel = panel
+    return panel
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    const type =
+      typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined
+    try {
+      switch (type) {
+        case 'rendered':
+          this.events.rendered((message as { render: PanelRender }).render)
+          return
+        case 'rerun':
+          this.events.rerun()
+          return
+        case 'copySql':
+          await this.copySql()
+          return
+        case 'exportCsv':
+          await this.export('csv')
+          return
+        case 'exportJson':
+          await this.export('json')
+          return
+      }
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Lucid: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  private async copySql(): Promise<void> {
+    if (!this.result) return
+    const sql = this.result.statements.map((statement) => `${statement.sql};`).join('\n')
+    await vscode.env.clipboard.writeText(sql)
+    void vscode.window.setStatusBarMessage('Lucid: SQL copied', 3000)
+  }
+
+  private async export(format: 'csv' | 'json'): Promise<void> {
+    if (!this.result) return
+    const name = `${this.title.replace(/[^\w.-]+/g, '-')}.${format}`
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri
+    const target = await this.prompter.saveLocation({
+      title: `Export the rows as ${format.toUpperCase()}`,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    })
+    if (!target) return
+    const text = format === 'csv' ? toCsv(this.result) : toJson(this.result)
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text))
+    void vscode.window.showInformationMessage(`Lucid: exported to ${vscode.workspace.asRelativePath(target)}`)
+  }
+}

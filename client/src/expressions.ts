@@ -167,19 +167,6 @@ export function parseNames(text: string): string[] {
 }
 
 /**
- * The column Lucid's default naming strategy gives an attribute (`createdAt` → `created_at`). The
- * models request lists attribute names only; a model with a custom `columnName` needs the user's
- * correction in the generated code.
- */
-export function snakeCase(attribute: string): string {
-  return attribute
-    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z\d])/g, '$1_$2')
-    .replace(/[-\s]+/g, '_')
-    .toLowerCase()
-}
-
-/**
  * A short title for a preview of arbitrary code: the model (or variable) it starts at and the
  * first relation it names, `User.posts`; else the start alone.
  */

@@ -96,6 +96,8 @@ export interface ModelSummary {
   line: number
   /** Attribute (property) names of the model's columns, in declaration order. */
   columns: string[]
+  /** Their database column names, index-aligned with `columns` (`createdAt` → `created_at`). */
+  columnNames: string[]
   relations: RelationSummary[]
 }
 export interface AppModels {

@@ -9,7 +9,6 @@ import {
   parseKeys,
   preloadQuery,
   relatedQuery,
-  snakeCase,
   stringLiteral,
   typedKey,
   writeExpression,
@@ -133,11 +132,7 @@ test('typed keys follow the type of the keys seen', () => {
   assert.deepEqual(parseKeys('1, 2,,  x ', []), [1, 2, 'x'])
 })
 
-test('default column names and titles', () => {
-  assert.equal(snakeCase('createdAt'), 'created_at')
-  assert.equal(snakeCase('isPublished'), 'is_published')
-  assert.equal(snakeCase('title'), 'title')
-  assert.equal(snakeCase('userID'), 'user_id')
+test('titles', () => {
   assert.equal(expressionTitle("User.findOrFail(1).related('posts').query()"), 'User.posts')
   assert.equal(expressionTitle("await user.related('posts').query().preload('comments')"), 'user.posts')
   assert.equal(expressionTitle("Post.query().preload('author.organization')"), 'Post.author')

@@ -29,6 +29,7 @@ const model = (name: string, table: string, line: number, relations: RelationSum
   uri: `file:///w/blog/app/models/${table}.ts`,
   line,
   columns: ['id'],
+  columnNames: ['id'],
   relations,
 })
 

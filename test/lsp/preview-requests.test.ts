@@ -87,6 +87,7 @@ test('models: each model with its table, columns and relations, keys resolved, f
       uri: userUri,
       line: 7,
       columns: ['id', 'organizationUuid', 'fullName', 'email', 'createdAt', 'updatedAt'],
+      columnNames: ['id', 'organization_uuid', 'full_name', 'email', 'created_at', 'updated_at'],
       relations: undefined,
     },
   )

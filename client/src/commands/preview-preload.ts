@@ -1,7 +1,7 @@
 // Lucid: Preview Preload: model → relation → parents (the first page, or keys typed) → groupLimit
 // (empty: none) → groupOrderBy (asked only with a groupLimit: a column of the related model, or
 // none, then the direction) → nested preloads (the related model's relations, any number).
-import { parseKeys, preloadQuery, snakeCase, type ParentRows, type PreloadSpec } from '../expressions'
+import { parseKeys, preloadQuery, type ParentRows, type PreloadSpec } from '../expressions'
 import type { Prompter } from '../quick-picks'
 import type { AppModel } from '../requests'
 import type { CommandContext } from './context'
@@ -85,10 +85,10 @@ async function askGroupOrderBy(
   const column = await prompter.pick(
     [
       { label: 'None', description: 'no groupOrderBy', column: undefined },
-      ...columns.map((attribute) => ({
+      ...columns.map((attribute, i) => ({
         label: attribute,
-        description: snakeCase(attribute),
-        column: attribute,
+        description: related?.columnNames[i] ?? attribute,
+        column: related?.columnNames[i] ?? attribute,
       })),
     ],
     { title: TITLE, placeHolder: 'groupOrderBy: the order of the related rows within each parent' },
@@ -104,7 +104,7 @@ async function askGroupOrderBy(
   )
   if (!direction) return null
   // Lucid puts groupOrderBy's column into raw SQL unresolved: it needs the column name (LL304).
-  return { column: snakeCase(column.column), direction: direction.direction }
+  return { column: column.column, direction: direction.direction }
 }
 
 async function askNested(prompter: Prompter, related: AppModel | undefined): Promise<string[] | undefined> {

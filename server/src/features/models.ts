@@ -93,6 +93,7 @@ function summary(model: LucidModel, info: ModelInfo, problems: Map<string, strin
     uri: pathToUri(model.file.fileName),
     line: model.file.getLineAndCharacterOfPosition(node.getStart(model.file)).line,
     columns: info.columns.map((column) => column.attribute),
+    columnNames: info.columns.map((column) => column.columnName),
     relations,
   }
 }

@@ -36,8 +36,12 @@ class StatusLog {
   }
 }
 
-async function start(app: TempApp, settings: unknown = {}): Promise<{ lsp: LspHarness; log: StatusLog }> {
-  const lsp = await LspHarness.start({ pull: true, rootPath: app.root, settings })
+async function start(
+  app: TempApp,
+  settings: unknown = {},
+  workspaceFolders = false,
+): Promise<{ lsp: LspHarness; log: StatusLog }> {
+  const lsp = await LspHarness.start({ pull: true, rootPath: app.root, settings, workspaceFolders })
   return { lsp, log: new StatusLog(lsp) }
 }
 
@@ -139,4 +143,17 @@ test('an app without config/database.ts has no database: none, not an error', LI
     status?.database.problem,
     `no development database to read: No config/database.ts in ${app.root}.`,
   )
+})
+
+test('a client with workspace folders gets the status before any document is opened', LIMIT, async (t) => {
+  const app = await copyBlogApp({ database: true })
+  const { lsp, log } = await start(app, {}, true)
+  t.after(async () => {
+    await lsp.stop()
+    app.remove()
+  })
+  const status = await log.next(stateIs('ok'))
+  assert.equal(appOf(status)?.root, app.root)
+  assert.equal(appOf(status)?.models, 6)
+  assert.equal(appOf(status)?.database.label, 'sqlite tmp/db.sqlite3')
 })

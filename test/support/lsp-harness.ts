@@ -21,6 +21,8 @@ export interface HarnessOptions {
   pull: boolean
   rootPath: string
   settings?: unknown
+  /** Declare workspace folders support (VS Code does) and answer `workspace/workspaceFolders`. */
+  workspaceFolders?: boolean
 }
 
 export class LspHarness {
@@ -56,6 +58,9 @@ export class LspHarness {
     this.client.onRequest('workspace/configuration', () => [options.settings ?? {}])
     this.client.onRequest('client/registerCapability', () => null)
     this.client.onRequest('workspace/diagnostic/refresh', () => null)
+    this.client.onRequest('workspace/workspaceFolders', () => [
+      { uri: pathToUri(options.rootPath), name: 'app' },
+    ])
     this.client.listen()
   }
 
@@ -66,6 +71,7 @@ export class LspHarness {
         configuration: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },
+        ...(options.workspaceFolders ? { workspaceFolders: true } : {}),
       },
       textDocument: options.pull
         ? { diagnostic: { dynamicRegistration: false } }

@@ -13,6 +13,7 @@ import {
   type RelationSummary,
 } from '../protocol'
 import { guard } from './boundary'
+import { knownApps } from './known-apps'
 import type { Feature, ServerContext } from './context'
 import { pathToUri, uriToPath } from './uri'
 
@@ -45,20 +46,7 @@ async function projectsFor(context: ServerContext, uri: string | undefined): Pro
     const project = fileName ? context.projects.projectFor(fileName) : undefined
     return project ? [project] : []
   }
-  const known = new Set(context.projects.allProjects())
-  for (const doc of context.documents.all()) {
-    const fileName = uriToPath(doc.uri)
-    const project = fileName ? context.projects.projectFor(fileName) : undefined
-    if (project) known.add(project)
-  }
-  // The apps of the workspace no document was opened in yet (the graph shows every app).
-  if (context.clientCapabilities.workspace?.workspaceFolders) {
-    for (const folder of (await context.connection.workspace.getWorkspaceFolders()) ?? []) {
-      const dir = uriToPath(folder.uri)
-      if (dir) for (const project of context.projects.discover(dir)) known.add(project)
-    }
-  }
-  return [...known].sort((a, b) => a.rootDir.localeCompare(b.rootDir))
+  return knownApps(context)
 }
 
 function summaries(project: Project): ModelSummary[] {

@@ -9,7 +9,7 @@ import type { LiveSchemaSource } from '../project/live-schema-source'
 import { STATUS_NOTIFICATION, type AppStatus, type StatusParams } from '../protocol'
 import { describeError } from './boundary'
 import type { Feature, ServerContext } from './context'
-import { uriToPath } from './uri'
+import { knownApps } from './known-apps'
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const STATUS_DELAY_MS = 200
@@ -57,20 +57,9 @@ export const statusFeature: Feature = {
 
 async function statusOf(context: ServerContext): Promise<StatusParams> {
   await context.settingsReady
-  const projects = knownProjects(context)
+  const projects = await knownApps(context)
   await Promise.all(projects.map((project) => firstRead(project.database)))
   return { apps: projects.map((project) => appStatus(context, project)) }
-}
-
-/** Every app the server has created, and those of open documents (after a reset dropped them all). */
-function knownProjects(context: ServerContext): Project[] {
-  const projects = new Set(context.projects.allProjects())
-  for (const doc of context.documents.all()) {
-    const fileName = uriToPath(doc.uri)
-    const project = fileName ? context.projects.projectFor(fileName) : undefined
-    if (project) projects.add(project)
-  }
-  return [...projects].sort((a, b) => a.rootDir.localeCompare(b.rootDir))
 }
 
 const firstReads = new WeakMap<LiveSchemaSource, Promise<void>>()

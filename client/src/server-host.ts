@@ -12,6 +12,7 @@ import {
 import { SETTINGS_SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol'
 import { resolveRuntime } from './server-runtime'
 import { effectiveSettings } from './trust'
+import { renameMiddleware } from './rename-merge'
 
 export interface HostEvents {
   /** The server is running (after a start, a restart or a recovery from a crash). */
@@ -128,11 +129,8 @@ function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
           )
         },
       },
-      // VS Code applies one rename provider's edits only. Ours would rename the declaration and the
-      // key/relation strings but not the property's code uses, which TypeScript's provider renames.
-      // Until the client merges both edits, renames stay with TypeScript in VS Code.
-      prepareRename: () => null,
-      provideRenameEdits: () => null,
+      // VS Code applies one rename provider's edits only: ours merges TypeScript's into them.
+      ...renameMiddleware(),
     },
   }
 }

@@ -1,0 +1,54 @@
+// Hovers and completions through VS Code's provider commands, which merge every extension's answers
+// (TypeScript's too): Lucid Lens's are found among them.
+import * as assert from 'node:assert/strict'
+import * as vscode from 'vscode'
+import { lucidLens, openInEditor, positionOf } from './support'
+
+function hoverText(hovers: vscode.Hover[]): string[] {
+  return hovers.flatMap((hover) =>
+    hover.contents.map((content) => (typeof content === 'string' ? content : content.value)),
+  )
+}
+
+describe('hovers and completions', () => {
+  before(() => lucidLens())
+
+  it('the relation card on Post.comments', async () => {
+    const { document } = await openInEditor('app/models/post.ts')
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, 'declare comm|ents'),
+    )
+    const card = hoverText(hovers).find((text) => text.startsWith('**Post.comments**'))
+    assert.ok(card, JSON.stringify(hoverText(hovers)))
+    assert.ok(card.includes('hasMany → Comment'), card)
+    assert.ok(card.includes('`comments.post_id`'), card)
+  })
+
+  it('the finding in the card of Post.approvedComments', async () => {
+    const { document } = await openInEditor('app/models/post.ts')
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, 'declare approved|Comments'),
+    )
+    const card = hoverText(hovers).find((text) => text.startsWith('**Post.approvedComments**'))
+    assert.ok(card, JSON.stringify(hoverText(hovers)))
+    assert.ok(card.includes('LL103'), card)
+  })
+
+  it("relation names of Post in preload('…')", async () => {
+    const { document } = await openInEditor('app/controllers/posts_controller.ts')
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionOf(document, ".preload('co|ments'"),
+    )
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label))
+    for (const relation of ['author', 'category', 'comments', 'approvedComments', 'tags'])
+      assert.ok(labels.includes(relation), `${relation} among ${JSON.stringify(labels.slice(0, 40))}`)
+    const comments = list.items.find((item) => item.label === 'comments')
+    assert.equal(comments?.detail, 'hasMany → Comment')
+  })
+})

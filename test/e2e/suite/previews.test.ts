@@ -1,0 +1,126 @@
+// Every preview command as a user runs it, answered through the extension's test hook, against the
+// example app's SQLite database: the panel's own report of what it rendered is checked, and the first
+// render is screenshotted by the driver.
+import * as assert from 'node:assert/strict'
+import * as vscode from 'vscode'
+import type { PanelRender } from '../../../client/src/test-api'
+import { COMMANDS } from '../../../server/src/protocol'
+import { appUri, lucidLens, openInEditor, positionOf, screenshot, showBeside, within } from './support'
+
+/** Queues the answers, runs the command and resolves with the panel's next render. */
+async function preview(command: string, answers: string[], ...args: unknown[]): Promise<PanelRender> {
+  const api = await lucidLens()
+  api.queueAnswers(answers)
+  const rendered = api.nextPanelRender()
+  await vscode.commands.executeCommand(command, ...args)
+  const render = await within(`the panel after ${command}`, rendered)
+  assert.equal(render.error, undefined, `the preview failed: ${render.error}`)
+  return render
+}
+
+describe('previews', () => {
+  before(() => lucidLens())
+
+  it('Preview Related Query from the "Preview posts" code lens: the posts of user 1', async () => {
+    // The provider command reads an open document.
+    const { document } = await openInEditor('app/models/user.ts')
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+      100,
+    )
+    const lens = lenses.find((found) => found.command?.title === 'Preview posts')?.command
+    assert.ok(lens, JSON.stringify(lenses.map((found) => found.command?.title)))
+    const render = await preview(lens.command, ['1'], ...(lens.arguments ?? []))
+    assert.equal(render.expression, "User.findOrFail(1).related('posts').query()")
+    assert.equal(render.dryRun, false)
+    assert.equal(render.rowCount, 6)
+    assert.ok(render.columns.includes('title'), JSON.stringify(render.columns))
+    assert.ok(
+      render.statements.some((sql) => /^select \* from `posts` where `user_id` = \?/.test(sql)),
+      JSON.stringify(render.statements),
+    )
+    await showBeside('app/models/user.ts', 'declare po|sts')
+    await screenshot({ name: 'preview', webview: 'preview', expectText: 'Post 1', pageText: 'Preview posts' })
+  })
+
+  it('Preview Preload: users with their latest two posts and their comments', async () => {
+    const render = await preview(COMMANDS.previewPreload, [
+      'User',
+      'posts',
+      'First page (20)',
+      '2',
+      'createdAt',
+      'desc',
+      'comments',
+    ])
+    assert.match(render.expression, /groupLimit\(2\)/)
+    assert.match(render.expression, /groupOrderBy\('created_at', 'desc'\)/)
+    assert.equal(render.rowCount, 12)
+    assert.ok(render.nested.includes('posts'), JSON.stringify(render.nested))
+    assert.ok(render.statements.length >= 3, JSON.stringify(render.statements))
+  })
+
+  it('Preview Relation Counts: posts per user', async () => {
+    const render = await preview(COMMANDS.previewCounts, ['User', 'posts'])
+    assert.match(render.expression, /withCount\('posts'\)/)
+    assert.equal(render.rowCount, 12)
+    assert.ok(
+      render.columns.some((column) => column.includes('posts_count')),
+      JSON.stringify(render.columns),
+    )
+  })
+
+  it('Preview Selected Query: the chain under the cursor, its variable bound to user 1', async () => {
+    const editor = await openInEditor('app/controllers/users_controller.ts')
+    const cursor = positionOf(editor.document, ".related('po|sts')")
+    editor.selection = new vscode.Selection(cursor, cursor)
+    const render = await preview(COMMANDS.previewSelection, ['1'])
+    assert.match(render.expression, /related\('posts'\)[\s\S]*\.limit\(5\)/)
+    // User 1 wrote six posts; four are published.
+    assert.equal(render.rowCount, 4)
+    assert.ok(
+      render.statements.some((sql) =>
+        /where \(`is_published` = \?\) and \(`user_id` = \?\) order by `published_at` desc limit \?/.test(
+          sql,
+        ),
+      ),
+      JSON.stringify(render.statements),
+    )
+  })
+
+  it('Preview Selected Query where there is no Lucid code: the panel says so', async () => {
+    const editor = await openInEditor('app/controllers/users_controller.ts')
+    const cursor = positionOf(editor.document, 'import User from |')
+    editor.selection = new vscode.Selection(cursor, cursor)
+    const api = await lucidLens()
+    const rendered = api.nextPanelRender()
+    await vscode.commands.executeCommand(COMMANDS.previewSelection)
+    const render = await within('the panel with the problem', rendered)
+    assert.ok(render.error, JSON.stringify(render))
+    assert.equal(render.rowCount, 0)
+  })
+
+  it('Dry-run Write: a post created for user 1 and rolled back', async () => {
+    const render = await preview(COMMANDS.dryRunWrite, [
+      'User',
+      'posts',
+      '1',
+      'create',
+      '{"title": "Dry run", "slug": "dry-run"}',
+    ])
+    assert.equal(render.dryRun, true)
+    assert.match(render.expression, /related\('posts'\)\.create\(/)
+    assert.ok(
+      render.statements.some((sql) => /^insert into `posts`/.test(sql)),
+      JSON.stringify(render.statements),
+    )
+    // Rolled back: the same related query still finds six posts.
+    const again = await preview(COMMANDS.previewRelated, ['1'], {
+      uri: appUri('app/models/user.ts').toString(),
+      model: 'User',
+      relation: 'posts',
+    })
+    assert.equal(again.rowCount, 6)
+  })
+})

@@ -23,6 +23,8 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|LICENSE\.txt)$/,
   /^extension\/syntaxes\/[\w-]+\.tmLanguage\.json$/,
+  // The README's screenshots: the Marketplace page and the Extensions view show them from the package.
+  /^extension\/docs\/screenshots\/[\w-]+\.png$/,
   /^extension\/client\/out\/extension\.js$/,
   /^extension\/client\/media\/[\w./-]+\.(css|js|svg|png)$/,
   /^extension\/server\/out\/[\w-]+\.js$/,

@@ -9,6 +9,13 @@ export const LATEST_GENERATION: LucidGeneration = 'v7'
 
 export type RelationKind = 'hasMany' | 'hasOne' | 'belongsTo' | 'manyToMany' | 'hasManyThrough'
 
+/** The relation kinds previews run (manyToMany and hasManyThrough are refused with a clear message). */
+export type PreviewKind = 'hasMany' | 'hasOne' | 'belongsTo'
+
+export function isPreviewKind(kind: RelationKind): kind is PreviewKind {
+  return kind === 'hasMany' || kind === 'hasOne' || kind === 'belongsTo'
+}
+
 /** `custom` means a strategy class of the app that we cannot evaluate statically. */
 export type NamingStrategyKind = 'snake' | 'camel' | 'custom'
 
@@ -36,7 +43,10 @@ export interface RelationInfo {
   kind: RelationKind
   /** Class name of the related model, when it could be resolved. */
   relatedModel?: string
-  /** Resolved keys (attribute names) and their columns; only for hasMany/hasOne, when resolvable. */
+  /**
+   * Resolved keys (attribute names) and their columns, when resolvable; named as in the decorator's
+   * options, so for belongsTo `localKey` is on the related model and `foreignKey` on this one.
+   */
   keys?: RelationKeys
   serializeAs: string | null
   hasOnQuery: boolean

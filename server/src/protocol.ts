@@ -86,6 +86,8 @@ export interface RelationSummary {
   foreignKey?: string
   /** Finding codes on the relation's declaration (drawn red in the graph). */
   problems: string[]
+  /** Previews can run it (hasMany, hasOne, belongsTo; not manyToMany or hasManyThrough yet). */
+  previewable: boolean
 }
 export interface ModelSummary {
   name: string

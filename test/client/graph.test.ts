@@ -20,6 +20,7 @@ const rel = (
     localKey: keys?.[0],
     foreignKey: keys?.[1],
     problems,
+    previewable: kind === 'hasMany' || kind === 'hasOne' || kind === 'belongsTo',
   }) satisfies RelationSummary
 
 const model = (name: string, table: string, line: number, relations: RelationSummary[]): ModelSummary => ({

@@ -160,10 +160,10 @@ describe('preview engine', () => {
               ...model,
               relations: [
                 {
-                  name: 'author',
-                  kind: 'belongsTo',
-                  relatedModel: 'User',
-                  serializeAs: 'author',
+                  name: 'tags',
+                  kind: 'manyToMany',
+                  relatedModel: 'Comment',
+                  serializeAs: 'tags',
                   hasOnQuery: false,
                 },
               ],
@@ -172,9 +172,9 @@ describe('preview engine', () => {
       ),
     }
     const error = await failure(
-      chain('Post', (p) => p.query().preload('author')),
+      chain('Post', (p) => p.query().preload('tags')),
       graph,
     )
-    assert.equal(error.message, '"belongsTo" relations are not supported in previews yet')
+    assert.equal(error.message, '"manyToMany" relations are not supported in previews yet')
   })
 })

@@ -98,8 +98,19 @@ test('models: each model with its table, columns and relations, keys resolved, f
     localKey: 'id',
     foreignKey: 'userId',
     problems: [],
+    previewable: true,
   })
   const post = models.find((m) => m.name === 'Post')
+  assert.deepEqual(
+    post?.relations.map((r) => [r.name, r.kind, r.localKey, r.foreignKey, r.previewable]),
+    [
+      ['author', 'belongsTo', 'id', 'userId', true],
+      ['category', 'belongsTo', 'id', 'categoryId', true],
+      ['comments', 'hasMany', 'id', 'postId', true],
+      ['approvedComments', 'hasMany', 'id', 'post_id', true],
+      ['tags', 'manyToMany', undefined, undefined, false],
+    ],
+  )
   const approved = post?.relations.find((r) => r.name === 'approvedComments')
   assert.deepEqual(approved?.problems, ['LL103'])
   // Without a document: every app the server knows.

@@ -13,11 +13,10 @@ import { findModel, pickModel, pickRelation, pickRow } from './pickers'
 
 const TITLE = 'Lucid: Dry-run Write'
 
-/** What Lucid's relation clients offer per kind (belongsTo writes through associate, not create). */
+/** What Lucid's relation clients offer per kind that previews run (belongsTo writes through associate). */
 const METHODS_BY_KIND: Record<string, readonly WriteMethod[]> = {
   hasMany: WRITE_METHODS,
   hasOne: ['create', 'firstOrCreate', 'updateOrCreate'],
-  manyToMany: ['create', 'createMany'],
 }
 
 export async function dryRunWrite(context: CommandContext): Promise<void> {

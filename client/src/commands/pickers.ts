@@ -48,8 +48,14 @@ export async function pickRelation(
   model: AppModel,
   title: string,
 ): Promise<RelationSummary | undefined> {
-  if (model.relations.length === 0) throw new Error(`${model.name} has no relations.`)
-  const items = model.relations.map((relation): RelationItem => ({
+  const relations = model.relations.filter((relation) => relation.previewable)
+  if (relations.length === 0)
+    throw new Error(
+      model.relations.length === 0
+        ? `${model.name} has no relations.`
+        : `${model.name} has no relation previews can run (manyToMany and hasManyThrough are not supported yet).`,
+    )
+  const items = relations.map((relation): RelationItem => ({
     label: relation.name,
     description: `${relation.kind} → ${relation.relatedModel}`,
     detail: relationDetail(relation),

@@ -60,7 +60,8 @@ export async function writeStep(runtime: Runtime, stage: Stage, call: Call): Pro
       ensureDryRun(runtime.executor, method)
       return done(await classWrite(runtime, stage.model, method, toArgs(call.args)))
     case 'relation':
-      if (!RELATION_WRITES.has(method)) return undefined
+      // belongsTo's client has only associate/dissociate, which previews do not run.
+      if (!RELATION_WRITES.has(method) || stage.relation.kind === 'belongsTo') return undefined
       ensureDryRun(runtime.executor, method)
       return done(await relationWrite(runtime, stage.parent, stage.relation, method, toArgs(call.args)))
     case 'query':

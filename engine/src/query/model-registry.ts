@@ -1,7 +1,14 @@
 // The engine's view of the ModelGraph: Lucid's `$keys` maps per model and relations booted the way
 // `HasMany.boot()` does it (keys must be columns: localKey on the parent first, then foreignKey on
 // the related model), so errors surface on first use exactly like Lucid's.
-import type { ColumnInfo, LucidGeneration, ModelGraph, ModelInfo, RelationInfo } from '../model-graph'
+import {
+  isPreviewKind,
+  type ColumnInfo,
+  type LucidGeneration,
+  type ModelGraph,
+  type ModelInfo,
+  type RelationInfo,
+} from '../model-graph'
 import { missingModelAttribute, PreviewError, runtimeError } from './errors'
 
 export class ModelMeta {
@@ -60,10 +67,14 @@ export class ModelMeta {
   }
 }
 
-/** A relation after boot: keys are attribute names, with their columns on either side. */
+/**
+ * A relation after boot: keys are attribute names, with their columns on either side. As in Lucid,
+ * hasMany/hasOne keep `localKey` on the parent and `foreignKey` on the related model; belongsTo
+ * keeps `localKey` on the related model and `foreignKey` on the parent.
+ */
 export interface BootedRelation {
   name: string
-  kind: 'hasMany' | 'hasOne'
+  kind: 'hasMany' | 'hasOne' | 'belongsTo'
   parent: ModelMeta
   related: ModelMeta
   localKey: string
@@ -96,16 +107,18 @@ export class ModelRegistry {
     if (cached) return cached
     const info = parent.relationInfo(name)
     if (!info) throw runtimeError(`"${name}" is not defined as a relationship on "${parent.name}" model`)
-    if (info.kind !== 'hasMany' && info.kind !== 'hasOne') {
+    if (!isPreviewKind(info.kind)) {
       throw new PreviewError(`"${info.kind}" relations are not supported in previews yet`, 'E_UNSUPPORTED')
     }
     if (!info.relatedModel) throw runtimeError(`The related model of "${id}" could not be resolved`)
     if (!info.keys) throw runtimeError(`The keys of "${id}" could not be resolved from the source`)
     const related = this.model(info.relatedModel)
-    const local = parent.column(info.keys.localKey)
-    if (!local) throw missingModelAttribute(this.generation, id, info.keys.localKey, parent.name)
-    const foreign = related.column(info.keys.foreignKey)
-    if (!foreign) throw missingModelAttribute(this.generation, id, info.keys.foreignKey, related.name)
+    // Lucid's KeysExtractor checks localKey first; belongsTo's local key lives on the related model.
+    const [localOwner, foreignOwner] = info.kind === 'belongsTo' ? [related, parent] : [parent, related]
+    const local = localOwner.column(info.keys.localKey)
+    if (!local) throw missingModelAttribute(this.generation, id, info.keys.localKey, localOwner.name)
+    const foreign = foreignOwner.column(info.keys.foreignKey)
+    if (!foreign) throw missingModelAttribute(this.generation, id, info.keys.foreignKey, foreignOwner.name)
     const relation: BootedRelation = {
       name,
       kind: info.kind,

@@ -1,6 +1,7 @@
 // Lucid's `Preloader` (orm/preloader/index.ts) plus the relation matching of `setRelatedForMany`.
 // Relations are booted when registered (so unknown relations and bad keys fail at `preload()`), and
 // each relation's eager query is queued on the runtime, where Lucid would `Promise.all` them.
+import { setBelongsToForMany } from './belongs-to-match'
 import type { UserCallback } from './chainable'
 import { runtimeError, undefinedRelationship } from './errors'
 import { attributeValue, type ModelInstance } from './model-instance'
@@ -48,9 +49,10 @@ export class Preloader {
     if (typeof callback === 'function') callback(query)
     const result = await query.selectRelationKeys().exec()
     if (Array.isArray(parent)) {
-      setRelatedForMany(relation, parent, result)
+      if (relation.kind === 'belongsTo') setBelongsToForMany(relation, parent, result)
+      else setRelatedForMany(relation, parent, result)
     } else {
-      parent.preloaded.set(relation.name, relation.kind === 'hasOne' ? (result[0] ?? null) : result)
+      parent.preloaded.set(relation.name, relation.kind === 'hasMany' ? result : (result[0] ?? null))
     }
   }
 }

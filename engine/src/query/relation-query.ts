@@ -17,7 +17,7 @@ export class RelatedQuery extends ModelQuery {
   readonly isRelatedSubQuery = false
   isRelatedPreloadQuery = false
   groupConstraints: { limit?: unknown; orderBy?: { column: unknown; direction: unknown } } = {}
-  private appliedConstraints = false
+  protected appliedConstraints = false
 
   constructor(
     knexQuery: Knex.QueryBuilder,
@@ -35,7 +35,7 @@ export class RelatedQuery extends ModelQuery {
   }
 
   /** The `<action>` of `Cannot <action> "posts", value of "User.id" is undefined`: knex's method. */
-  private queryAction(): string {
+  protected queryAction(): string {
     const method = (this.knexQuery as unknown as { _method?: string })._method ?? 'select'
     if (method === 'del') return 'delete'
     return method === 'select' && this.isRelatedPreloadQuery ? 'preload' : method
@@ -125,7 +125,7 @@ export class RelatedQuery extends ModelQuery {
    * `??` bindings, so they are quoted (lucid-hasmany.md 4.3). The outer query is a fresh
    * `Related.query()` sharing this query's preloader, so nested preloads still run.
    */
-  private groupLimitQuery(): ModelQuery {
+  protected groupLimitQuery(): ModelQuery {
     if (this.relation.kind === 'hasOne') {
       throw runtimeError(
         `Cannot apply groupLimit or groupOrderBy on hasOne relationship "(${this.relation.name})"`,

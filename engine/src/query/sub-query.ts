@@ -16,7 +16,7 @@ export class SubQuery extends ModelQuery {
   readonly isRelatedPreloadQuery = false
   /** Copied from the outer builder's `joinCounter` before the user callback runs. */
   selfJoinCounter = 0
-  private appliedConstraints = false
+  protected appliedConstraints = false
 
   constructor(
     knexQuery: Knex.QueryBuilder,

@@ -3,7 +3,7 @@ import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../e
 import { onQueryPlan } from '../preview/on-query-plan'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
-import { resolveHasManyKeys } from './relation-keys'
+import { resolveBelongsToKeys, resolveHasManyKeys } from './relation-keys'
 
 export function buildModelGraph(index: ModelIndex, models: LucidModel[] = index.allModels()): ModelGraph {
   return { generation: index.generation, models: models.map((model) => modelInfo(index, model)) }
@@ -44,7 +44,9 @@ function modelInfo(index: ModelIndex, model: LucidModel): ModelInfo {
     const keys =
       fact.kind === 'hasMany' || fact.kind === 'hasOne'
         ? resolveHasManyKeys(model, relation, related.model)
-        : undefined
+        : fact.kind === 'belongsTo'
+          ? resolveBelongsToKeys(model, relation, related.model)
+          : undefined
     if (keys) {
       info.keys = {
         localKey: keys.localKey.name,

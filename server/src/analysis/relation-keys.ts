@@ -54,3 +54,41 @@ export function resolveHasManyKeys(
     },
   }
 }
+
+/**
+ * belongsTo, as Lucid resolves it: the local key on the related model (default: its primary key), the
+ * foreign key on this model (default: camelCase(related name + "_" + its primary key)).
+ */
+export function resolveBelongsToKeys(
+  model: LucidModel,
+  relation: ModelRelation,
+  related: LucidModel,
+): RelationKeys | undefined {
+  const { fact } = relation
+  const local = fact.localKey
+  const foreign = fact.foreignKey
+  if ((local && local.value === undefined) || (foreign && foreign.value === undefined)) return undefined
+  const strategy = model.strategy
+  const owner = { name: model.name, primaryKey: model.primaryKey }
+  const target = { name: related.name, primaryKey: related.primaryKey }
+  if ((!local || !foreign) && !strategy) return undefined
+  const localName = local?.value ?? strategy?.relationLocalKey(fact.kind, owner, target)
+  const foreignName = foreign?.value ?? strategy?.relationForeignKey(fact.kind, owner, target)
+  if (localName === undefined || foreignName === undefined) return undefined
+  return {
+    localKey: {
+      name: localName,
+      option: local,
+      derivation: local ? undefined : `the primary key of ${related.name}`,
+      owner: related,
+      column: related.columns.get(localName),
+    },
+    foreignKey: {
+      name: foreignName,
+      option: foreign,
+      derivation: foreign ? undefined : `camelCase("${related.name}" + "_" + "${related.primaryKey}")`,
+      owner: model,
+      column: model.columns.get(foreignName),
+    },
+  }
+}

@@ -1,6 +1,7 @@
 // "Preview posts" above each relation a model declares. Listing the lenses reads only the file's
 // facts (syntax) and which classes are models; the command is filled in when the editor resolves a
 // lens it shows, so a long model file costs nothing for the lenses scrolled out of view.
+import { isPreviewKind } from '../../../engine/src/model-graph'
 import { CodeLensRefreshRequest, type CodeLens, type CodeLensParams } from 'vscode-languageserver'
 import { fileFacts } from '../analysis/file-facts'
 import { COMMANDS, type PreviewRelatedArgs } from '../protocol'
@@ -48,6 +49,8 @@ function codeLenses(context: ServerContext, params: CodeLensParams): CodeLens[] 
     for (const relation of cls.relations) {
       // Mid-edit, a decorator can swallow what follows and leave a member without a name.
       if (!relation.name) continue
+      // Only relations a preview can run get the lens (manyToMany and hasManyThrough cannot yet).
+      if (!isPreviewKind(relation.kind)) continue
       const data: PreviewRelatedArgs = { uri, model: cls.name, relation: relation.name }
       lenses.push({
         range: rangeIn(file, relation.decorator.getStart(file), relation.nameNode.getEnd()),

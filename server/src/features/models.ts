@@ -1,7 +1,7 @@
 // `lucidLens/models`: each app's models and relations with the keys Lucid resolves and the finding
 // codes on each relation's declaration (the same ones `lucid-lens graph` draws red), for the
 // relationship graph and the model pickers. No database is involved.
-import type { ModelInfo } from '../../../engine/src/model-graph'
+import { isPreviewKind, type ModelInfo } from '../../../engine/src/model-graph'
 import { buildModelGraph, type LucidModel } from '../analysis'
 import { relationProblems } from '../analysis/relation-problems'
 import type { Project } from '../project/project'
@@ -71,6 +71,7 @@ function summary(model: LucidModel, info: ModelInfo, problems: Map<string, strin
       relatedModel: relation.relatedModel ?? written.get(relation.name) ?? '',
       ...(keys ? { localKey: keys.localKey, foreignKey: keys.foreignKey } : {}),
       problems: problems.get(`${info.name}.${relation.name}`) ?? [],
+      previewable: isPreviewKind(relation.kind),
     }
   })
   const node = model.facts.node

@@ -26,7 +26,7 @@ describe('graph, code lenses and status bar', () => {
     })
   })
 
-  it('a "Preview …" code lens above each relation of Post', async () => {
+  it('a "Preview …" code lens above each previewable relation of Post', async () => {
     const { document } = await openInEditor('app/models/post.ts')
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
       'vscode.executeCodeLensProvider',
@@ -36,7 +36,8 @@ describe('graph, code lenses and status bar', () => {
     const previews = lenses.filter((lens) => lens.command?.command === COMMANDS.previewRelated)
     assert.deepEqual(
       previews.map((lens) => lens.command?.title),
-      ['Preview author', 'Preview category', 'Preview comments', 'Preview approvedComments', 'Preview tags'],
+      // Post.tags is a manyToMany, which previews do not run yet: no lens.
+      ['Preview author', 'Preview category', 'Preview comments', 'Preview approvedComments'],
     )
     assert.deepEqual(previews[2]?.command?.arguments, [
       { uri: document.uri.toString(), model: 'Post', relation: 'comments' },

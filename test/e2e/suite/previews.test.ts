@@ -61,6 +61,17 @@ describe('previews', () => {
     assert.ok(render.statements.length >= 3, JSON.stringify(render.statements))
   })
 
+  it('Preview Preload of a belongsTo: posts with their author', async () => {
+    const render = await preview(COMMANDS.previewPreload, ['Post', 'author', 'First page (20)', '', ''])
+    assert.match(render.expression, /preload\('author'\)/)
+    assert.equal(render.rowCount, 20)
+    assert.ok(render.nested.includes('author'), JSON.stringify(render.nested))
+    assert.ok(
+      render.statements.some((sql) => /^select \* from `users` where `id` in \(/.test(sql)),
+      JSON.stringify(render.statements),
+    )
+  })
+
   it('Preview Relation Counts: posts per user', async () => {
     const render = await preview(COMMANDS.previewCounts, ['User', 'posts'])
     assert.match(render.expression, /withCount\('posts'\)/)

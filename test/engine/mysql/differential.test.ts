@@ -1,5 +1,6 @@
 // The whole differential suite on a real MySQL/MariaDB: real Lucid with client 'mysql2' and the engine's
 // MysqlExecutor on the same freshly created database, compared statement by statement.
+import { BELONGS_TO } from '../differential/scenarios/belongs-to'
 import { BUILDER_FORMS } from '../differential/scenarios/builder-forms'
 import { ERRORS } from '../differential/scenarios/errors'
 import { ON_QUERY } from '../differential/scenarios/on-query'
@@ -17,3 +18,4 @@ differential('mysql: subqueries', SUBQUERIES, serverTarget('mysql2'))
 differential('mysql: errors', ERRORS, serverTarget('mysql2'))
 differential('mysql: builder forms', BUILDER_FORMS, serverTarget('mysql2'))
 differential('mysql: onQuery hooks', ON_QUERY, serverTarget('mysql2'))
+differential('mysql: belongsTo relations', BELONGS_TO, serverTarget('mysql2'))

@@ -1,5 +1,6 @@
 // The whole differential suite on a real PostgreSQL: real Lucid with client 'pg' and the engine's
 // PostgresExecutor on the same freshly created database, compared statement by statement.
+import { BELONGS_TO } from '../differential/scenarios/belongs-to'
 import { BUILDER_FORMS } from '../differential/scenarios/builder-forms'
 import { ERRORS } from '../differential/scenarios/errors'
 import { ON_QUERY } from '../differential/scenarios/on-query'
@@ -17,3 +18,4 @@ differential('postgres: subqueries', SUBQUERIES, serverTarget('pg'))
 differential('postgres: errors', ERRORS, serverTarget('pg'))
 differential('postgres: builder forms', BUILDER_FORMS, serverTarget('pg'))
 differential('postgres: onQuery hooks', ON_QUERY, serverTarget('pg'))
+differential('postgres: belongsTo relations', BELONGS_TO, serverTarget('pg'))

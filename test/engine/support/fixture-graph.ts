@@ -1,8 +1,9 @@
 // The models of the differential suite as the analysis would hand them to the engine. Real Lucid
 // models are built from this same graph (lucid-twin.ts), so both sides see one definition.
 // It covers a custom columnName, a uuid local key, a self relation, renamed and hidden relations
-// and columns, a hasOne, date columns, a relation whose foreign key is not a column, and relations
-// with onQuery hooks (on-query-fixtures.ts).
+// and columns, a hasOne, date columns, a relation whose foreign key is not a column, relations
+// with onQuery hooks (on-query-fixtures.ts), and belongsTo relations (a uuid key, a self relation,
+// a foreign key that is not a column).
 import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../engine/src/model-graph'
 import { ON_QUERY_RELATIONS } from './on-query-fixtures'
 
@@ -41,6 +42,17 @@ function hasMany(
     hasOnQuery: false,
     ...extra,
   }
+}
+
+/** Keys named as in Lucid's options: `localKey` on the related model, `foreignKey` on this one. */
+function belongsTo(
+  name: string,
+  relatedModel: string,
+  localKey: string,
+  foreignKey: string,
+  extra: Partial<RelationInfo> = {},
+): RelationInfo {
+  return { ...hasMany(name, relatedModel, localKey, foreignKey, extra), kind: 'belongsTo' }
 }
 
 function model(
@@ -98,25 +110,37 @@ export const FIXTURE_GRAPH: ModelGraph = {
         column('Post', 'views', 'views'),
         column('Post', 'createdAt', 'created_at', { decorator: 'dateTime' }),
       ],
-      [hasMany('comments', 'Comment', 'id', 'postId')],
+      [
+        hasMany('comments', 'Comment', 'id', 'postId'),
+        belongsTo('author', 'User', 'id', 'userId'),
+        belongsTo('authorByUuid', 'User', 'uuid', 'authorUuid', { serializeAs: 'uuidAuthor' }),
+        belongsTo('hiddenAuthor', 'User', 'id', 'userId', { serializeAs: null }),
+        belongsTo('brokenAuthor', 'User', 'id', 'writerId'),
+      ],
     ),
-    model('Comment', 'comments', [
-      id('Comment'),
-      column('Comment', 'postId', 'post_id'),
-      column('Comment', 'body', 'body', { serializeAs: 'text' }),
-      column('Comment', 'moderatorNote', 'moderator_note', { serializeAs: null }),
-      column('Comment', 'postedOn', 'posted_on', { decorator: 'date' }),
-    ]),
+    model(
+      'Comment',
+      'comments',
+      [
+        id('Comment'),
+        column('Comment', 'postId', 'post_id'),
+        column('Comment', 'body', 'body', { serializeAs: 'text' }),
+        column('Comment', 'moderatorNote', 'moderator_note', { serializeAs: null }),
+        column('Comment', 'postedOn', 'posted_on', { decorator: 'date' }),
+      ],
+      [belongsTo('post', 'Post', 'id', 'postId')],
+    ),
     model(
       'Category',
       'categories',
       [id('Category'), column('Category', 'parentId', 'parent_id'), column('Category', 'name', 'name')],
-      [hasMany('children', 'Category', 'id', 'parentId')],
+      [hasMany('children', 'Category', 'id', 'parentId'), belongsTo('parent', 'Category', 'id', 'parentId')],
     ),
-    model('Profile', 'profiles', [
-      id('Profile'),
-      column('Profile', 'userId', 'user_id'),
-      column('Profile', 'bio', 'bio'),
-    ]),
+    model(
+      'Profile',
+      'profiles',
+      [id('Profile'), column('Profile', 'userId', 'user_id'), column('Profile', 'bio', 'bio')],
+      [belongsTo('user', 'User', 'id', 'userId')],
+    ),
   ],
 }

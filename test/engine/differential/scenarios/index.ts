@@ -1,5 +1,6 @@
 // Every differential scenario, for suites that run them all (the safety checksum).
 import type { Scenario } from '../../support/differential'
+import { BELONGS_TO } from './belongs-to'
 import { BUILDER_FORMS } from './builder-forms'
 import { ERRORS } from './errors'
 import { ON_QUERY } from './on-query'
@@ -16,4 +17,5 @@ export const ALL_SCENARIOS: Scenario[] = [
   ...ERRORS,
   ...BUILDER_FORMS,
   ...ON_QUERY,
+  ...BELONGS_TO,
 ]

@@ -26,33 +26,7 @@ export function resolveHasManyKeys(
   relation: ModelRelation,
   related: LucidModel,
 ): RelationKeys | undefined {
-  const { fact } = relation
-  const local = fact.localKey
-  const foreign = fact.foreignKey
-  if ((local && local.value === undefined) || (foreign && foreign.value === undefined)) return undefined
-  const strategy = parent.strategy
-  const owner = { name: parent.name, primaryKey: parent.primaryKey }
-  const target = { name: related.name, primaryKey: related.primaryKey }
-  if ((!local || !foreign) && !strategy) return undefined
-  const localName = local?.value ?? strategy?.relationLocalKey(fact.kind, owner, target)
-  const foreignName = foreign?.value ?? strategy?.relationForeignKey(fact.kind, owner, target)
-  if (localName === undefined || foreignName === undefined) return undefined
-  return {
-    localKey: {
-      name: localName,
-      option: local,
-      derivation: local ? undefined : `the primary key of ${parent.name}`,
-      owner: parent,
-      column: parent.columns.get(localName),
-    },
-    foreignKey: {
-      name: foreignName,
-      option: foreign,
-      derivation: foreign ? undefined : `camelCase("${parent.name}" + "_" + "${parent.primaryKey}")`,
-      owner: related,
-      column: related.columns.get(foreignName),
-    },
-  }
+  return resolveKeys(parent, relation, related, { localOn: parent, foreignFrom: parent, foreignOn: related })
 }
 
 /**
@@ -63,6 +37,24 @@ export function resolveBelongsToKeys(
   model: LucidModel,
   relation: ModelRelation,
   related: LucidModel,
+): RelationKeys | undefined {
+  return resolveKeys(model, relation, related, { localOn: related, foreignFrom: related, foreignOn: model })
+}
+
+interface KeySides {
+  /** The model the local key is a property of (its primary key is the default). */
+  localOn: LucidModel
+  /** The model whose name and primary key make the default foreign key. */
+  foreignFrom: LucidModel
+  /** The model the foreign key is a property of. */
+  foreignOn: LucidModel
+}
+
+function resolveKeys(
+  model: LucidModel,
+  relation: ModelRelation,
+  related: LucidModel,
+  sides: KeySides,
 ): RelationKeys | undefined {
   const { fact } = relation
   const local = fact.localKey
@@ -75,20 +67,23 @@ export function resolveBelongsToKeys(
   const localName = local?.value ?? strategy?.relationLocalKey(fact.kind, owner, target)
   const foreignName = foreign?.value ?? strategy?.relationForeignKey(fact.kind, owner, target)
   if (localName === undefined || foreignName === undefined) return undefined
+  const { localOn, foreignFrom, foreignOn } = sides
   return {
     localKey: {
       name: localName,
       option: local,
-      derivation: local ? undefined : `the primary key of ${related.name}`,
-      owner: related,
-      column: related.columns.get(localName),
+      derivation: local ? undefined : `the primary key of ${localOn.name}`,
+      owner: localOn,
+      column: localOn.columns.get(localName),
     },
     foreignKey: {
       name: foreignName,
       option: foreign,
-      derivation: foreign ? undefined : `camelCase("${related.name}" + "_" + "${related.primaryKey}")`,
-      owner: model,
-      column: model.columns.get(foreignName),
+      derivation: foreign
+        ? undefined
+        : `camelCase("${foreignFrom.name}" + "_" + "${foreignFrom.primaryKey}")`,
+      owner: foreignOn,
+      column: foreignOn.columns.get(foreignName),
     },
   }
 }

@@ -32,6 +32,8 @@ export interface ScreenshotRequest {
   expectText: string
   /** Text the workbench around it must show too (a code lens), waited for before the picture. */
   pageText?: string
+  /** A CSS selector in the webview the driver clicks with the mouse after reading it (a button). */
+  click?: string
 }
 
 /** What the driver read from the webview's DOM while taking the screenshot. */

@@ -3,6 +3,7 @@
 // render is screenshotted by the driver.
 import * as assert from 'node:assert/strict'
 import * as vscode from 'vscode'
+import { SCREENSHOTS_VARIABLE } from '../protocol'
 import type { PanelRender } from '../../../client/src/test-api'
 import { COMMANDS } from '../../../server/src/protocol'
 import { appUri, lucidLens, openInEditor, positionOf, screenshot, showBeside, within } from './support'
@@ -42,6 +43,35 @@ describe('previews', () => {
     )
     await showBeside('app/models/user.ts', 'declare po|sts')
     await screenshot({ name: 'preview', webview: 'preview', expectText: 'Post 1', pageText: 'Preview posts' })
+  })
+
+  it("the panel's Re-run and Copy SQL buttons, clicked with the mouse", async function () {
+    if (process.env[SCREENSHOTS_VARIABLE] !== '1') this.skip()
+    const hook = await lucidLens()
+    const rerun = hook.nextPanelRender()
+    const clicked = await screenshot({
+      name: 'panel-rerun',
+      webview: 'preview',
+      expectText: 'Post 1',
+      click: 'button[data-action="rerun"]',
+    })
+    assert.equal(clicked.error, undefined, clicked.error)
+    const again = await rerun
+    assert.equal(again.expression, "User.findOrFail(1).related('posts').query()")
+    assert.equal(again.rowCount, 6)
+    await vscode.env.clipboard.writeText('')
+    const copied = await screenshot({
+      name: 'panel-copy-sql',
+      webview: 'preview',
+      expectText: 'Post 1',
+      click: 'button[data-action="copySql"]',
+    })
+    assert.equal(copied.error, undefined, copied.error)
+    const sql = await waitForClipboard((text) => text.includes('from `posts`'))
+    assert.match(
+      sql,
+      /^select \* from `users` where `id` = \? limit \?;\nselect \* from `posts` where `user_id` = \?/,
+    )
   })
 
   it('Preview Preload: users with their latest two posts and their comments', async () => {
@@ -135,3 +165,17 @@ describe('previews', () => {
     assert.equal(again.rowCount, 6)
   })
 })
+
+/**
+ * The clipboard once the panel's copy reached it: it goes through the browser in code-server, and VS
+ * Code has no clipboard event, so it is read again (each read a round trip to the browser) until then.
+ */
+async function waitForClipboard(accept: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 30_000
+  let text = ''
+  while (Date.now() < deadline) {
+    text = await vscode.env.clipboard.readText()
+    if (accept(text)) return text
+  }
+  throw new Error(`The clipboard never held the SQL; last: ${JSON.stringify(text.slice(0, 200))}`)
+}

@@ -63,6 +63,7 @@ async function answer(page: Page, request: ScreenshotRequest, artifacts: string)
   try {
     const frame = await webviewShowing(page, request.expectText, FIND_WEBVIEW_MS)
     const reading = await frame.evaluate<WebviewReading>(READ_WEBVIEW)
+    if (request.click) await frame.locator(request.click).click({ timeout: FIND_WEBVIEW_MS })
     if (request.pageText)
       await page.getByText(request.pageText, { exact: true }).first().waitFor({ timeout: FIND_WEBVIEW_MS })
     const file = path.join(artifacts, `${request.name}.png`)

@@ -44,6 +44,8 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   })
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, colorScheme: 'dark' })
+  // The panel's Copy SQL goes through the browser's clipboard in code-server.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   const messages: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') messages.push(message.text())

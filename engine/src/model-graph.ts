@@ -9,11 +9,11 @@ export const LATEST_GENERATION: LucidGeneration = 'v7'
 
 export type RelationKind = 'hasMany' | 'hasOne' | 'belongsTo' | 'manyToMany' | 'hasManyThrough'
 
-/** The relation kinds previews run (manyToMany and hasManyThrough are refused with a clear message). */
-export type PreviewKind = 'hasMany' | 'hasOne' | 'belongsTo'
+/** The relation kinds previews run (hasManyThrough is refused with a clear message). */
+export type PreviewKind = 'hasMany' | 'hasOne' | 'belongsTo' | 'manyToMany'
 
 export function isPreviewKind(kind: RelationKind): kind is PreviewKind {
-  return kind === 'hasMany' || kind === 'hasOne' || kind === 'belongsTo'
+  return kind === 'hasMany' || kind === 'hasOne' || kind === 'belongsTo' || kind === 'manyToMany'
 }
 
 /** `custom` means a strategy class of the app that we cannot evaluate statically. */
@@ -75,6 +75,25 @@ export interface RelationKeys {
   foreignKey: string
   foreignKeyColumn?: string
   foreignKeyIsDefault: boolean
+  /**
+   * manyToMany only. There `localKey` is on this model, and `foreignKey` is the option Lucid calls
+   * `relatedKey`: the related model's attribute the pivot's related foreign key points at.
+   */
+  pivot?: PivotKeys
+}
+
+/** A manyToMany relation's pivot table; its keys and extra columns are column names, unresolved. */
+export interface PivotKeys {
+  table: string
+  tableIsDefault: boolean
+  /** The pivot column holding this model's local key (`pivotForeignKey`). */
+  foreignKey: string
+  /** The pivot column holding the related model's key (`pivotRelatedForeignKey`). */
+  relatedForeignKey: string
+  /** `pivotColumns`, selected as `pivot_<column>` extras. */
+  columns: string[]
+  /** `pivotTimestamps` resolved to column names; absent ones are not kept. */
+  timestamps: { createdAt?: string; updatedAt?: string }
 }
 
 export interface ModelInfo {

@@ -86,7 +86,7 @@ export interface RelationSummary {
   foreignKey?: string
   /** Finding codes on the relation's declaration (drawn red in the graph). */
   problems: string[]
-  /** Previews can run it (hasMany, hasOne, belongsTo; not manyToMany or hasManyThrough yet). */
+  /** Previews can run it (hasMany, hasOne, belongsTo, manyToMany; not hasManyThrough yet). */
   previewable: boolean
 }
 export interface ModelSummary {

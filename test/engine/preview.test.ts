@@ -161,7 +161,7 @@ describe('preview engine', () => {
               relations: [
                 {
                   name: 'tags',
-                  kind: 'manyToMany',
+                  kind: 'hasManyThrough',
                   relatedModel: 'Comment',
                   serializeAs: 'tags',
                   hasOnQuery: false,
@@ -175,6 +175,6 @@ describe('preview engine', () => {
       chain('Post', (p) => p.query().preload('tags')),
       graph,
     )
-    assert.equal(error.message, '"manyToMany" relations are not supported in previews yet')
+    assert.equal(error.message, '"hasManyThrough" relations are not supported in previews yet')
   })
 })

@@ -63,12 +63,12 @@ test('user.ts: one lens per relation, above its decorator, resolved to a preview
   )
 })
 
-test('post.ts: belongsTo and hasMany relations get a lens, manyToMany (not previewable yet) none', async () => {
+test('post.ts: belongsTo, hasMany and manyToMany relations all get a lens', async () => {
   const uri = await lsp.open(app.file('app/models/post.ts'))
   const resolved = await Promise.all((await lenses(uri)).map(resolve))
   assert.deepEqual(
     resolved.map((l) => l.command?.title),
-    ['Preview author', 'Preview category', 'Preview comments', 'Preview approvedComments'],
+    ['Preview author', 'Preview category', 'Preview comments', 'Preview approvedComments', 'Preview tags'],
   )
 })
 

@@ -108,7 +108,7 @@ test('models: each model with its table, columns and relations, keys resolved, f
       ['category', 'belongsTo', 'id', 'categoryId', true],
       ['comments', 'hasMany', 'id', 'postId', true],
       ['approvedComments', 'hasMany', 'id', 'post_id', true],
-      ['tags', 'manyToMany', undefined, undefined, false],
+      ['tags', 'manyToMany', 'id', 'id', true],
     ],
   )
   const approved = post?.relations.find((r) => r.name === 'approvedComments')

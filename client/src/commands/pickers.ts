@@ -53,7 +53,7 @@ export async function pickRelation(
     throw new Error(
       model.relations.length === 0
         ? `${model.name} has no relations.`
-        : `${model.name} has no relation previews can run (manyToMany and hasManyThrough are not supported yet).`,
+        : `${model.name} has no relation previews can run (hasManyThrough is not supported yet).`,
     )
   const items = relations.map((relation): RelationItem => ({
     label: relation.name,

@@ -9,6 +9,8 @@ export interface NamingStrategy {
   serializedName(attribute: string): string
   relationLocalKey(kind: RelationKind, parent: KeyOwner, related: KeyOwner): string
   relationForeignKey(kind: RelationKind, parent: KeyOwner, related: KeyOwner): string
+  relationPivotTable(kind: 'manyToMany', model: KeyOwner, related: KeyOwner): string
+  relationPivotForeignKey(model: KeyOwner): string
 }
 
 /** What the key methods read from a model: its class name and primary-key attribute. */

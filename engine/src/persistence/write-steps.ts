@@ -5,7 +5,9 @@
 // any statement runs; `new` and `merge` only change memory and run anywhere.
 import type { Call, QueryPlan } from '../plan'
 import { toArgs } from '../query/builder-calls'
+import { unsupported } from '../query/errors'
 import type { Stage } from '../query/interpreter'
+import { ManyToManyQuery } from '../query/many-to-many-query'
 import type { ModelMeta } from '../query/model-registry'
 import { Paginated } from '../query/paginator'
 import type { Runtime, StatementExecutor } from '../query/runtime'
@@ -60,12 +62,15 @@ export async function writeStep(runtime: Runtime, stage: Stage, call: Call): Pro
       ensureDryRun(runtime.executor, method)
       return done(await classWrite(runtime, stage.model, method, toArgs(call.args)))
     case 'relation':
-      // belongsTo's client has only associate/dissociate, which previews do not run.
+      // belongsTo's associate/dissociate and manyToMany's writes (attach, sync, create...) are not run.
       if (!RELATION_WRITES.has(method) || stage.relation.kind === 'belongsTo') return undefined
+      if (stage.relation.kind === 'manyToMany') throw unsupported(method)
       ensureDryRun(runtime.executor, method)
       return done(await relationWrite(runtime, stage.parent, stage.relation, method, toArgs(call.args)))
     case 'query':
       if (!QUERY_WRITES.has(method)) return undefined
+      // Lucid scopes these to the pivot table; previews do not write through manyToMany.
+      if (stage.query instanceof ManyToManyQuery) throw unsupported(method)
       ensureDryRun(runtime.executor, method)
       return done(new AffectedRows(await queryWrite(stage.query, method, toArgs(call.args))))
     case 'value': {

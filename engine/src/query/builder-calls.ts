@@ -4,6 +4,16 @@
 import type { Call, PlanArg } from '../plan'
 import type { UserCallback } from './chainable'
 import { runtimeError, unsupported } from './errors'
+import {
+  pivotColumns,
+  wherePivot,
+  whereInPivot,
+  whereNullPivot,
+  type PivotQuery,
+  type PivotVariation,
+} from './many-to-many-pivot'
+import { ManyToManyQuery } from './many-to-many-query'
+import { ManyToManySubQuery } from './many-to-many-sub-query'
 import type { ModelQuery, WhereHasBoolean } from './model-query'
 import { RelatedQuery } from './relation-query'
 import { SubQuery } from './sub-query'
@@ -48,7 +58,42 @@ const relatedOnly =
     apply(q, args)
   }
 
+/** Pivot clauses exist only on manyToMany builders; elsewhere Lucid has no such method. */
+const pivotOnly =
+  (apply: (query: PivotQuery, args: unknown[]) => void): Handler =>
+  (q, args, method) => {
+    if (!(q instanceof ManyToManyQuery) && !(q instanceof ManyToManySubQuery))
+      throw new TypeError(`query.${method} is not a function`)
+    apply(q, args)
+  }
+
+const pivotWhere = (variation: PivotVariation): Handler =>
+  pivotOnly((q, [key, operator, value]) => wherePivot(q, variation, key, operator, value))
+const pivotIn = (variation: PivotVariation): Handler =>
+  pivotOnly((q, [key, value]) => whereInPivot(q, variation, key, value))
+const pivotNull = (variation: PivotVariation): Handler =>
+  pivotOnly((q, [key]) => whereNullPivot(q, variation, key))
+
+const PIVOT_HANDLERS: Record<string, Handler> = {
+  wherePivot: pivotWhere('and'),
+  orWherePivot: pivotWhere('or'),
+  whereNotPivot: pivotWhere('not'),
+  orWhereNotPivot: pivotWhere('orNot'),
+  whereInPivot: pivotIn('and'),
+  orWhereInPivot: pivotIn('or'),
+  whereNotInPivot: pivotIn('not'),
+  orWhereNotInPivot: pivotIn('orNot'),
+  whereNullPivot: pivotNull('and'),
+  orWhereNullPivot: pivotNull('or'),
+  whereNotNullPivot: pivotNull('not'),
+  orWhereNotNullPivot: pivotNull('orNot'),
+  pivotColumns: pivotOnly((q, [columns]) =>
+    pivotColumns(q, Array.isArray(columns) ? columns : [], q instanceof ManyToManyQuery),
+  ),
+}
+
 const HANDLERS: Record<string, Handler> = {
+  ...PIVOT_HANDLERS,
   ...each(['where', 'orWhere', 'whereNot', 'orWhereNot'], whereClause),
   ...each(['whereIn', 'orWhereIn', 'whereNotIn', 'orWhereNotIn'], whereIn),
   ...each(['whereNull', 'orWhereNull', 'whereNotNull', 'orWhereNotNull'], whereNull),

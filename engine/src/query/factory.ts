@@ -4,6 +4,8 @@
 // only here: persistence through a relation uses plain model queries, which never see it.
 import { BelongsToQuery } from './belongs-to-query'
 import { BelongsToSubQuery } from './belongs-to-sub-query'
+import { ManyToManyQuery } from './many-to-many-query'
+import { ManyToManySubQuery } from './many-to-many-sub-query'
 import { ModelQuery } from './model-query'
 import type { ModelInstance } from './model-instance'
 import type { BootedRelation, ModelMeta } from './model-registry'
@@ -14,7 +16,12 @@ import { SubQuery } from './sub-query'
 
 export function createQueryFactory(runtime: Runtime): QueryFactory {
   const relationQuery = (relation: BootedRelation, parent: ModelInstance | ModelInstance[]) => {
-    const Builder = relation.kind === 'belongsTo' ? BelongsToQuery : RelatedQuery
+    const Builder =
+      relation.kind === 'belongsTo'
+        ? BelongsToQuery
+        : relation.kind === 'manyToMany'
+          ? ManyToManyQuery
+          : RelatedQuery
     return new Builder(runtime.knex.queryBuilder(), runtime, parent, relation)
   }
   return {
@@ -32,7 +39,12 @@ export function createQueryFactory(runtime: Runtime): QueryFactory {
       return query
     },
     subQuery: (relation: BootedRelation) => {
-      const Builder = relation.kind === 'belongsTo' ? BelongsToSubQuery : SubQuery
+      const Builder =
+        relation.kind === 'belongsTo'
+          ? BelongsToSubQuery
+          : relation.kind === 'manyToMany'
+            ? ManyToManySubQuery
+            : SubQuery
       const query = new Builder(runtime.knex.queryBuilder(), runtime, relation)
       applyOnQuery(runtime, relation, query)
       return query

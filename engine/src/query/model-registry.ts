@@ -7,6 +7,7 @@ import {
   type LucidGeneration,
   type ModelGraph,
   type ModelInfo,
+  type PivotKeys,
   type RelationInfo,
 } from '../model-graph'
 import { missingModelAttribute, PreviewError, runtimeError } from './errors'
@@ -70,11 +71,12 @@ export class ModelMeta {
 /**
  * A relation after boot: keys are attribute names, with their columns on either side. As in Lucid,
  * hasMany/hasOne keep `localKey` on the parent and `foreignKey` on the related model; belongsTo
- * keeps `localKey` on the related model and `foreignKey` on the parent.
+ * keeps `localKey` on the related model and `foreignKey` on the parent. manyToMany keeps `localKey`
+ * on the parent and its `relatedKey` as `foreignKey` on the related model, plus the pivot table.
  */
 export interface BootedRelation {
   name: string
-  kind: 'hasMany' | 'hasOne' | 'belongsTo'
+  kind: 'hasMany' | 'hasOne' | 'belongsTo' | 'manyToMany'
   parent: ModelMeta
   related: ModelMeta
   localKey: string
@@ -82,6 +84,8 @@ export interface BootedRelation {
   foreignKey: string
   foreignKeyColumn: string
   serializeAs: string | null
+  /** manyToMany only. */
+  pivot?: PivotKeys
 }
 
 export class ModelRegistry {
@@ -111,7 +115,9 @@ export class ModelRegistry {
       throw new PreviewError(`"${info.kind}" relations are not supported in previews yet`, 'E_UNSUPPORTED')
     }
     if (!info.relatedModel) throw runtimeError(`The related model of "${id}" could not be resolved`)
-    if (!info.keys) throw runtimeError(`The keys of "${id}" could not be resolved from the source`)
+    if (!info.keys || (info.kind === 'manyToMany' && !info.keys.pivot)) {
+      throw runtimeError(`The keys of "${id}" could not be resolved from the source`)
+    }
     const related = this.model(info.relatedModel)
     // Lucid's KeysExtractor checks localKey first; belongsTo's local key lives on the related model.
     const [localOwner, foreignOwner] = info.kind === 'belongsTo' ? [related, parent] : [parent, related]
@@ -130,6 +136,7 @@ export class ModelRegistry {
       foreignKeyColumn: foreign.columnName,
       serializeAs: info.serializeAs,
     }
+    if (info.kind === 'manyToMany') relation.pivot = info.keys.pivot
     this.booted.set(id, relation)
     return relation
   }

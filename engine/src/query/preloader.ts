@@ -3,6 +3,7 @@
 // each relation's eager query is queued on the runtime, where Lucid would `Promise.all` them.
 import { setBelongsToForMany } from './belongs-to-match'
 import type { UserCallback } from './chainable'
+import { setManyToManyForMany } from './many-to-many-match'
 import { runtimeError, undefinedRelationship } from './errors'
 import { attributeValue, type ModelInstance } from './model-instance'
 import type { ModelQuery } from './model-query'
@@ -50,9 +51,11 @@ export class Preloader {
     const result = await query.selectRelationKeys().exec()
     if (Array.isArray(parent)) {
       if (relation.kind === 'belongsTo') setBelongsToForMany(relation, parent, result)
+      else if (relation.kind === 'manyToMany') setManyToManyForMany(relation, parent, result)
       else setRelatedForMany(relation, parent, result)
     } else {
-      parent.preloaded.set(relation.name, relation.kind === 'hasMany' ? result : (result[0] ?? null))
+      const many = relation.kind === 'hasMany' || relation.kind === 'manyToMany'
+      parent.preloaded.set(relation.name, many ? result : (result[0] ?? null))
     }
   }
 }

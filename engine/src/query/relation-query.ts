@@ -41,7 +41,7 @@ export class RelatedQuery extends ModelQuery {
     return method === 'select' && this.isRelatedPreloadQuery ? 'preload' : method
   }
 
-  private keyValue(parent: ModelInstance): unknown {
+  protected keyValue(parent: ModelInstance): unknown {
     const value = attributeValue(parent, this.relation.localKey)
     if (value === undefined || value === null) {
       throw missingKeyValue(

@@ -53,8 +53,19 @@ export interface RelationFact {
   localKey?: KeyOption
   serializeAs?: string | null
   onQuery?: TS.Expression
+  /** manyToMany's options, as written (read by relation-keys.ts). */
+  manyToMany?: ManyToManyOptions
   /** `Post` in `HasMany<typeof Post>`. */
   typeModel?: TS.EntityName
+}
+
+export interface ManyToManyOptions {
+  relatedKey?: KeyOption
+  pivotTable?: KeyOption
+  pivotForeignKey?: KeyOption
+  pivotRelatedForeignKey?: KeyOption
+  pivotColumns?: TS.Expression
+  pivotTimestamps?: TS.Expression
 }
 
 export interface ClassFacts {
@@ -197,6 +208,16 @@ function readRelation(
     localKey: keyOption(ts, options.get('localKey')),
     onQuery: options.get('onQuery'),
     typeModel: relationTypeModel(ts, member),
+  }
+  if (kind === 'manyToMany') {
+    relation.manyToMany = {
+      relatedKey: keyOption(ts, options.get('relatedKey')),
+      pivotTable: keyOption(ts, options.get('pivotTable')),
+      pivotForeignKey: keyOption(ts, options.get('pivotForeignKey')),
+      pivotRelatedForeignKey: keyOption(ts, options.get('pivotRelatedForeignKey')),
+      pivotColumns: options.get('pivotColumns'),
+      pivotTimestamps: options.get('pivotTimestamps'),
+    }
   }
   const serialize = options.get('serializeAs')
   if (serialize)

@@ -2,6 +2,7 @@
 import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../engine/src/model-graph'
 import { onQueryPlan } from '../preview/on-query-plan'
 import type { LucidModel } from './lucid-model'
+import { resolveManyToManyKeys } from './many-to-many-keys'
 import type { ModelIndex } from './model-index'
 import { resolveBelongsToKeys, resolveHasManyKeys } from './relation-keys'
 
@@ -41,6 +42,11 @@ function modelInfo(index: ModelIndex, model: LucidModel): ModelInfo {
     if (fact.onQuery) info.onQuery = onQueryPlan(index.ts, fact.onQuery)
     if (related.kind !== 'model') return info
     info.relatedModel = related.model.name
+    if (fact.kind === 'manyToMany') {
+      const keys = resolveManyToManyKeys(index.ts, model, relation, related.model)
+      if (keys) info.keys = keys
+      return info
+    }
     const keys =
       fact.kind === 'hasMany' || fact.kind === 'hasOne'
         ? resolveHasManyKeys(model, relation, related.model)

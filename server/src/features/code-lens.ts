@@ -49,7 +49,7 @@ function codeLenses(context: ServerContext, params: CodeLensParams): CodeLens[] 
     for (const relation of cls.relations) {
       // Mid-edit, a decorator can swallow what follows and leave a member without a name.
       if (!relation.name) continue
-      // Only relations a preview can run get the lens (manyToMany and hasManyThrough cannot yet).
+      // Only relations a preview can run get the lens (hasManyThrough cannot yet).
       if (!isPreviewKind(relation.kind)) continue
       const data: PreviewRelatedArgs = { uri, model: cls.name, relation: relation.name }
       lenses.push({

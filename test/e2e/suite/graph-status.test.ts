@@ -36,8 +36,7 @@ describe('graph, code lenses and status bar', () => {
     const previews = lenses.filter((lens) => lens.command?.command === COMMANDS.previewRelated)
     assert.deepEqual(
       previews.map((lens) => lens.command?.title),
-      // Post.tags is a manyToMany, which previews do not run yet: no lens.
-      ['Preview author', 'Preview category', 'Preview comments', 'Preview approvedComments'],
+      ['Preview author', 'Preview category', 'Preview comments', 'Preview approvedComments', 'Preview tags'],
     )
     assert.deepEqual(previews[2]?.command?.arguments, [
       { uri: document.uri.toString(), model: 'Post', relation: 'comments' },

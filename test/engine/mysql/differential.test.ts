@@ -3,6 +3,7 @@
 import { BELONGS_TO } from '../differential/scenarios/belongs-to'
 import { BUILDER_FORMS } from '../differential/scenarios/builder-forms'
 import { ERRORS } from '../differential/scenarios/errors'
+import { MANY_TO_MANY } from '../differential/scenarios/many-to-many'
 import { ON_QUERY } from '../differential/scenarios/on-query'
 import { PRELOADS } from '../differential/scenarios/preload'
 import { RELATED } from '../differential/scenarios/related'
@@ -19,3 +20,4 @@ differential('mysql: errors', ERRORS, serverTarget('mysql2'))
 differential('mysql: builder forms', BUILDER_FORMS, serverTarget('mysql2'))
 differential('mysql: onQuery hooks', ON_QUERY, serverTarget('mysql2'))
 differential('mysql: belongsTo relations', BELONGS_TO, serverTarget('mysql2'))
+differential('mysql: manyToMany relations', MANY_TO_MANY, serverTarget('mysql2'))

@@ -3,6 +3,7 @@
 import { BELONGS_TO } from '../differential/scenarios/belongs-to'
 import { BUILDER_FORMS } from '../differential/scenarios/builder-forms'
 import { ERRORS } from '../differential/scenarios/errors'
+import { MANY_TO_MANY } from '../differential/scenarios/many-to-many'
 import { ON_QUERY } from '../differential/scenarios/on-query'
 import { PRELOADS } from '../differential/scenarios/preload'
 import { RELATED } from '../differential/scenarios/related'
@@ -19,3 +20,4 @@ differential('postgres: errors', ERRORS, serverTarget('pg'))
 differential('postgres: builder forms', BUILDER_FORMS, serverTarget('pg'))
 differential('postgres: onQuery hooks', ON_QUERY, serverTarget('pg'))
 differential('postgres: belongsTo relations', BELONGS_TO, serverTarget('pg'))
+differential('postgres: manyToMany relations', MANY_TO_MANY, serverTarget('pg'))

@@ -1,5 +1,6 @@
 // Creates and seeds the SQLite file the differential suite runs on: nulls in keys and values, an
-// orphan post, a user without posts, a `secret` column no model declares, a three-level category tree.
+// orphan post, a user without posts, a `secret` column no model declares, a three-level category tree,
+// and manyToMany pivots (`skill_user` with an extra column, the self pivot `friendships`).
 import Database from 'better-sqlite3'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -13,6 +14,9 @@ create table posts (id integer primary key, user_id integer, author_uuid varchar
 create table comments (id integer primary key, post_id integer, body text, moderator_note text, posted_on date);
 create table categories (id integer primary key, parent_id integer, name varchar(255));
 create table profiles (id integer primary key, user_id integer, bio text);
+create table skills (id integer primary key, name varchar(255));
+create table skill_user (id integer primary key, user_id integer, skill_id integer, proficiency varchar(255));
+create table friendships (id integer primary key, user_id integer, friend_id integer);
 `
 
 const UUID_1 = '0b9f4a52-3c1e-4f7a-9a51-6f1d2c3b4a01'
@@ -53,6 +57,24 @@ export const ROWS: Record<string, unknown[][]> = {
   profiles: [
     [1, 1, 'Ann writes'],
     [2, 2, null],
+  ],
+  skills: [
+    [1, 'sql'],
+    [2, 'typescript'],
+    [3, 'design'],
+    [4, 'unused'],
+  ],
+  skill_user: [
+    [1, 1, 1, 'expert'],
+    [2, 1, 2, 'novice'],
+    [3, 2, 2, 'expert'],
+    [4, 2, 3, null],
+    [5, 4, 1, 'novice'],
+  ],
+  friendships: [
+    [1, 1, 2],
+    [2, 1, 4],
+    [3, 2, 1],
   ],
 }
 

@@ -3,8 +3,14 @@
 // It covers a custom columnName, a uuid local key, a self relation, renamed and hidden relations
 // and columns, a hasOne, date columns, a relation whose foreign key is not a column, relations
 // with onQuery hooks (on-query-fixtures.ts), and belongsTo relations (a uuid key, a self relation,
-// a foreign key that is not a column).
-import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../engine/src/model-graph'
+// a foreign key that is not a column), and manyToMany relations (pivot columns, a self relation).
+import type {
+  ColumnInfo,
+  ModelGraph,
+  ModelInfo,
+  PivotKeys,
+  RelationInfo,
+} from '../../../engine/src/model-graph'
 import { ON_QUERY_RELATIONS } from './on-query-fixtures'
 
 type ColumnOptions = Partial<Pick<ColumnInfo, 'columnName' | 'serializeAs' | 'isPrimary' | 'decorator'>>
@@ -55,6 +61,27 @@ function belongsTo(
   return { ...hasMany(name, relatedModel, localKey, foreignKey, extra), kind: 'belongsTo' }
 }
 
+/** Keys on the `id` of both models; the pivot as Lucid's options name it. */
+function manyToMany(
+  name: string,
+  relatedModel: string,
+  pivot: Omit<PivotKeys, 'tableIsDefault' | 'timestamps'>,
+): RelationInfo {
+  return {
+    ...hasMany(name, relatedModel, 'id', 'id'),
+    kind: 'manyToMany',
+    keys: {
+      localKey: 'id',
+      localKeyIsDefault: false,
+      foreignKey: 'id',
+      foreignKeyIsDefault: false,
+      pivot: { ...pivot, tableIsDefault: false, timestamps: {} },
+    },
+  }
+}
+
+const SKILL_USER = { table: 'skill_user', columns: ['proficiency'] }
+
 function model(
   name: string,
   table: string,
@@ -96,6 +123,17 @@ export const FIXTURE_GRAPH: ModelGraph = {
         hasMany('brokenPosts', 'Post', 'id', 'writerId'),
         { ...hasMany('profile', 'Profile', 'id', 'userId'), kind: 'hasOne' },
         ...ON_QUERY_RELATIONS,
+        manyToMany('skills', 'Skill', {
+          ...SKILL_USER,
+          foreignKey: 'user_id',
+          relatedForeignKey: 'skill_id',
+        }),
+        manyToMany('friends', 'User', {
+          table: 'friendships',
+          foreignKey: 'user_id',
+          relatedForeignKey: 'friend_id',
+          columns: [],
+        }),
       ],
     ),
     model(
@@ -141,6 +179,12 @@ export const FIXTURE_GRAPH: ModelGraph = {
       'profiles',
       [id('Profile'), column('Profile', 'userId', 'user_id'), column('Profile', 'bio', 'bio')],
       [belongsTo('user', 'User', 'id', 'userId')],
+    ),
+    model(
+      'Skill',
+      'skills',
+      [id('Skill'), column('Skill', 'name', 'name')],
+      [manyToMany('users', 'User', { ...SKILL_USER, foreignKey: 'skill_id', relatedForeignKey: 'user_id' })],
     ),
   ],
 }

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { ModelGraph } from '../../../engine/src/model-graph'
+import type { ModelGraph, RelationKeys } from '../../../engine/src/model-graph'
 import type { ModelExtras, ResultExtras, SerializedResult } from '../../../engine/src/query/result'
 import { onQueryFunction } from './on-query-twin'
 
@@ -114,12 +114,29 @@ function buildModels(graph: ModelGraph, BaseModel: any, column: any, SnakeCase: 
   for (const info of graph.models) {
     for (const relation of info.relations) {
       const onQuery = onQueryFunction(relation.onQuery)
-      const options = { ...relation.keys, serializeAs: relation.serializeAs, onQuery }
+      const options = { ...lucidKeys(relation.keys), serializeAs: relation.serializeAs, onQuery }
       const related = () => models[relation.relatedModel ?? '']
       models[info.name].$addRelation(relation.name, relation.kind, related, options)
     }
   }
   return models
+}
+
+/** The relation's keys as Lucid's options name them (a manyToMany's `foreignKey` is its `relatedKey`). */
+function lucidKeys(keys: RelationKeys | undefined): Record<string, unknown> | undefined {
+  if (!keys?.pivot) return keys ? { ...keys } : undefined
+  const { pivot } = keys
+  const { createdAt, updatedAt } = pivot.timestamps
+  return {
+    localKey: keys.localKey,
+    relatedKey: keys.foreignKey,
+    pivotTable: pivot.table,
+    pivotForeignKey: pivot.foreignKey,
+    pivotRelatedForeignKey: pivot.relatedForeignKey,
+    pivotColumns: pivot.columns,
+    pivotTimestamps:
+      createdAt || updatedAt ? { createdAt: createdAt ?? false, updatedAt: updatedAt ?? false } : undefined,
+  }
 }
 
 /** A paginator is an Array subclass: test for it before arrays. */

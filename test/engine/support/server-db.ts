@@ -96,6 +96,9 @@ const COLUMNS: Record<string, string[]> = {
   comments: ['id', 'post_id', 'body', 'moderator_note', 'posted_on'],
   categories: ['id', 'parent_id', 'name'],
   profiles: ['id', 'user_id', 'bio'],
+  skills: ['id', 'name'],
+  skill_user: ['id', 'user_id', 'skill_id', 'proficiency'],
+  friendships: ['id', 'user_id', 'friend_id'],
 }
 
 /**
@@ -139,6 +142,21 @@ export async function buildFixture(db: Knex, options: { autoIds?: boolean } = {}
       id(t)
       t.integer('user_id')
       t.text('bio')
+    })
+    .createTable('skills', (t) => {
+      id(t)
+      t.string('name')
+    })
+    .createTable('skill_user', (t) => {
+      id(t)
+      t.integer('user_id')
+      t.integer('skill_id')
+      t.string('proficiency')
+    })
+    .createTable('friendships', (t) => {
+      id(t)
+      t.integer('user_id')
+      t.integer('friend_id')
     })
   for (const [table, rows] of Object.entries(ROWS)) {
     const columns = COLUMNS[table] ?? []

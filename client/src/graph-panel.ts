@@ -2,7 +2,7 @@
 import * as vscode from 'vscode'
 import type { ModelsResult } from '../../server/src/protocol'
 import { GRAPH_TITLE, graphHtml } from './graph-html'
-import { createNonce } from './html'
+import { pageAssets } from './webview-assets'
 import type { GraphRender } from './test-api'
 
 export interface GraphEvents {
@@ -22,12 +22,7 @@ export class GraphPanel implements vscode.Disposable {
     const panel = this.panel ?? this.create()
     this.events.showing()
     const webview = panel.webview
-    webview.html = graphHtml(models.apps, {
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'graph.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'graph.css')).toString(),
-    })
+    webview.html = graphHtml(models.apps, pageAssets(webview, this.mediaRoot, 'graph'))
     panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true)
   }
 

@@ -7,8 +7,9 @@ export interface PageAssets {
   /** `webview.cspSource`. */
   cspSource: string
   nonce: string
-  /** Webview URIs of the page's script and stylesheet. */
+  /** Webview URIs of the page's script, the shared stylesheet (base.css) and the page's own. */
   scriptUri: string
+  baseStyleUri: string
   styleUri: string
 }
 
@@ -50,6 +51,7 @@ export function page(title: string, assets: PageAssets, body: string): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(assets.cspSource, assets.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(assets.baseStyleUri)}">
 <link rel="stylesheet" href="${escapeHtml(assets.styleUri)}">
 <title>${escapeHtml(title)}</title>
 </head>

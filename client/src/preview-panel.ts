@@ -3,7 +3,7 @@
 import * as vscode from 'vscode'
 import type { PreviewResult } from '../../engine/src/query/result'
 import { toCsv, toJson } from './export-format'
-import { createNonce } from './html'
+import { pageAssets } from './webview-assets'
 import { previewHtml, type PanelAnswer } from './preview-html'
 import type { Prompter } from './quick-picks'
 import type { PanelRender } from './test-api'
@@ -45,12 +45,7 @@ export class PreviewPanel implements vscode.Disposable {
     const webview = panel.webview
     panel.webview.html = previewHtml(
       { title, expression: content.expression, answer: content.answer },
-      {
-        cspSource: webview.cspSource,
-        nonce: createNonce(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview.css')).toString(),
-      },
+      pageAssets(webview, this.mediaRoot, 'preview'),
     )
     panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true)
   }

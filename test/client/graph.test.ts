@@ -132,6 +132,7 @@ test('the page: focusable models with their file, problem edges red, a legend, n
     cspSource: 'vscode-resource:',
     nonce,
     scriptUri: 'vscode-resource:/graph.js',
+    baseStyleUri: 'vscode-resource:/base.css',
     styleUri: 'vscode-resource:/graph.css',
   })
   assert.ok(html.includes(`script-src 'nonce-${nonce}'`))
@@ -155,6 +156,7 @@ test('the page: focusable models with their file, problem edges red, a legend, n
     cspSource: 'c',
     nonce,
     scriptUri: 's',
+    baseStyleUri: 'b',
     styleUri: 't',
   })
   assert.ok(empty.includes('No Lucid models found'))

@@ -10,6 +10,7 @@ const assets = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'bm9uY2Utb2YtdGVzdA==',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.js',
+  baseStyleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/client/media/base.css',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.css',
 }
 

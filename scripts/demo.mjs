@@ -1,22 +1,25 @@
 // `npm run demo` (after the build): creates and seeds the example app's SQLite database from its own
 // migrations, runs `lucid-lens check` on it (the three planted relation mistakes), then previews a
-// few relation queries against that database (read-only).
+// few relation queries against that database (read-only). `node scripts/demo.mjs DIR` runs it on a
+// copy of the example app in DIR instead (the demo's test does).
 import { spawnSync } from 'node:child_process'
-import { join, relative } from 'node:path'
-import { createExampleDb, exampleApp, exampleDb } from './example-db.mjs'
+import { join, relative, resolve } from 'node:path'
+import { createExampleDb, exampleApp as bundledApp } from './example-db.mjs'
 
-const root = join(exampleApp, '..', '..')
+const root = join(bundledApp, '..', '..')
+const exampleApp = process.argv[2] ? resolve(process.argv[2]) : bundledApp
+const exampleDb = join(exampleApp, 'tmp', 'db.sqlite3')
 const step = (title) => console.log(`\n\u001b[1m== ${title}\u001b[0m\n`)
 
 step('Creating the example database from examples/blog/database/migrations')
-const counts = await createExampleDb()
+const counts = await createExampleDb(exampleDb)
 console.log(
   `${relative(root, exampleDb)}: ${Object.entries(counts)
     .map(([k, v]) => `${v} ${k}`)
     .join(', ')}`,
 )
 
-step('lucid-lens check examples/blog')
+step(`lucid-lens check ${relative(root, exampleApp) || '.'}`)
 const check = spawnSync(process.execPath, [join(root, 'server', 'out', 'cli.js'), 'check', exampleApp], {
   stdio: 'inherit',
 })

@@ -150,7 +150,17 @@ function usage(write: (text: string) => void, problem: string): number {
   return 2
 }
 
+/** A reader that stopped reading (`lucid-lens check | head -1`) ends the command, quietly. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+  })
+}
+
 if (require.main === module) {
+  endQuietlyOnClosedPipe(process.stdout)
+  endQuietlyOnClosedPipe(process.stderr)
   main(
     process.argv.slice(2),
     (text) => process.stdout.write(text + '\n'),

@@ -4,6 +4,7 @@
 // worker thread runs on until the step returns). So previews run here, one process per preview.
 import { previewSqlite } from '../../../engine/src/preview'
 import { PreviewError } from '../../../engine/src/query/errors'
+import { exitWithParent } from './parent-watch'
 import type { WorkerMessage, WorkerReply, WorkerRequest } from './sqlite-worker'
 
 async function run(request: WorkerRequest): Promise<WorkerReply> {
@@ -25,16 +26,20 @@ async function run(request: WorkerRequest): Promise<WorkerReply> {
 }
 
 function send(message: WorkerMessage, then?: () => void): void {
+  // A closed channel (EPIPE, ERR_IPC_CHANNEL_CLOSED) reaches the callback: the parent left, and
+  // nobody waits for the answer. Without a callback it would be an unhandled 'error' event.
+  const sent = (error: Error | null) => (error ? process.exit(0) : then?.())
   try {
-    process.send?.(message, undefined, {}, then)
+    process.send?.(message, undefined, {}, sent)
   } catch {
     // A value structured cloning refuses: send it the way the language server sends it anyway.
-    process.send?.(JSON.parse(JSON.stringify(message)) as WorkerMessage, undefined, {}, then)
+    process.send?.(JSON.parse(JSON.stringify(message)) as WorkerMessage, undefined, {}, sent)
   }
 }
 
-// The language server went away: nobody waits for the answer.
+// The language server or the CLI went away: nobody waits for the answer.
 process.on('disconnect', () => process.exit(0))
+exitWithParent()
 process.once('message', (request: WorkerRequest) => {
   void run(request).then((reply) => send(reply, () => process.exit(0)))
 })

@@ -31,7 +31,35 @@ function installed() {
   return Object.entries(wanted).every(([key, value]) => found[key] === value)
 }
 
-function npmInstall(prefix, spec, env = process.env) {
+const separator = process.platform === 'win32' ? ';' : ':'
+
+/**
+ * This machine's environment without what an outer npm (`npm test`) exported for its own run:
+ * code-server's install script reads the Node version from `npm_config_user_agent`, and an inherited
+ * `node/v20` there fails it; the other `npm_*` values (prefix, lifecycle, nodedir) and the outer
+ * run's `node_modules/.bin` folders on the PATH belong to that run too. npm's cache and registry are
+ * the machine's, and stay.
+ */
+function cleanEnv() {
+  const kept = new Set(['npm_config_cache', 'npm_config_registry'])
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => kept.has(key.toLowerCase()) || !/^(npm_|init_cwd$|node$)/i.test(key),
+    ),
+  )
+  env.PATH = (process.env.PATH ?? '')
+    .split(separator)
+    .filter((dir) => dir && !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(dir))
+    .join(separator)
+  return env
+}
+
+/** Node 24 first on the PATH runs npm and node-gyp, which build against its headers (`nodedir`). */
+function withNode24(env) {
+  return { ...env, PATH: `${dirname(nodeBin)}${separator}${env.PATH}`, npm_config_nodedir: nodeHome }
+}
+
+function npmInstall(prefix, spec, env) {
   mkdirSync(prefix, { recursive: true })
   // Its own package.json keeps npm from walking up into the repository's.
   writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n')
@@ -48,31 +76,24 @@ if (installed()) {
   const started = Date.now()
   rmSync(manifest, { force: true })
   console.log(`Installing Node.js ${NODE_VERSION} (npm ${nodePackage}) into ${nodePrefix}`)
-  npmInstall(nodePrefix, `${nodePackage}@${NODE_VERSION}`)
+  npmInstall(nodePrefix, `${nodePackage}@${NODE_VERSION}`, cleanEnv())
   console.log(
     `Installing code-server ${CODE_SERVER_VERSION} with Node.js ${NODE_VERSION} into ${codeServerPrefix}`,
   )
-  // code-server's install script checks the Node version npm runs on and builds VS Code's native
-  // modules: Node 24 first on the PATH runs npm and node-gyp, whose headers come from nodedir.
-  const env = {
-    ...process.env,
-    PATH: `${dirname(nodeBin)}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`,
-    npm_config_nodedir: nodeHome,
-  }
   try {
-    npmInstall(codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`, env)
+    npmInstall(codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`, withNode24(cleanEnv()))
   } catch (error) {
     console.error(
       'code-server did not install. Its native modules need a C++ toolchain, python3 and, on Debian, ' +
-        'libkrb5-dev (apt-get install -y libkrb5-dev).',
+        `libkrb5-dev: \`npm run provision\` installs them (as root). npm said: ${error.message.split('\n')[0]}`,
     )
-    throw error
+    process.exit(1)
   }
   writeFileSync(manifest, `${JSON.stringify(wanted, null, 2)}\n`)
   console.log(`Installed in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 if (!existsSync(chromium))
   console.warn(
-    `No Chromium at ${chromium}: the code-server tier will fail. On Debian: apt-get install -y chromium ` +
-      '(or set LUCID_LENS_CHROMIUM to a Chromium executable).',
+    `No Chromium at ${chromium}: the code-server tier will fail. \`npm run provision\` installs it (as root ` +
+      'on Debian), or set LUCID_LENS_CHROMIUM to a Chromium executable.',
   )

@@ -11,8 +11,8 @@ const exampleApp = process.argv[2] ? resolve(process.argv[2]) : bundledApp
 const exampleDb = join(exampleApp, 'tmp', 'db.sqlite3')
 const step = (title) => console.log(`\n\u001b[1m== ${title}\u001b[0m\n`)
 
-step('Creating the example database from examples/blog/database/migrations')
-const counts = await createExampleDb(exampleDb)
+step(`Creating the example database from ${relative(root, join(exampleApp, 'database', 'migrations'))}`)
+const counts = await createExampleDb(exampleDb, exampleApp)
 console.log(
   `${relative(root, exampleDb)}: ${Object.entries(counts)
     .map(([k, v]) => `${v} ${k}`)

@@ -108,9 +108,10 @@ async function seed(knex) {
 
 /**
  * `target` is a SQLite file (recreated) or a knex config for an existing, empty database on another
- * server, e.g. `{ client: 'pg', connection: { host, user, database } }`.
+ * server, e.g. `{ client: 'pg', connection: { host, user, database } }`. `app` is the example app whose
+ * migrations run (examples/blog, or examples/blog-v7, which has the same tables).
  */
-export async function createExampleDb(target = exampleDb) {
+export async function createExampleDb(target = exampleDb, app = exampleApp) {
   if (typeof target === 'string') {
     rmSync(target, { force: true })
     mkdirSync(dirname(target), { recursive: true })
@@ -122,7 +123,7 @@ export async function createExampleDb(target = exampleDb) {
   )
   try {
     const BaseSchema = schemaClass(knex)
-    const dir = join(exampleApp, 'database', 'migrations')
+    const dir = join(app, 'database', 'migrations')
     for (const name of readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .sort()) {

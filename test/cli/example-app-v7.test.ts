@@ -54,7 +54,7 @@ test('the v7 example app previews through the columns its models inherit from da
   assert.equal(code, 0, output)
   const result = JSON.parse(output) as {
     statements: { sql: string }[]
-    rows: { fullName: string; posts: { isPublished: unknown }[] }[]
+    result: { fullName: string; posts: { isPublished: unknown }[] }[]
   }
   assert.deepEqual(
     result.statements.map((s) => s.sql),
@@ -63,7 +63,7 @@ test('the v7 example app previews through the columns its models inherit from da
       'select * from `posts` where (`is_published` = ?) and (`user_id` in (?))',
     ],
   )
-  assert.equal(result.rows.length, 1)
-  assert.equal(result.rows[0]?.fullName, 'User 1')
-  assert.ok(result.rows[0]?.posts.length)
+  assert.equal(result.result.length, 1)
+  assert.equal(result.result[0]?.fullName, 'User 1')
+  assert.ok(result.result[0]?.posts.length)
 })

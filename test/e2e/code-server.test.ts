@@ -1,12 +1,12 @@
 // The real-editor tier: the packaged .vsix installed into code-server (VS Code 1.139 served to headless
-// Chromium), the example app open with its SQLite database, and the Mocha suite (test/e2e/suite) run
+// Chromium), each example app (v6, then v7) open with its SQLite database, and the Mocha suite (test/e2e/suite) run
 // inside VS Code's extension host against nothing but the `vscode` API. Each suite test is reported here
 // as its own subtest, then what the screenshots showed. Artifacts: test-artifacts/e2e/.
 import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { test } from 'node:test'
+import { test, type TestContext } from 'node:test'
 import { repoRoot } from '../support/paths'
 import {
   createProfile,
@@ -24,29 +24,67 @@ import {
   E2E_DIR_VARIABLE,
   resultsFile,
   SCREENSHOTS_VARIABLE,
+  SUITES_VARIABLE,
   type ScreenshotAck,
   type ScreenshotRequest,
   type SuiteResults,
 } from './protocol'
 
-/** The whole run: install, start, and the suite. Generous for a cold 2-core machine; nothing sleeps. */
+/** One app's run: start, and the suite. Generous for a cold 2-core machine; nothing sleeps. */
 const RUN_TIMEOUT_MS = 6 * 60_000
-const artifacts = path.join(repoRoot, 'test-artifacts', 'e2e')
+const artifactsRoot = path.join(repoRoot, 'test-artifacts', 'e2e')
 
-test('Lucid Lens in code-server', { timeout: RUN_TIMEOUT_MS + 30_000 }, async (t) => {
+/**
+ * The suite runs on the v6 example app, and its app-independent files again on the AdonisJS 7 one
+ * (models extending database/schema.ts classes): the same planted mistakes, previews and counts.
+ */
+const APPS: AppRun[] = [
+  { app: 'blog', artifacts: artifactsRoot },
+  {
+    app: 'blog-v7',
+    artifacts: path.join(artifactsRoot, 'blog-v7'),
+    suites: ['diagnostics', 'code-actions', 'previews', 'graph-status'],
+  },
+]
+
+interface AppRun {
+  /** The folder under examples/. */
+  app: string
+  artifacts: string
+  /** Suite files to run (without `.test.js`); all when absent. */
+  suites?: string[]
+}
+
+test('Lucid Lens in code-server', { timeout: APPS.length * RUN_TIMEOUT_MS + 60_000 }, async (t) => {
   const install = readInstall()
-  const run = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-e2e-'))
-  fs.rmSync(artifacts, { recursive: true, force: true })
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-e2e-'))
+  fs.rmSync(artifactsRoot, { recursive: true, force: true })
+  try {
+    const vsix = packageVsix(work)
+    for (const run of APPS)
+      await t.test(`examples/${run.app}`, (t) => runSuite(t, install, vsix, run, path.join(work, run.app)))
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+})
+
+async function runSuite(
+  t: TestContext,
+  install: ReturnType<typeof readInstall>,
+  vsix: string,
+  { app: appName, artifacts, suites }: AppRun,
+  run: string,
+): Promise<void> {
+  fs.mkdirSync(run, { recursive: true })
   fs.mkdirSync(artifacts, { recursive: true })
   let server: RunningCodeServer | undefined
   let workbench: Workbench | undefined
   let screenshots: Screenshots | undefined
   let results: SuiteResults | undefined
   try {
-    const vsix = packageVsix(run)
     const profile = createProfile(run)
     const installed = installExtension(install, profile, vsix)
-    const app = await copyExampleApp(run)
+    const app = await copyExampleApp(run, appName)
     const runner = prepareRunnerExtension()
     const signals = path.join(run, 'signals')
     fs.mkdirSync(signals)
@@ -54,6 +92,7 @@ test('Lucid Lens in code-server', { timeout: RUN_TIMEOUT_MS + 30_000 }, async (t
       LUCID_LENS_TEST_HOOK: '1',
       [E2E_DIR_VARIABLE]: signals,
       [SCREENSHOTS_VARIABLE]: '1',
+      ...(suites ? { [SUITES_VARIABLE]: suites.join(',') } : {}),
       // No extension gallery: the network is closed, and the tests install nothing.
       EXTENSIONS_GALLERY: '{}',
     })
@@ -70,7 +109,6 @@ test('Lucid Lens in code-server', { timeout: RUN_TIMEOUT_MS + 30_000 }, async (t
     await workbench?.close()
     await server?.stop()
     collectArtifacts(run, artifacts, { codeServer: server?.output(), console: workbench?.console, results })
-    fs.rmSync(run, { recursive: true, force: true })
   }
   assert.ok(results)
   for (const outcome of results.tests) {
@@ -91,7 +129,7 @@ test('Lucid Lens in code-server', { timeout: RUN_TIMEOUT_MS + 30_000 }, async (t
       checkScreenshot(request, ack),
     )
   }
-})
+}
 
 /** The suite's end (VS Code's exit code), or code-server dying, or the deadline. */
 async function untilDone(workbench: Workbench, server: RunningCodeServer): Promise<number> {

@@ -7,6 +7,8 @@ import * as path from 'node:path'
 export const E2E_DIR_VARIABLE = 'LUCID_LENS_E2E_DIR'
 /** `1` when a driver answers screenshot requests (code-server); @vscode/test-electron has none. */
 export const SCREENSHOTS_VARIABLE = 'LUCID_LENS_E2E_SCREENSHOTS'
+/** Comma-separated suite files (`diagnostics` for diagnostics.test.js) to run; every file when unset. */
+export const SUITES_VARIABLE = 'LUCID_LENS_E2E_SUITES'
 
 export interface TestOutcome {
   /** Mocha's full title: `describe` titles and the test's, space-separated. */

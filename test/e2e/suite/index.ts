@@ -4,7 +4,13 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import Mocha from 'mocha'
-import { E2E_DIR_VARIABLE, resultsFile, type SuiteResults, type TestOutcome } from '../protocol'
+import {
+  E2E_DIR_VARIABLE,
+  resultsFile,
+  SUITES_VARIABLE,
+  type SuiteResults,
+  type TestOutcome,
+} from '../protocol'
 
 /** Long enough for a cold language server on a busy 2-core machine; every wait inside is on an event. */
 const TEST_TIMEOUT_MS = 120_000
@@ -13,9 +19,10 @@ export async function run(): Promise<void> {
   const dir = process.env[E2E_DIR_VARIABLE]
   if (!dir) throw new Error(`${E2E_DIR_VARIABLE} is not set: the driver passes the folder results go to.`)
   const mocha = new Mocha({ ui: 'bdd', timeout: TEST_TIMEOUT_MS, color: false, reporter: 'spec' })
+  const only = process.env[SUITES_VARIABLE]?.split(',').map((name) => `${name}.test.js`)
   for (const file of fs
     .readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => name.endsWith('.test.js') && (!only || only.includes(name)))
     .sort())
     mocha.addFile(path.join(__dirname, file))
 

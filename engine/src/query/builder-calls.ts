@@ -140,17 +140,17 @@ const HANDLERS = new Map<string, Handler>(
 
 /** Is `method` a builder method the engine understands (terminal methods are the interpreter's)? */
 export function isBuilderMethod(method: string): boolean {
-  return HANDLERS.has(canonical(method))
+  return HANDLERS.has(canonicalMethod(method))
 }
 
 export function applyBuilderCall(query: ModelQuery, { method, args }: Call): void {
-  const handler = HANDLERS.get(canonical(method))
+  const handler = HANDLERS.get(canonicalMethod(method))
   if (!handler) throw unsupported(method)
-  handler(query, toArgs(args), canonical(method))
+  handler(query, toArgs(args), canonicalMethod(method))
 }
 
 /** Lucid's `andX` methods are aliases of `x` (`andWhereNull` is `whereNull`, `andHas` is `has`). */
-function canonical(method: string): string {
+export function canonicalMethod(method: string): string {
   const match = /^and([A-Z])(.*)$/.exec(method)
   return match ? `${(match[1] as string).toLowerCase()}${match[2]}` : method
 }

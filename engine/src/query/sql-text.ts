@@ -21,8 +21,9 @@ function refused(message: string): PreviewError {
 }
 
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  const short = text.length > 50 ? `${text.slice(0, 47)}...` : text
+  return typeof value === 'string' ? JSON.stringify(short) : short
 }
 
 export function isColumnReference(value: unknown): value is string {

@@ -4,8 +4,11 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { injectionSuite } from '../support/injection-suite'
 import { serverTarget } from '../support/server-target'
+import { writeInjectionSuite } from '../support/write-injection-suite'
+import { serverWriteTarget } from '../support/server-write-target'
 
 injectionSuite('injection on PostgreSQL', serverTarget('pg'), '"')
+writeInjectionSuite('injection in dry-run writes on PostgreSQL', serverWriteTarget('pg'), '"')
 
 test('the executor pastes only a whole row count into FETCH', async () => {
   const target = await serverTarget('pg')()

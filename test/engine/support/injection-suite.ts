@@ -14,10 +14,10 @@ import { V7_GRAPH } from '../lucid22/scenarios'
 import type { TargetDatabase } from './differential'
 import { FIXTURE_GRAPH } from './fixture-graph'
 
-const MARKER = "'INJECTED'"
+export const MARKER = "'INJECTED'"
 
 /** Breaks out of an identifier quoted with `q` and selects the marker as `title`, if unescaped. */
-const breakOut = (q: string) => `id${q}, ${MARKER} ${q}title`
+export const breakOut = (q: string) => `id${q}, ${MARKER} ${q}title`
 
 /** The issue's payloads: read a server file (PostgreSQL), write one (MariaDB), select the marker. */
 const WINDOW_PAYLOADS = [
@@ -115,7 +115,7 @@ interface Inert {
 /** Positions where the payload is bound, quoted and escaped as one identifier, or whitelisted. */
 const INERT: Inert[] = [
   { name: 'where column', plan: (q) => query(call('where', breakOut(q), 1)) },
-  { name: 'where value', plan: (q) => query(call('where', 'email', breakOut(q))) },
+  { name: 'where value', plan: (q) => query(call('where', 'emailAddress', breakOut(q))) },
   { name: 'whereIn column', plan: (q) => query(call('whereIn', breakOut(q), [1])) },
   { name: 'whereNull column', plan: (q) => query(call('whereNull', breakOut(q))) },
   { name: 'whereLike column', plan: (q) => query(call('whereLike', breakOut(q), '%a%')) },
@@ -204,16 +204,25 @@ export function injectionSuite(
           ),
         )
         const statements = outcome.result?.statements ?? outcome.error?.statements ?? []
-        // Every quoted identifier (its quote doubled inside) removed, the marker must be gone.
-        const identifier = new RegExp(`${q}(?:[^${q}]|${q}${q})*${q}`, 'g')
-        for (const { sql } of statements) {
-          assert.ok(!sql.replace(identifier, '').includes(MARKER), `the marker escaped its place: ${sql}`)
-        }
-        const values = outcome.result ? leafValues([outcome.result.result, outcome.result.extras]) : []
-        assert.ok(!values.includes('INJECTED'), 'a row holds the injected value')
+        assertInert(q, statements, outcome.result)
       })
     }
   })
+}
+
+/** The marker is nowhere in the statements outside a quoted identifier, nor in any row. */
+export function assertInert(
+  q: IdentifierQuote,
+  statements: Array<{ sql: string }>,
+  result?: PreviewResult,
+): void {
+  // Every quoted identifier (its quote doubled inside) removed, the marker must be gone.
+  const identifier = new RegExp(`${q}(?:[^${q}]|${q}${q})*${q}`, 'g')
+  for (const { sql } of statements) {
+    assert.ok(!sql.replace(identifier, '').includes(MARKER), `the marker escaped its place: ${sql}`)
+  }
+  const values = result ? leafValues([result.result, result.extras]) : []
+  assert.ok(!values.includes('INJECTED'), 'a row holds the injected value')
 }
 
 function leafValues(value: unknown): unknown[] {

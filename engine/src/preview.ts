@@ -10,6 +10,7 @@ import type { QueryPlan } from './plan'
 import { PreviewError } from './query/errors'
 import { createQueryFactory } from './query/factory'
 import { interpret, type Awaited } from './query/interpreter'
+import { checkPlan } from './query/plan-check'
 import { extrasOf, serialize } from './query/model-instance'
 import { ModelRegistry } from './query/model-registry'
 import { Paginated } from './query/paginator'
@@ -51,6 +52,7 @@ export async function runPlan(
   if (options.now) runtime.now = options.now
   let value: Awaited
   try {
+    checkPlan(plan)
     ensureDryRunFor(plan, executor)
     value = await interpret(runtime, plan)
   } catch (error) {

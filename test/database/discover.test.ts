@@ -88,3 +88,11 @@ test('what cannot be read statically is a clear error, never a guess', (t) => {
   t.after(() => bare.remove())
   assert.throws(() => discoverDatabase(bare.root, {}), /No config\/database.ts/)
 })
+
+test('env.get of a name on Object.prototype is an unset variable, so its default applies', (t) => {
+  const app = createTempApp({
+    'config/database.ts': V5_ENV.replace("Env.get('DB_CONNECTION')", "Env.get('constructor', 'sqlite')"),
+  })
+  t.after(() => app.remove())
+  assert.equal(discoverDatabase(app.root, {}).client, 'sqlite')
+})

@@ -56,6 +56,17 @@ describe('onQuery in previews', () => {
     )
   })
 
+  test('an argument Lucid would paste into SQL, if not a plain name, skips the hook with the reason', async () => {
+    const graph = withHook({
+      steps: [{ calls: [call('orderBy', [{ column: 'id', nulls: "last, (select 'x')" }])] }],
+    })
+    const preview = await previewSqlite(graph, plan, file)
+    assert.deepEqual(preview.warnings, [
+      'onQuery of "User.posts" was not applied: ".orderBy" nulls: "last, (select \'x\')" is not supported in previews: expected "first" or "last"',
+    ])
+    assert.ok(preview.statements.every((s) => !s.sql.includes("select 'x'")))
+  })
+
   test('a graph built elsewhere (hasOnQuery only) keeps its warning', async () => {
     const preview = await previewSqlite(withHook(undefined), plan, file)
     assert.deepEqual(preview.warnings, ['The onQuery hook of "User.posts" is not applied in previews yet'])

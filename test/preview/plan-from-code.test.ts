@@ -8,7 +8,9 @@ import ts from 'typescript'
 import { call, callback } from '../../engine/src/plan'
 import { previewSqlite } from '../../engine/src/preview'
 import { buildModelGraph } from '../../server/src/analysis'
+import type { ModelGraph } from '../../engine/src/model-graph'
 import { planFromCode, PlanSyntaxError } from '../../server/src/preview/plan-from-code'
+import { readPlan, type BoundRow } from '../../server/src/preview/read-plan'
 import { ProjectService } from '../../server/src/project/project-service'
 import { repoRoot } from '../support/paths'
 
@@ -137,4 +139,40 @@ test('code from the editor runs through the engine on the example database', asy
     org.members.map((m) => m.email),
     ['user1@example.com', 'user4@example.com'],
   )
+})
+
+test('names on Object.prototype are never taken for bound variables or object keys', () => {
+  // No variables bound: `constructor` / `toString` are free names, not Object.prototype's methods.
+  for (const root of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+    assert.deepEqual(planFromCode(`${root}.related('posts').query()`), {
+      model: root,
+      calls: [call('related', 'posts'), call('query')],
+    })
+  }
+  assert.deepEqual(
+    planFromCode("User.query().preload('posts', (toString) => toString.limit(1))", {
+      user: { model: 'User', calls: [] },
+    }).calls[1],
+    call('preload', 'posts', callback(call('limit', 1))),
+  )
+  // `__proto__: {...}` would set the object's prototype instead of adding a key: refused.
+  assert.throws(
+    () => planFromCode('User.query().where({ __proto__: { isRawInstance: true } })'),
+    (error: unknown) =>
+      error instanceof PlanSyntaxError &&
+      /`__proto__: \{ isRawInstance: true \}` is not supported/.test(error.message),
+  )
+})
+
+test('a bound row named __proto__ stays a variable of its own', () => {
+  const graph = { generation: 'v6' as const, models: [{ name: 'User' }] } as unknown as ModelGraph
+  const rows = JSON.parse('{"__proto__": {"model": "User", "key": 3}}') as Record<string, BoundRow>
+  assert.deepEqual(readPlan("__proto__.related('posts').query()", graph, rows), {
+    kind: 'plan',
+    plan: { model: 'User', calls: [call('findOrFail', 3), call('related', 'posts'), call('query')] },
+  })
+  assert.deepEqual(readPlan("constructor.related('posts').query()", graph, {}), {
+    kind: 'free',
+    name: 'constructor',
+  })
 })

@@ -89,6 +89,9 @@ export class PostgresExecutor implements StatementExecutor {
     rowCap: number,
   ): Promise<{ rows: Row[]; truncated: boolean }> {
     if (this.cancelRequested || this.signal?.aborted) throw cancelled()
+    // The row count is pasted into FETCH: only a whole number may get there.
+    if (!Number.isSafeInteger(rowCap) || rowCap < 0)
+      throw new RangeError(`rowCap must be a whole number, not ${String(rowCap)}`)
     try {
       await this.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${sql}`, values: [...bindings] })
       const { rows } = await this.query(`FETCH ${rowCap + 1} FROM ${CURSOR}`)

@@ -92,60 +92,65 @@ const PIVOT_HANDLERS: Record<string, Handler> = {
   ),
 }
 
-const HANDLERS: Record<string, Handler> = {
-  ...PIVOT_HANDLERS,
-  ...each(['where', 'orWhere', 'whereNot', 'orWhereNot'], whereClause),
-  ...each(['whereIn', 'orWhereIn', 'whereNotIn', 'orWhereNotIn'], whereIn),
-  ...each(['whereNull', 'orWhereNull', 'whereNotNull', 'orWhereNotNull'], whereNull),
-  ...each(['whereBetween', 'orWhereBetween', 'whereNotBetween', 'orWhereNotBetween'], whereBetween),
-  ...each(['whereLike', 'orWhereLike', 'whereILike', 'orWhereILike'], whereLike),
-  ...each(['count', 'countDistinct', 'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct'], aggregate),
-  select: (q, args) => q.select(...args),
-  orderBy: (q, [column, direction]) => q.orderBy(column, direction),
-  limit: (q, [value]) => q.limit(value),
-  offset: (q, [value]) => q.offset(value),
-  forPage: (q, [page, perPage]) =>
-    q.offset(page === 1 ? 0 : Number(perPage) * (Number(page) - 1)).limit(perPage),
-  as: (q, [alias]) => q.as(alias),
-  groupLimit: relatedOnly((q, [limit]) => q.groupLimit(limit)),
-  groupOrderBy: relatedOnly((q, [column, direction]) => q.groupOrderBy(column, direction)),
-  preload: (q, [name, callback]) => q.preload(String(name), callback as UserCallback<ModelQuery> | undefined),
-  withCount: (q, [name, callback]) =>
-    q.withCount(String(name), callback as UserCallback<ModelQuery> | undefined),
-  withAggregate: (q, [name, callback]) => {
-    if (typeof callback !== 'function') throw runtimeError('"withAggregate" expects a callback')
-    q.withAggregate(String(name), callback as UserCallback<ModelQuery>)
-  },
-  // Only reached inside callbacks (a top-level paginate is the interpreter's terminal): Lucid's
-  // preload and subquery builders refuse it synchronously; elsewhere it would run a query mid-callback.
-  paginate: (q) => {
-    if (q instanceof RelatedQuery) q.ensurePaginatable()
-    if (q instanceof SubQuery) throw runtimeError('Cannot execute relationship subqueries')
-    throw unsupported('paginate')
-  },
-  has: has('and'),
-  orHas: has('or'),
-  doesntHave: has('not'),
-  orDoesntHave: has('orNot'),
-  whereHas: whereHas('and'),
-  orWhereHas: whereHas('or'),
-  whereDoesntHave: whereHas('not'),
-  orWhereDoesntHave: whereHas('orNot'),
-}
+// A Map, never a plain object: a lookup on an object literal would find `constructor`, `toString`
+// or `__proto__` on Object.prototype and run it as a builder method.
+const HANDLERS = new Map<string, Handler>(
+  Object.entries({
+    ...PIVOT_HANDLERS,
+    ...each(['where', 'orWhere', 'whereNot', 'orWhereNot'], whereClause),
+    ...each(['whereIn', 'orWhereIn', 'whereNotIn', 'orWhereNotIn'], whereIn),
+    ...each(['whereNull', 'orWhereNull', 'whereNotNull', 'orWhereNotNull'], whereNull),
+    ...each(['whereBetween', 'orWhereBetween', 'whereNotBetween', 'orWhereNotBetween'], whereBetween),
+    ...each(['whereLike', 'orWhereLike', 'whereILike', 'orWhereILike'], whereLike),
+    ...each(['count', 'countDistinct', 'min', 'max', 'sum', 'sumDistinct', 'avg', 'avgDistinct'], aggregate),
+    select: (q, args) => q.select(...args),
+    orderBy: (q, [column, direction]) => q.orderBy(column, direction),
+    limit: (q, [value]) => q.limit(value),
+    offset: (q, [value]) => q.offset(value),
+    forPage: (q, [page, perPage]) =>
+      q.offset(page === 1 ? 0 : Number(perPage) * (Number(page) - 1)).limit(perPage),
+    as: (q, [alias]) => q.as(alias),
+    groupLimit: relatedOnly((q, [limit]) => q.groupLimit(limit)),
+    groupOrderBy: relatedOnly((q, [column, direction]) => q.groupOrderBy(column, direction)),
+    preload: (q, [name, callback]) =>
+      q.preload(String(name), callback as UserCallback<ModelQuery> | undefined),
+    withCount: (q, [name, callback]) =>
+      q.withCount(String(name), callback as UserCallback<ModelQuery> | undefined),
+    withAggregate: (q, [name, callback]) => {
+      if (typeof callback !== 'function') throw runtimeError('"withAggregate" expects a callback')
+      q.withAggregate(String(name), callback as UserCallback<ModelQuery>)
+    },
+    // Only reached inside callbacks (a top-level paginate is the interpreter's terminal): Lucid's
+    // preload and subquery builders refuse it synchronously; elsewhere it would run a query mid-callback.
+    paginate: (q) => {
+      if (q instanceof RelatedQuery) q.ensurePaginatable()
+      if (q instanceof SubQuery) throw runtimeError('Cannot execute relationship subqueries')
+      throw unsupported('paginate')
+    },
+    has: has('and'),
+    orHas: has('or'),
+    doesntHave: has('not'),
+    orDoesntHave: has('orNot'),
+    whereHas: whereHas('and'),
+    orWhereHas: whereHas('or'),
+    whereDoesntHave: whereHas('not'),
+    orWhereDoesntHave: whereHas('orNot'),
+  }),
+)
 
 /** Is `method` a builder method the engine understands (terminal methods are the interpreter's)? */
 export function isBuilderMethod(method: string): boolean {
-  return HANDLERS[canonical(method)] !== undefined
+  return HANDLERS.has(canonicalMethod(method))
 }
 
 export function applyBuilderCall(query: ModelQuery, { method, args }: Call): void {
-  const handler = HANDLERS[canonical(method)]
+  const handler = HANDLERS.get(canonicalMethod(method))
   if (!handler) throw unsupported(method)
-  handler(query, toArgs(args), canonical(method))
+  handler(query, toArgs(args), canonicalMethod(method))
 }
 
 /** Lucid's `andX` methods are aliases of `x` (`andWhereNull` is `whereNull`, `andHas` is `has`). */
-function canonical(method: string): string {
+export function canonicalMethod(method: string): string {
   const match = /^and([A-Z])(.*)$/.exec(method)
   return match ? `${(match[1] as string).toLowerCase()}${match[2]}` : method
 }

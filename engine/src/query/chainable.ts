@@ -6,6 +6,7 @@ import type { Knex } from 'knex'
 import { invoke, isObject } from './dynamic-call'
 import { runtimeError } from './errors'
 import type { ModelMeta } from './model-registry'
+import { nullsOrder } from './sql-text'
 
 export interface WhereNode {
   method: string
@@ -136,6 +137,8 @@ export abstract class Chainable {
     } else if (Array.isArray(column)) {
       const columns = column.map((col: unknown) => {
         if (typeof col === 'string') return { column: this.resolveKey(col) }
+        // knex pastes `nulls` into PostgreSQL's SQL text.
+        if (isObject(col)) nullsOrder(col.nulls, '".orderBy" nulls')
         if (isObject(col) && col.column) {
           const resolved =
             typeof col.column === 'string' ? this.resolveKey(col.column) : this.transformValue(col.column)

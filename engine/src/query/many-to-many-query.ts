@@ -8,8 +8,6 @@ import type { ModelQuery } from './model-query'
 import { pivotColumns, pivotOf, prefixPivotTable } from './many-to-many-pivot'
 import { RelatedQuery } from './relation-query'
 
-const ROW_NAME = 'adonis_group_limit_counter'
-
 export class ManyToManyQuery extends RelatedQuery {
   /** Set by `select()`: then `applyConstraints` does not add `<related table>.*`. */
   cherryPickingKeys = false
@@ -89,21 +87,11 @@ export class ManyToManyQuery extends RelatedQuery {
     }
   }
 
-  /**
-   * Lucid 21's `getGroupLimitQuery`: partitioned by the pivot foreign key, ordered by the related
-   * primary key (prefixed) unless `groupOrderBy` was given, interpolated unquoted.
-   */
-  protected override groupLimitQuery(): ModelQuery {
-    const { column, direction } = this.groupConstraints.orderBy ?? {
-      column: this.prefixRelatedTable(String(this.resolveKey(this.relation.related.primaryKey))),
-      direction: 'desc',
-    }
-    const partitionBy = `PARTITION BY ${prefixPivotTable(this.relation, pivotOf(this.relation).foreignKey)}`
-    if (!this.statements().some(({ grouping }) => grouping === 'columns')) this.select('*')
-    const window = `row_number() over (${partitionBy} ORDER BY ${String(column)} ${String(direction)}) as ${ROW_NAME}`
-    this.select(this.runtime.knex.raw(window)).as('adonis_temp')
-    const groupQuery = this.runtime.factory.modelQuery(this.relation.related)
-    groupQuery.preloader = this.preloader
-    return groupQuery.from(this).where(ROW_NAME, '<=', this.groupConstraints.limit)
+  protected override groupPartitionColumn(): string {
+    return prefixPivotTable(this.relation, pivotOf(this.relation).foreignKey)
+  }
+
+  protected override groupDefaultOrderColumn(): string {
+    return this.prefixRelatedTable(String(this.resolveKey(this.relation.related.primaryKey)))
   }
 }

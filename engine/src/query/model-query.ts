@@ -9,6 +9,7 @@ import { hydrate, type ModelInstance } from './model-instance'
 import type { BootedRelation, ModelMeta } from './model-registry'
 import { Paginated } from './paginator'
 import { Preloader } from './preloader'
+import { comparisonOperator } from './sql-text'
 import type { Runtime } from './runtime'
 
 /** How `addWhereHas` combines: `has`/`whereHas` = and, `orHas` = or, `doesntHave` = not, ... */
@@ -74,7 +75,8 @@ export class ModelQuery extends Chainable {
       if (!subQuery.hasAggregates) subQuery.aggregate('count', '*')
       const { sql, bindings } = subQuery.prepare().toSQL()
       const not = boolean === 'orNot' || boolean === 'not' ? 'not ' : ''
-      return this.whereRaw(rawMethod, `${not}(${sql}) ${String(operator)} (?)`, [...bindings, value])
+      const comparison = comparisonOperator(operator, 'the operator of a relationship count')
+      return this.whereRaw(rawMethod, `${not}(${sql}) ${comparison} (?)`, [...bindings, value])
     }
     return this.pushWhere(existsMethod, [this.transformValue(subQuery.prepare())])
   }

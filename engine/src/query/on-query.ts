@@ -5,6 +5,7 @@
 import type { OnQueryFlag, OnQueryStep } from '../model-graph'
 import type { Call } from '../plan'
 import { applyBuilderCall, isBuilderMethod } from './builder-calls'
+import { refusedIn } from './plan-check'
 import type { ModelQuery } from './model-query'
 import type { BootedRelation } from './model-registry'
 import type { Runtime } from './runtime'
@@ -22,7 +23,8 @@ export function applyOnQuery(runtime: Runtime, relation: BootedRelation, query: 
     return
   }
   // Half a hook would be a silent difference: run without it and say why, once per preview.
-  const reason = 'unsupported' in plan ? plan.unsupported : unsupportedCall(plan.steps)
+  const reason =
+    'unsupported' in plan ? plan.unsupported : (unsupportedCall(plan.steps) ?? refusedSteps(plan.steps))
   if (reason !== undefined) runtime.warn(`onQuery of "${id}" was not applied: ${reason}`)
   else if ('steps' in plan) runSteps(plan.steps, query)
 }
@@ -45,6 +47,16 @@ function unsupportedCall(steps: OnQueryStep[]): string | undefined {
       'calls' in step
         ? unsupportedIn(step.calls)
         : (unsupportedCall(step.then) ?? unsupportedCall(step.else ?? []))
+    if (found) return found
+  }
+  return undefined
+}
+
+/** The first argument, at any depth, that previews refuse to paste into SQL (plan-check.ts). */
+function refusedSteps(steps: OnQueryStep[]): string | undefined {
+  for (const step of steps) {
+    const found =
+      'calls' in step ? refusedIn(step.calls) : (refusedSteps(step.then) ?? refusedSteps(step.else ?? []))
     if (found) return found
   }
   return undefined

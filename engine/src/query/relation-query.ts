@@ -4,12 +4,11 @@
 import type { Knex } from 'knex'
 import { missingKeyValue, runtimeError } from './errors'
 import { attributeValue, type ModelInstance } from './model-instance'
+import { groupLimitWindow, GROUP_LIMIT_ROW } from './group-limit-window'
 import { ModelQuery } from './model-query'
 import type { Paginated } from './paginator'
 import type { BootedRelation } from './model-registry'
 import type { Runtime } from './runtime'
-
-const ROW_NAME = 'adonis_group_limit_counter'
 
 export class RelatedQuery extends ModelQuery {
   /** Lucid's flags, which `onQuery` bodies branch on (lucid-hasmany.md section 7). */
@@ -119,11 +118,20 @@ export class RelatedQuery extends ModelQuery {
     return super.first()
   }
 
+  /** The window's partition: the foreign key column (manyToMany: the pivot's, prefixed). */
+  protected groupPartitionColumn(): string {
+    return this.relation.foreignKeyColumn
+  }
+
+  /** The window's order without `groupOrderBy`: the related primary key (manyToMany: prefixed). */
+  protected groupDefaultOrderColumn(): string {
+    return String(this.resolveKey(this.relation.related.primaryKey))
+  }
+
   /**
-   * The column of `groupOrderBy` is not resolved, and a missing direction prints `undefined`
-   * (gotcha G3). Lucid 21 interpolates the window columns unquoted; Lucid 22 passes them as knex
-   * `??` bindings, so they are quoted (lucid-hasmany.md 4.3). The outer query is a fresh
-   * `Related.query()` sharing this query's preloader, so nested preloads still run.
+   * Lucid's `getGroupLimitQuery`: this query with the window (group-limit-window.ts) as
+   * `adonis_temp`, inside a fresh `Related.query()` sharing this query's preloader, so nested
+   * preloads still run.
    */
   protected groupLimitQuery(): ModelQuery {
     if (this.relation.kind === 'hasOne') {
@@ -131,24 +139,13 @@ export class RelatedQuery extends ModelQuery {
         `Cannot apply groupLimit or groupOrderBy on hasOne relationship "(${this.relation.name})"`,
       )
     }
-    const { column, direction } = this.groupConstraints.orderBy ?? {
-      column: this.resolveKey(this.relation.related.primaryKey),
-      direction: 'desc',
-    }
+    const defaultColumn = this.groupDefaultOrderColumn()
+    const partitionBy = this.groupPartitionColumn()
     if (!this.statements().some(({ grouping }) => grouping === 'columns')) this.select('*')
-    const knex = this.runtime.knex
-    const window =
-      this.runtime.registry.generation === 'v7'
-        ? knex.raw(`row_number() over (PARTITION BY ?? ORDER BY ?? ${String(direction)}) as ${ROW_NAME}`, [
-            this.relation.foreignKeyColumn,
-            column as string,
-          ])
-        : knex.raw(
-            `row_number() over (PARTITION BY ${this.relation.foreignKeyColumn} ORDER BY ${String(column)} ${String(direction)}) as ${ROW_NAME}`,
-          )
+    const window = groupLimitWindow(this.runtime, partitionBy, this.groupConstraints.orderBy, defaultColumn)
     this.select(window).as('adonis_temp')
     const groupQuery = this.runtime.factory.modelQuery(this.relation.related)
     groupQuery.preloader = this.preloader
-    return groupQuery.from(this).where(ROW_NAME, '<=', this.groupConstraints.limit)
+    return groupQuery.from(this).where(GROUP_LIMIT_ROW, '<=', this.groupConstraints.limit)
   }
 }

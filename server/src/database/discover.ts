@@ -177,7 +177,9 @@ class StaticValues {
     const values = args.map((arg) => this.string(arg))
     if (method === 'get') {
       const name = values[0]
-      return name === undefined ? undefined : (this.env[name] ?? values[1])
+      if (name === undefined) return undefined
+      // Own variables only: `env.get('constructor')` must not find Object.prototype's.
+      return (Object.hasOwn(this.env, name) ? this.env[name] : undefined) ?? values[1]
     }
     if (values.some((v) => v === undefined)) return undefined
     const parts = values as string[]

@@ -48,7 +48,8 @@ export class CallReader {
     }
     if (!ts.isIdentifier(node))
       throw this.error(node, 'a chain that starts at a model class, e.g. User.query()')
-    const bound = this.variables[node.text]
+    // Own properties only: `constructor.query()` must not find Object.prototype's constructor.
+    const bound = Object.hasOwn(this.variables, node.text) ? this.variables[node.text] : undefined
     if (bound) return { model: bound.model, calls: [...bound.calls, ...calls] }
     return { model: node.text, calls }
   }
@@ -104,7 +105,7 @@ export class CallReader {
 
   /** A reader where `name` is a parameter: it shadows a bound variable of the same name. */
   private without(name: string): CallReader {
-    if (!(name in this.variables)) return this
+    if (!Object.hasOwn(this.variables, name)) return this
     const variables = Object.fromEntries(Object.entries(this.variables).filter(([k]) => k !== name))
     return new CallReader(this.ts, this.shift, variables)
   }
@@ -135,6 +136,8 @@ export class CallReader {
       if (!ts.isPropertyAssignment(prop) || !(ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) {
         throw this.error(prop, 'plain `key: value` properties')
       }
+      // `__proto__: {...}` would replace the object's prototype rather than add a key.
+      if (prop.name.text === '__proto__') throw this.error(prop, 'plain `key: value` properties')
       out[prop.name.text] = this.value(unwrap(ts, prop.initializer))
     }
     return out

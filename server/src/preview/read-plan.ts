@@ -21,11 +21,14 @@ export function readPlan(
   rows: Record<string, BoundRow> = {},
 ): PlanReading {
   const names = new Set(graph.models.map((m) => m.name))
-  const variables: Variables = {}
-  for (const [name, row] of Object.entries(rows)) {
-    if (!names.has(row.model)) throw unknownModel(row.model, graph)
-    variables[name] = { model: row.model, calls: [call('findOrFail', row.key)] }
-  }
+  for (const row of Object.values(rows)) if (!names.has(row.model)) throw unknownModel(row.model, graph)
+  // fromEntries defines own properties: a variable named `__proto__` cannot replace the prototype.
+  const variables: Variables = Object.fromEntries(
+    Object.entries(rows).map(([name, row]) => [
+      name,
+      { model: row.model, calls: [call('findOrFail', row.key)] },
+    ]),
+  )
   let plan: QueryPlan
   try {
     plan = planFromCode(expression, variables)

@@ -22,6 +22,13 @@ export interface ShapeScenario extends Scenario {
 const GROUP_LIMIT_V22 =
   'select * from (select *, row_number() over (PARTITION BY `user_id` ORDER BY `id` desc) as adonis_group_limit_counter from `posts` where `user_id` in (?, ?, ?)) as `adonis_temp` where `adonis_group_limit_counter` <= ?'
 
+/** The manyToMany window of Lucid 22: partitioned by the prefixed pivot foreign key, quoted. */
+const M2M_GROUP_LIMIT = (order: string) =>
+  'select * from (select `skills`.*, `skill_user`.`user_id` as `pivot_user_id`, `skill_user`.`skill_id` as `pivot_skill_id`, ' +
+  '`skill_user`.`proficiency` as `pivot_proficiency`, ' +
+  `row_number() over (PARTITION BY \`skill_user\`.\`user_id\` ORDER BY ${order}) as adonis_group_limit_counter ` +
+  'from `skills` inner join `skill_user` on `skills`.`id` = `skill_user`.`skill_id` where `skill_user`.`user_id` in (?, ?, ?, ?)) as `adonis_temp` where `adonis_group_limit_counter` <= ?'
+
 export const V7_SCENARIOS: ShapeScenario[] = [
   {
     name: 'v22 groupLimit: the window columns are `??` bindings, quoted by knex',
@@ -59,6 +66,33 @@ export const V7_SCENARIOS: ShapeScenario[] = [
       'select * from (select *, row_number() over (PARTITION BY `user_id` ORDER BY `posts`.`title` undefined) as adonis_group_limit_counter from `posts` where `user_id` in (?)) as `adonis_temp` where `adonis_group_limit_counter` <= ?',
     ],
     from: '4.3 "broken: groupOrderBy(\'posts.title\') with no direction (v21 / v22)" and G3',
+  },
+  {
+    name: 'v22 manyToMany groupLimit: the pivot partition and the related key are quoted (issue 19)',
+    lucid: async ({ User }) => User.query().preload('skills', (q: Q) => q.groupLimit(1)),
+    plan: chain('User', (u) => u.query().preload('skills', (q: Q) => q.groupLimit(1))),
+    sql: ['select * from `users`', M2M_GROUP_LIMIT('`skills`.`id` desc')],
+    bindings: [[], [1, 2, 3, 4, 1]],
+    from: 'Lucid 22.4.2 many_to_many/query_builder.js getGroupLimitQuery (`??` bindings)',
+  },
+  {
+    name: 'v22 manyToMany groupLimit with groupOrderBy: the given column quoted, its direction kept',
+    lucid: async ({ User }) =>
+      User.query()
+        .where('id', '<', 3)
+        .preload('skills', (q: Q) => q.groupLimit(2).groupOrderBy('skills.name', 'asc')),
+    plan: chain('User', (u) =>
+      u
+        .query()
+        .where('id', '<', 3)
+        .preload('skills', (q: Q) => q.groupLimit(2).groupOrderBy('skills.name', 'asc')),
+    ),
+    sql: [
+      'select * from `users` where `id` < ?',
+      M2M_GROUP_LIMIT('`skills`.`name` asc').replace('(?, ?, ?, ?)', '(?, ?)'),
+    ],
+    bindings: [[3], [1, 2, 2]],
+    from: 'Lucid 22.4.2 many_to_many/query_builder.js getGroupLimitQuery (`??` bindings)',
   },
   {
     name: 'v22.4 withCount drops the order an onQuery adds (issue #1155 fixed)',
@@ -109,3 +143,6 @@ export const V7_SCENARIOS: ShapeScenario[] = [
     from: '8 "Column-alias hydration (users_id -> id): 22.x yes"; lookup order from upstream issue #1191',
   },
 ]
+
+/** The groupLimit window scenarios, which the server tiers run against real Lucid 22 too. */
+export const V7_WINDOW_SCENARIOS = V7_SCENARIOS.filter((s) => /groupLimit|groupOrderBy/.test(s.name))

@@ -84,6 +84,20 @@ describe('Lucid 22 shapes (engine vs the reference sheet, not differential yet)'
     )
   })
 
+  test('pg: the manyToMany window follows the generation too (issue 19)', async () => {
+    const plan = chain('User', (u) =>
+      u.query().preload('skills', (q: Q) => q.groupLimit(1).groupOrderBy('skills.name', 'asc')),
+    )
+    assert.match(
+      (await pgStatements(V7_GRAPH, plan))[1] ?? '',
+      /row_number\(\) over \(PARTITION BY "skill_user"\."user_id" ORDER BY "skills"\."name" asc\) as adonis_group_limit_counter/,
+    )
+    assert.match(
+      (await pgStatements(FIXTURE_GRAPH, plan))[1] ?? '',
+      /row_number\(\) over \(PARTITION BY skill_user\.user_id ORDER BY skills\.name asc\) as adonis_group_limit_counter/,
+    )
+  })
+
   test('pg: withCount over an onQuery orderBy, 21.x vs 22.4.x (4.4, issue #1155)', async () => {
     const plan = chain('User', (u) => u.query().withCount('orderedPosts'))
     assert.deepEqual(await pgStatements(FIXTURE_GRAPH, plan), [

@@ -9,7 +9,9 @@ import { PRELOADS } from '../differential/scenarios/preload'
 import { RELATED } from '../differential/scenarios/related'
 import { STARTS } from '../differential/scenarios/starts'
 import { SUBQUERIES } from '../differential/scenarios/subqueries'
+import { V7_GRAPH, V7_WINDOW_SCENARIOS } from '../lucid22/scenarios'
 import { differential, type Scenario } from './differential'
+import { LUCID22_ROOT, withLucid22 } from './lucid22'
 import type { ServerDialect } from './server-db'
 import { serverTarget } from './server-target'
 
@@ -27,4 +29,19 @@ const SETS: Array<[string, Scenario[]]> = [
 
 export function serverDifferentials(dialect: ServerDialect, label: string): void {
   for (const [name, scenarios] of SETS) differential(`${label}: ${name}`, scenarios, serverTarget(dialect))
+}
+
+/**
+ * Real Lucid 22 on the server, on a 'v7' graph: the groupLimit windows (quoted per dialect since
+ * Lucid 22, hasMany and manyToMany) and every manyToMany scenario.
+ */
+export function serverLucid22Differentials(dialect: ServerDialect, label: string): void {
+  withLucid22((version) =>
+    differential(
+      `${label}: real Lucid ${version} (v7 graph)`,
+      [...V7_WINDOW_SCENARIOS, ...MANY_TO_MANY],
+      serverTarget(dialect),
+      { graph: V7_GRAPH, packageRoot: LUCID22_ROOT },
+    ),
+  )
 }

@@ -8,7 +8,7 @@ export type { ServerConnection, ServerExecutorOptions } from './connection/serve
 export type { QueryPlan, Call, PlanArg, PlanValue } from './plan'
 export { call, callback, v } from './plan'
 export { DEFAULT_ROW_CAP, previewSqlite, runPlan } from './preview'
-export type { PreviewOptions } from './preview'
+export type { PreviewOptions, SqlitePreviewOptions } from './preview'
 export { previewMysql, previewPostgres } from './preview-server'
 export type { ServerPreviewOptions } from './preview-server'
 export { PreviewError } from './query/errors'

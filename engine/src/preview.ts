@@ -3,6 +3,7 @@
 import { SqliteDryRunExecutor } from './connection/sqlite-dry-run-executor'
 import { explainWithModels } from './connection/model-hints'
 import { SqliteExecutor } from './connection/sqlite-executor'
+import type { SnapshotOptions } from './connection/sqlite-snapshot'
 import type { ModelGraph } from './model-graph'
 import { isWriteExecutor } from './persistence/write-executor'
 import { AffectedRows, ensureDryRunFor, planWrites } from './persistence/write-steps'
@@ -28,6 +29,9 @@ export interface PreviewOptions {
   /** The clock of `autoCreate`/`autoUpdate` timestamps in dry runs (tests freeze it). */
   now?: () => Date
 }
+
+/** SQLite's limits (time limit, lock waits) and where a dry run puts its copy of the file. */
+export interface SqlitePreviewOptions extends PreviewOptions, SnapshotOptions {}
 
 export const DRY_RUN_WARNING = 'rolled back: nothing was written'
 
@@ -80,16 +84,18 @@ export async function runPlan(
 
 /**
  * Opens `file` read-only, runs the plan, closes the connection. A plan that writes, with
- * `dryRun: true`, gets a read-write connection instead, whose transaction is rolled back on close.
+ * `dryRun: true`, runs instead on a private copy of the file, in a transaction rolled back on close.
  */
 export async function previewSqlite(
   graph: ModelGraph,
   plan: QueryPlan,
   file: string,
-  options: PreviewOptions = {},
+  options: SqlitePreviewOptions = {},
 ): Promise<PreviewResult> {
   const executor =
-    options.dryRun && planWrites(plan) ? new SqliteDryRunExecutor(file) : new SqliteExecutor(file)
+    options.dryRun && planWrites(plan)
+      ? await SqliteDryRunExecutor.open(file, options)
+      : new SqliteExecutor(file, options)
   try {
     return await runPlan(graph, plan, executor, options)
   } catch (error) {

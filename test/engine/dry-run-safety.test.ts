@@ -95,7 +95,7 @@ test('a unique violation after a successful insert is reported with every statem
 
 test('the dry-run connection refuses statements that could end or escape its transaction', async () => {
   const before = sha256(file)
-  const executor = new SqliteDryRunExecutor(file)
+  const executor = await SqliteDryRunExecutor.open(file)
   try {
     for (const sql of [
       'COMMIT',
@@ -126,7 +126,7 @@ test('a constraint that rolls back the whole transaction stops the dry run: noth
   db.exec('create table tags (id integer primary key, name text not null on conflict rollback)')
   db.close()
   const before = sha256(file)
-  const executor = new SqliteDryRunExecutor(file)
+  const executor = await SqliteDryRunExecutor.open(file)
   try {
     await executor.write('insert into tags (name) values (?)', ['kept?'], 10)
     await assert.rejects(executor.write('insert into tags (name) values (?)', [null], 10), /NOT NULL/)
@@ -141,8 +141,8 @@ test('a constraint that rolls back the whole transaction stops the dry run: noth
   assert.equal(sha256(file), before)
 })
 
-test('a missing database file is never created by a dry run', () => {
+test('a missing database file is never created by a dry run', async () => {
   const missing = path.join(path.dirname(file), 'missing.sqlite3')
-  assert.throws(() => new SqliteDryRunExecutor(missing))
+  await assert.rejects(SqliteDryRunExecutor.open(missing))
   assert.equal(fs.existsSync(missing), false)
 })

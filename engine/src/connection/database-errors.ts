@@ -146,27 +146,18 @@ export function mysqlError(raw: unknown, at: Endpoint, timeoutMs: number): Previ
   return new DatabaseError(error.message, 'E_DATABASE', { server: error.message })
 }
 
-/** better-sqlite3 errors: the engine's own read-only refusals stay as they are. */
-export function sqliteError(raw: unknown): unknown {
-  if (raw instanceof PreviewError || !(raw instanceof Error)) return raw
-  const table = /^no such table: (?:\w+\.)?(\S+)/.exec(raw.message)?.[1]
-  if (table) return missingTable(table, raw.message)
-  const column = /^no such column: (?:(\S+)\.)?(\S+)/.exec(raw.message)
-  if (column?.[2]) return missingColumn(column[2], column[1], raw.message)
-  // Any other driver error (a syntax error in Lucid's own SQL, a constraint) as on the servers.
-  return raw.name === 'SqliteError'
-    ? new DatabaseError(raw.message, 'E_DATABASE', { server: raw.message })
-    : raw
-}
-
-function missingTable(table: string, serverMessage: string): DatabaseError {
+export function missingTable(table: string, serverMessage: string): DatabaseError {
   return new DatabaseError(`The table "${table}" does not exist (${serverMessage}).`, 'E_NO_SUCH_TABLE', {
     table,
     server: serverMessage,
   })
 }
 
-function missingColumn(column: string, table: string | undefined, serverMessage: string): DatabaseError {
+export function missingColumn(
+  column: string,
+  table: string | undefined,
+  serverMessage: string,
+): DatabaseError {
   const name = table ? `${table}.${column}` : column
   return new DatabaseError(`The column "${name}" does not exist (${serverMessage}).`, 'E_NO_SUCH_COLUMN', {
     table,

@@ -1,5 +1,6 @@
-// Runs a dry run on SQLite: a separate read-write connection, opened only for this preview, that
-// begins a transaction at once and rolls it back on close, never committing. Every statement is
+// Runs a dry run on SQLite: on a private copy of the user's file (sqlite-snapshot.ts), so the file
+// itself is only ever opened read-only; a read-write connection to the copy begins a transaction at
+// once and rolls it back on close, never committing, and the copy is then deleted. Every statement is
 // checked before it is prepared (reads and writes only) and runs only while the transaction is open:
 // a constraint declared `ON CONFLICT ROLLBACK` ends it, and nothing may then run in autocommit mode.
 // Reads keep the read-only executor's row cap.
@@ -8,18 +9,33 @@ import { PreviewError } from '../query/errors'
 import type { Row } from '../query/runtime'
 import { assertDryRunStatement, type WriteExecutor, type WriteResult } from '../persistence/write-executor'
 import { formatBindings } from './sqlite-executor'
+import { snapshotSqlite, type Snapshot, type SnapshotOptions } from './sqlite-snapshot'
 
 export class SqliteDryRunExecutor implements WriteExecutor {
   readonly client = 'better-sqlite3'
   readonly dryRun = true
-  private readonly db: Database.Database
 
-  constructor(readonly file: string) {
-    this.db = new Database(file, { fileMustExist: true })
+  private constructor(
+    /** The user's file; the connection is to the copy. */
+    readonly file: string,
+    private readonly db: Database.Database,
+    private readonly copy: Snapshot,
+  ) {}
+
+  /** Copies `file` and opens the dry-run transaction on the copy. */
+  static async open(file: string, options: SnapshotOptions = {}): Promise<SqliteDryRunExecutor> {
+    const copy = await snapshotSqlite(file, options)
+    let db: Database.Database | undefined
     try {
-      this.db.exec('BEGIN')
+      db = new Database(copy.file, { fileMustExist: true })
+      // The copy is thrown away: its journal may stay in memory, and nothing needs to reach the disk.
+      db.pragma('journal_mode = MEMORY')
+      db.pragma('synchronous = OFF')
+      db.exec('BEGIN')
+      return new SqliteDryRunExecutor(file, db, copy)
     } catch (error) {
-      this.db.close()
+      db?.close()
+      copy.remove()
       throw error
     }
   }
@@ -56,12 +72,13 @@ export class SqliteDryRunExecutor implements WriteExecutor {
     return { rows, truncated, affectedRows: rows.length }
   }
 
-  /** Rolls back whatever ran, then closes; closing alone would roll back too. */
+  /** Rolls back whatever ran, closes, and deletes the copy. */
   close(): void {
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
     } finally {
       this.db.close()
+      this.copy.remove()
     }
   }
 

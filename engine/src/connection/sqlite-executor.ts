@@ -1,18 +1,31 @@
 // Runs previews on SQLite through a connection that cannot write: the file is opened read-only
 // (and must already exist), `query_only` is on, and anything but a reader statement is refused.
 // Rows are pulled one at a time, so a preview never holds more than `rowCap + 1` rows of a statement.
+// A lock held by another connection is waited for up to the preview's time limit (LockWait).
 import Database from 'better-sqlite3'
 import { PreviewError } from '../query/errors'
 import type { Row, StatementExecutor } from '../query/runtime'
-import { sqliteError } from './database-errors'
+import { sqliteError } from './sqlite-errors'
+import { LockWait, type SqliteLimits } from './sqlite-lock-wait'
+
+/** The user's file, read-only; SQLite never waits for a lock itself (busy timeout 0, see LockWait). */
+export function openReadOnly(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 })
+  db.pragma('query_only = ON')
+  return db
+}
 
 export class SqliteExecutor implements StatementExecutor {
   readonly client = 'better-sqlite3'
   private readonly db: Database.Database
+  private readonly lock: LockWait
 
-  constructor(readonly file: string) {
-    this.db = new Database(file, { readonly: true, fileMustExist: true })
-    this.db.pragma('query_only = ON')
+  constructor(
+    readonly file: string,
+    limits: SqliteLimits = {},
+  ) {
+    this.db = openReadOnly(file)
+    this.lock = new LockWait(file, limits)
   }
 
   async run(
@@ -20,25 +33,28 @@ export class SqliteExecutor implements StatementExecutor {
     bindings: readonly unknown[],
     rowCap: number,
   ): Promise<{ rows: Row[]; truncated: boolean }> {
-    let statement: Database.Statement
+    const values = formatBindings(bindings)
     try {
-      statement = this.db.prepare(sql)
-    } catch (error) {
-      // A missing table or column is found when the statement is prepared.
-      throw sqliteError(error)
-    }
-    if (!statement.reader) throw new PreviewError('Only read statements run in previews', 'E_READ_ONLY')
-    const rows: Row[] = []
-    let truncated = false
-    // Leaving the loop early closes the iterator, which resets the statement: no further rows are read.
-    for (const row of statement.iterate(formatBindings(bindings))) {
-      if (rows.length === rowCap) {
-        truncated = true
-        break
+      // A missing table or column is found when the statement is prepared; a lock at the first step.
+      const { iterator, first } = await this.lock.run(() => {
+        const statement = this.db.prepare(sql)
+        if (!statement.reader) throw new PreviewError('Only read statements run in previews', 'E_READ_ONLY')
+        const iterator = statement.iterate(values) as IterableIterator<Row>
+        return { iterator, first: iterator.next() }
+      })
+      const rows: Row[] = []
+      for (let next = first; !next.done; next = iterator.next()) {
+        if (rows.length === rowCap) {
+          // Closing the iterator resets the statement: no further rows are read.
+          iterator.return?.()
+          return { rows, truncated: true }
+        }
+        rows.push(next.value)
       }
-      rows.push(row as Row)
+      return { rows, truncated: false }
+    } catch (error) {
+      throw sqliteError(error, this.file)
     }
-    return { rows, truncated }
   }
 
   close(): void {

@@ -21,6 +21,8 @@ export type PreviewErrorCode =
   | 'E_NO_SUCH_TABLE'
   | 'E_NO_SUCH_COLUMN'
   | 'E_TIMEOUT'
+  | 'E_LOCKED'
+  | 'E_CORRUPT'
   | 'E_CANCELLED'
   | 'E_DATABASE'
 

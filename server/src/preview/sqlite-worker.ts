@@ -2,9 +2,14 @@
 // and a statement can be stopped wherever it is: the process is killed on cancel (E_CANCELLED) or
 // when the preview takes longer than the limit (E_TIMEOUT), counted from when the process is ready.
 // A process runs one preview and exits; a spare is kept started once previews are in use.
+// Killing it is safe for the user's file: the process opens it read-only, and a dry run writes to a
+// private copy in a scratch folder made here and deleted here once the process is gone.
 import { fork, type ChildProcess } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { cancelled } from '../../../engine/src/connection/database-errors'
+import { sqliteLocked } from '../../../engine/src/connection/sqlite-errors'
 import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { QueryPlan } from '../../../engine/src/plan'
 import { PreviewError, type PreviewErrorCode } from '../../../engine/src/query/errors'
@@ -16,6 +21,9 @@ export interface WorkerRequest {
   file: string
   rowCap?: number
   dryRun?: boolean
+  /** Set by previewSqliteInWorker: the time limit (lock waits follow it) and the dry run's folder. */
+  timeoutMs?: number
+  scratchDir?: string
 }
 
 export type WorkerReply =
@@ -26,7 +34,8 @@ export type WorkerReply =
       error: { message: string; code: PreviewErrorCode; statements: ExecutedStatement[] }
     }
 
-export type WorkerMessage = { kind: 'ready' } | WorkerReply
+/** `lock-wait`: a statement waits for a lock another connection holds on the file (or got it). */
+export type WorkerMessage = { kind: 'ready' } | { kind: 'lock-wait'; waiting: boolean } | WorkerReply
 
 export interface WorkerLimits {
   timeoutMs: number
@@ -40,40 +49,58 @@ export function previewSqliteInWorker(request: WorkerRequest, limits: WorkerLimi
   const { signal, timeoutMs } = limits
   if (signal?.aborted) return Promise.reject(cancelled())
   const worker = takeWorker()
+  const scratchDir = request.dryRun
+    ? fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-dry-run-'))
+    : undefined
   return new Promise((resolve, reject) => {
     const { child } = worker
     let timer: NodeJS.Timeout | undefined
-    let settled = false
-    const finish = (outcome: () => void): void => {
-      if (settled) return
-      settled = true
+    let waitingOnLock = false
+    // The answer is decided at the first of: the reply, a cancel, the time limit, the process ending;
+    // it is given once the process is gone and its scratch folder deleted, so the file is no longer
+    // open when the caller hears back.
+    let outcome: (() => void) | undefined
+    const deliver = () => {
+      if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true })
+      outcome?.()
+    }
+    const decide = (then: () => void): void => {
+      if (outcome) return
+      outcome = then
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-      outcome()
     }
-    const stop = (error: PreviewError) => finish(() => reject(error))
+    const stop = (error: PreviewError) => decide(() => reject(error))
     const onAbort = () => stop(cancelled())
     signal?.addEventListener('abort', onAbort, { once: true })
     child.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'lock-wait') waitingOnLock = message.waiting
       if (message.kind === 'done')
-        finish(() => (message.ok ? resolve(message.result) : reject(fromReply(message.error))))
+        decide(() => (message.ok ? resolve(message.result) : reject(fromReply(message.error))))
     })
-    child.on('error', (error) => stop(new PreviewError(error.message, 'E_RUNTIME_EXCEPTION')))
+    child.on('error', (error) => {
+      stop(new PreviewError(error.message, 'E_RUNTIME_EXCEPTION'))
+      // A process that never started has no `close` to wait for.
+      if (child.pid === undefined) deliver()
+    })
     // `close`, not `exit`: it comes after the last message of the IPC channel was read.
-    child.on('close', (code, killed) =>
+    child.on('close', (code, killed) => {
       stop(
         new PreviewError(
           `The preview process stopped unexpectedly (${killed ?? `exit code ${code}`}).`,
           'E_RUNTIME_EXCEPTION',
         ),
-      ),
-    )
+      )
+      deliver()
+    })
     void worker.ready.then(() => {
-      if (settled) return
+      if (outcome) return
       const text = `The preview took longer than ${timeoutMs} ms and was stopped.`
-      timer = setTimeout(() => stop(new PreviewError(text, 'E_TIMEOUT')), timeoutMs)
-      child.send(request)
+      const onTimeout = () =>
+        stop(waitingOnLock ? sqliteLocked(request.file, timeoutMs) : new PreviewError(text, 'E_TIMEOUT'))
+      timer = setTimeout(onTimeout, timeoutMs)
+      child.send({ ...request, timeoutMs, scratchDir })
     })
   })
 }

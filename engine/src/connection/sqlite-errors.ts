@@ -48,8 +48,8 @@ export function sqliteError(raw: unknown, file: string): unknown {
     return new DatabaseError(
       `The database file ${file} has an unfinished write: ${file}-journal was left by a process that ` +
         `stopped in the middle of a transaction, and a read-only preview cannot roll it back. Open the ` +
-        `database read-write once (start the app, or run sqlite3 "${file}" "select 1") so SQLite rolls ` +
-        'the journal back, then preview again.',
+        `database read-write once (start the app, or run sqlite3 "${file}" ` +
+        '"select count(*) from sqlite_schema") so SQLite rolls the journal back, then preview again.',
       'E_DATABASE',
       { server: raw.message },
     )

@@ -2,6 +2,7 @@
 // user or database, which table or column is missing, which limit stopped the query. Messages name
 // the host and port but never the password.
 import { PreviewError, type PreviewErrorCode } from '../query/errors'
+import { lockWaitMs, wholeSeconds } from './server-options'
 
 /** Where a server connection points; used in messages only. */
 export interface Endpoint {
@@ -33,6 +34,8 @@ export class DatabaseError extends PreviewError {
 
 interface DriverError {
   message: string
+  /** pg: where in the statement the error happened (`while updating tuple (0,1) in relation "t"`). */
+  where?: string | undefined
   code?: string | undefined
   errno?: number | undefined
 }
@@ -43,7 +46,7 @@ function driverError(error: unknown): DriverError {
 }
 
 /** Failures of reaching a server at all, the same for both drivers (Node socket codes). */
-function networkFailure(error: DriverError, at: Endpoint): DatabaseError | undefined {
+function networkFailure(error: DriverError, at: Endpoint, timeoutMs: number): DatabaseError | undefined {
   const where = `${at.dialect} at ${at.host}:${at.port}`
   if (error.code === 'ECONNREFUSED')
     return new DatabaseError(
@@ -52,8 +55,17 @@ function networkFailure(error: DriverError, at: Endpoint): DatabaseError | undef
     )
   if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN')
     return new DatabaseError(`Cannot connect to ${where}: the host "${at.host}" is unknown.`, 'E_CONNECTION')
-  if (error.code === 'ETIMEDOUT' || /connection timeout|connect ETIMEDOUT/i.test(error.message))
-    return new DatabaseError(`Cannot connect to ${where}: the connection timed out.`, 'E_CONNECTION')
+  // pg says `timeout expired`, mysql2 `connect ETIMEDOUT`, whether the socket opened or not.
+  if (
+    error.code === 'ETIMEDOUT' ||
+    /timeout expired|connection timeout|connect ETIMEDOUT/i.test(error.message)
+  )
+    return new DatabaseError(
+      `Cannot connect to ${where}: no answer within ${timeoutMs} ms (${error.message}). Check that a ` +
+        `${at.dialect} server listens on that host and port and is not stopped or overloaded, or ` +
+        'raise the time limit.',
+      'E_CONNECTION',
+    )
   if (error.code === 'ECONNRESET' || /Connection terminated unexpectedly/i.test(error.message))
     return new DatabaseError(`The connection to ${where} was closed by the server.`, 'E_CONNECTION')
   return undefined
@@ -63,7 +75,7 @@ function networkFailure(error: DriverError, at: Endpoint): DatabaseError | undef
 export function postgresError(raw: unknown, at: Endpoint, timeoutMs: number): PreviewError {
   if (raw instanceof PreviewError) return raw
   const error = driverError(raw)
-  const network = networkFailure(error, at)
+  const network = networkFailure(error, at, timeoutMs)
   if (network) return network
   const server = `PostgreSQL at ${at.host}:${at.port}`
   switch (error.code) {
@@ -84,11 +96,22 @@ export function postgresError(raw: unknown, at: Endpoint, timeoutMs: number): Pr
       return missingTable(table ?? '?', error.message)
     }
     case '42703': {
-      const match = /column "?(?:([^".\s]+)\.)?([^".\s]+)"? (?:of relation "([^"]+)" )?does not exist/.exec(
-        error.message,
-      )
-      return missingColumn(match?.[2] ?? '?', match?.[1] ?? match?.[3], error.message)
+      // `column "a b" does not exist`, `column "a b" of relation "t" does not exist`, `column t.a b ...`
+      const match =
+        /^column (?:"((?:[^"]|"")+)"|([^.]+)\.(.+?)) (?:of relation "((?:[^"]|"")+)" )?does not exist/.exec(
+          error.message,
+        )
+      const column = match?.[1]?.replaceAll('""', '"') ?? match?.[3]
+      return missingColumn(column ?? '?', match?.[2] ?? match?.[4]?.replaceAll('""', '"'), error.message)
     }
+    case '55P03':
+      return locked(
+        server,
+        lockWaitMs(timeoutMs),
+        'lock_timeout',
+        error,
+        /relation "([^"]+)"/.exec(String(error.where))?.[1],
+      )
     case '25006':
       return new DatabaseError(`Only read statements run in previews (${error.message}).`, 'E_READ_ONLY', {
         server: error.message,
@@ -108,7 +131,7 @@ export function postgresError(raw: unknown, at: Endpoint, timeoutMs: number): Pr
 export function mysqlError(raw: unknown, at: Endpoint, timeoutMs: number): PreviewError {
   if (raw instanceof PreviewError) return raw
   const error = driverError(raw)
-  const network = networkFailure(error, at)
+  const network = networkFailure(error, at, timeoutMs)
   if (network) return network
   const server = `MySQL at ${at.host}:${at.port}`
   switch (error.errno) {
@@ -138,6 +161,8 @@ export function mysqlError(raw: unknown, at: Endpoint, timeoutMs: number): Previ
       return new DatabaseError(`Only read statements run in previews (${error.message}).`, 'E_READ_ONLY', {
         server: error.message,
       })
+    case 1205: // ER_LOCK_WAIT_TIMEOUT, for row locks and table (metadata) locks alike
+      return locked(server, wholeSeconds(lockWaitMs(timeoutMs)) * 1000, 'lock_wait_timeout', error)
     case 1969: // MariaDB ER_STATEMENT_TIMEOUT
       return timeout(timeoutMs, 'max_statement_time')
     case 3024: // MySQL ER_QUERY_TIMEOUT
@@ -164,6 +189,23 @@ export function missingColumn(
     column,
     server: serverMessage,
   })
+}
+
+function locked(
+  server: string,
+  waitedMs: number,
+  setting: string,
+  error: DriverError,
+  table?: string,
+): DatabaseError {
+  const on = table ? ` on the table "${table}"` : ''
+  return new DatabaseError(
+    `The query waited ${waitedMs} ms (${setting}, from the preview's time limit) for a lock that another ` +
+      `connection holds${on} on ${server}: ${error.message}. Finish or roll back that connection's ` +
+      'transaction (an open console, a migration, a long job), then preview again.',
+    'E_LOCKED',
+    { table, server: error.message },
+  )
 }
 
 export function timeout(ms: number, setting: string): DatabaseError {

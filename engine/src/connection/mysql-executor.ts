@@ -6,7 +6,13 @@
 import * as mysql from 'mysql2'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { cancelled, DatabaseError, mysqlError, type Endpoint } from './database-errors'
-import { statementTimeout, type ServerConnection, type ServerExecutorOptions } from './server-options'
+import {
+  lockWaitMs,
+  statementTimeout,
+  wholeSeconds,
+  type ServerConnection,
+  type ServerExecutorOptions,
+} from './server-options'
 
 const QUERY_INTERRUPTED = 1317
 
@@ -73,6 +79,8 @@ export class MysqlExecutor implements StatementExecutor {
           ? `SET SESSION max_statement_time = ${timeoutMs / 1000}`
           : `SET SESSION max_execution_time = ${timeoutMs}`,
       )
+      const lockWait = wholeSeconds(lockWaitMs(timeoutMs))
+      await query(raw, `SET SESSION innodb_lock_wait_timeout = ${lockWait}, lock_wait_timeout = ${lockWait}`)
       await query(raw, begin)
       return make(raw, settings, endpoint, timeoutMs, options.signal)
     } catch (error) {

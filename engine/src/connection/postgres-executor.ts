@@ -5,7 +5,12 @@
 import { Client, type ClientConfig, type QueryConfig, type QueryResult } from 'pg'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { cancelled, postgresError, type Endpoint } from './database-errors'
-import { statementTimeout, type ServerConnection, type ServerExecutorOptions } from './server-options'
+import {
+  lockWaitMs,
+  statementTimeout,
+  type ServerConnection,
+  type ServerExecutorOptions,
+} from './server-options'
 
 const CURSOR = 'lucid_lens_preview'
 
@@ -73,6 +78,7 @@ export class PostgresExecutor implements StatementExecutor {
       // The idle timeout ends a transaction a crashed preview would otherwise hold open.
       await pg.query(
         `${begin}; SET LOCAL statement_timeout = ${timeoutMs}; ` +
+          `SET LOCAL lock_timeout = ${lockWaitMs(timeoutMs)}; ` +
           `SET LOCAL idle_in_transaction_session_timeout = ${Math.max(timeoutMs, 60_000)}`,
       )
       const { rows } = await pg.query<{ pid: number }>('select pg_backend_pid() as pid')

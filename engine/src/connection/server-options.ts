@@ -25,3 +25,16 @@ export function statementTimeout(options: ServerExecutorOptions): number {
     throw new RangeError(`statementTimeoutMs must be a positive integer, not ${String(ms)}`)
   return ms
 }
+
+/**
+ * How long a statement may wait for a lock another connection holds: the time limit less a margin,
+ * so the server reports the lock (and the preview says so) before the statement's own limit ends it.
+ */
+export function lockWaitMs(timeoutMs: number): number {
+  return timeoutMs - Math.min(250, Math.floor(timeoutMs / 10))
+}
+
+/** MySQL and MariaDB count lock waits in whole seconds, at least one. */
+export function wholeSeconds(ms: number): number {
+  return Math.max(1, Math.floor(ms / 1000))
+}

@@ -100,6 +100,7 @@ export const CLI_HINTS: PreviewHints = {
   E_UNKNOWN_DATABASE: "Create it and run the app's migrations (node ace migration:run), or pass --db.",
   E_NO_SUCH_TABLE: "Run the app's migrations (node ace migration:run) against this database.",
   E_TIMEOUT: 'Narrow the query (a where, a limit) or raise the limit with --timeout MS.',
+  E_LOCKED: 'To wait longer for the lock, raise the limit with --timeout MS.',
 }
 
 /** An engine failure as a PreviewProblem with what to do about it (also used by `check --db`). */

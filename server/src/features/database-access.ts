@@ -20,6 +20,7 @@ export const EDITOR_HINTS: PreviewHints = {
   E_UNKNOWN_DATABASE: 'Create it and run node ace migration:run, or set lucidLens.database.database.',
   E_NO_SUCH_TABLE: 'Run node ace migration:run against this database.',
   E_TIMEOUT: 'Narrow the query (a where, a limit) or raise lucidLens.preview.timeoutMs.',
+  E_LOCKED: 'To wait longer for the lock, raise lucidLens.preview.timeoutMs.',
   E_READ_ONLY: 'Only reads and dry-run writes run in previews.',
 }
 

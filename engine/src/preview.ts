@@ -23,7 +23,8 @@ export interface PreviewOptions {
   rowCap?: number
   /**
    * Opt in to dry runs: a plan that writes runs in a transaction that is always rolled back, on a
-   * separate read-write connection. Without it a writing plan fails with `E_READ_ONLY`.
+   * separate read-write connection (on SQLite, to a private copy of the file). Without it a writing
+   * plan fails with `E_READ_ONLY`.
    */
   dryRun?: boolean
   /** The clock of `autoCreate`/`autoUpdate` timestamps in dry runs (tests freeze it). */

@@ -1,4 +1,4 @@
-// Runs a plan on a database target, for the CLI and the editor alike: SQLite in a worker thread,
+// Runs a plan on a database target, for the CLI and the editor alike: SQLite in a worker process,
 // PostgreSQL and MySQL/MariaDB in a READ ONLY transaction on the server. Writes run as dry runs and
 // are rolled back. Cancelling (the signal) and the time limit stop the running statement.
 import { previewMysql, previewPostgres, type PreviewResult } from '../../../engine/src'

@@ -6,7 +6,6 @@
 // private copy in a scratch folder made here and deleted here once the process is gone.
 import { fork, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { cancelled } from '../../../engine/src/connection/database-errors'
 import { sqliteLocked } from '../../../engine/src/connection/sqlite-errors'
@@ -14,6 +13,7 @@ import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { QueryPlan } from '../../../engine/src/plan'
 import { PreviewError, type PreviewErrorCode } from '../../../engine/src/query/errors'
 import type { ExecutedStatement, PreviewResult } from '../../../engine/src/query/result'
+import { makeScratchDir } from './scratch-dirs'
 
 export interface WorkerRequest {
   graph: ModelGraph
@@ -49,9 +49,7 @@ export function previewSqliteInWorker(request: WorkerRequest, limits: WorkerLimi
   const { signal, timeoutMs } = limits
   if (signal?.aborted) return Promise.reject(cancelled())
   const worker = takeWorker()
-  const scratchDir = request.dryRun
-    ? fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-dry-run-'))
-    : undefined
+  const scratchDir = request.dryRun ? makeScratchDir() : undefined
   return new Promise((resolve, reject) => {
     const { child } = worker
     let timer: NodeJS.Timeout | undefined

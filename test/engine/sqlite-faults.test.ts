@@ -118,7 +118,7 @@ test('a hot journal left by a killed writer is named, with how to roll it back',
   ])
   assert.equal(killed.signal, 'SIGKILL', String(killed.stderr))
   assert.ok(fs.statSync(`${big}-journal`).size > 0)
-  const plan = chain('BigRow', (b) => b.query().where('id', 1))
+  const plan = chain('BigRow', (b) => b.query().select('id', 'label').where('id', 1))
   const error = await failure(previewSqlite(BIG_GRAPH, plan, big), 'E_DATABASE')
   assert.match(
     error.message,

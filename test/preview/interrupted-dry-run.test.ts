@@ -15,7 +15,7 @@ import { BIG_GRAPH, createBigTable, fingerprint, holdWalRows } from './support/b
 
 const ROWS = 200_000
 const UPDATE = planFromCode("BigRow.query().update({ label: 'changed' })")
-const READ = planFromCode("BigRow.query().where('id', 1)")
+const READ = planFromCode("BigRow.query().select('id', 'label').where('id', 1)")
 
 let root = ''
 let scratch = ''

@@ -26,7 +26,7 @@ test('the time limit reached while waiting for a lock names the locked file', as
   holder.exec('BEGIN EXCLUSIVE')
   try {
     for (const [code, dryRun] of [
-      ["BigRow.query().where('id', 1)", false],
+      ["BigRow.query().select('id', 'label').where('id', 1)", false],
       ["BigRow.query().update({ label: 'changed' })", true],
     ] as const) {
       const request = { graph: BIG_GRAPH, plan: planFromCode(code), file, dryRun }
@@ -42,7 +42,11 @@ test('the time limit reached while waiting for a lock names the locked file', as
     holder.exec('ROLLBACK')
     holder.close()
   }
-  const request = { graph: BIG_GRAPH, plan: planFromCode("BigRow.query().where('id', 1)"), file }
+  const request = {
+    graph: BIG_GRAPH,
+    plan: planFromCode("BigRow.query().select('id', 'label').where('id', 1)"),
+    file,
+  }
   const result = await previewSqliteInWorker(request, { timeoutMs: 30_000 })
   assert.deepEqual(result.result, [{ id: 1, label: 'row 1' }])
 })

@@ -30,14 +30,18 @@ export const BIG_GRAPH: ModelGraph = {
   ],
 }
 
-/** Creates `file` with `rows` rows; `wal` keeps the database in WAL mode. */
+/**
+ * Creates `file` with `rows` rows; `wal` keeps the database in WAL mode. Each row carries a 100-byte
+ * `note` no model declares, so an update of every row dirties more pages than SQLite's cache holds
+ * and a writer spills them to the file (or the -wal) before it commits, as on a real large table.
+ */
 export function createBigTable(file: string, rows: number, wal = false): void {
   const db = new Database(file)
   if (wal) db.pragma('journal_mode = WAL')
-  db.exec('create table big_rows (id integer primary key, label varchar(255))')
+  db.exec('create table big_rows (id integer primary key, label varchar(255), note text)')
   db.prepare(
     `with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
-     insert into big_rows (label) select 'row ' || i from n`,
+     insert into big_rows (label, note) select 'row ' || i, printf('%.100c', '.') from n`,
   ).run(rows)
   db.close()
 }

@@ -35,6 +35,12 @@ const ALLOWED = [
   /^extension\/server\/out\/node_modules\/file-uri-to-path\/(package\.json|LICENSE|index\.js)$/,
 ]
 
+const DRIVER_FILES: [string, string[]][] = [
+  ['better-sqlite3', ['package.json', 'lib', 'build/Release/better_sqlite3.node']],
+  ['bindings', ['package.json', 'bindings.js']],
+  ['file-uri-to-path', ['package.json', 'index.js']],
+]
+
 const REQUIRED = [
   'extension/package.json',
   'extension/readme.md',
@@ -132,11 +138,48 @@ test('the unpacked extension previews a query against SQLite with its own driver
   assert.equal(ran.status, 0, ran.output)
   assert.match(ran.output, /select \* from `users` limit \?/)
   assert.match(ran.output, /user1@example\.com/)
-  // Without the packaged driver the same command cannot start: the one above used it.
+  // Without the packaged driver, and none near the database file, the preview says what to do.
   const modules = path.join(installed, 'extension', 'server', 'out', 'node_modules')
   fs.renameSync(modules, `${modules}.away`)
   t.after(() => fs.renameSync(`${modules}.away`, modules))
   const without = node([cli, ...preview])
   assert.notEqual(without.status, 0)
-  assert.match(without.output, /Cannot find module 'better-sqlite3'/)
+  assert.match(without.output, /Cannot load the SQLite driver better-sqlite3/)
+  assert.match(
+    without.output,
+    new RegExp(`Node\\.js ${process.version.replace(/\./g, '\\.')} \\(${process.platform}-${process.arch}`),
+  )
+  assert.match(without.output, /Run `npm install` in the app/)
 })
+
+test('with no bundled driver, the preview uses the one the app installed', async (t) => {
+  const app = path.join(work, 'blog-own-driver')
+  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
+  t.after(() => fs.rmSync(app, { recursive: true, force: true }))
+  // Where AdonisJS keeps it (config/database.ts: app.tmpPath('db.sqlite3')), so the app's
+  // node_modules is the first place the driver is looked for.
+  const db = path.join(app, 'tmp', 'db.sqlite3')
+  fs.mkdirSync(path.dirname(db))
+  const script = await dynamicImport(path.join(repoRoot, 'scripts', 'example-db.mjs'))
+  await (script['createExampleDb'] as (file: string) => Promise<unknown>)(db)
+  installDriver(path.join(app, 'node_modules'))
+  const modules = path.join(installed, 'extension', 'server', 'out', 'node_modules')
+  fs.renameSync(modules, `${modules}.away`)
+  t.after(() => fs.renameSync(`${modules}.away`, modules))
+  const cli = path.join(installed, 'extension', 'server', 'out', 'cli.js')
+  const ran = node([cli, 'preview', '--project', app, "User.query().preload('posts').limit(1)"])
+  assert.equal(ran.status, 0, ran.output)
+  assert.match(ran.output, /select \* from `posts` where `user_id` in \(\?\)/)
+  assert.match(ran.output, /user1@example\.com/)
+})
+
+/** The runtime files of the repository's better-sqlite3 (built for this Node) as an app has them. */
+function installDriver(nodeModules: string): void {
+  let from = repoRoot
+  for (const [name, parts] of DRIVER_FILES) {
+    const source = path.dirname(require.resolve(`${name}/package.json`, { paths: [from] }))
+    for (const part of parts)
+      fs.cpSync(path.join(source, part), path.join(nodeModules, name, part), { recursive: true })
+    from = source
+  }
+}

@@ -3,11 +3,12 @@
 // checked before it is prepared (reads and writes only) and runs only while the transaction is open:
 // a constraint declared `ON CONFLICT ROLLBACK` ends it, and nothing may then run in autocommit mode.
 // Reads keep the read-only executor's row cap.
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { PreviewError } from '../query/errors'
 import type { Row } from '../query/runtime'
 import { assertDryRunStatement, type WriteExecutor, type WriteResult } from '../persistence/write-executor'
 import { formatBindings } from './sqlite-executor'
+import { loadSqliteDriver } from './load-sqlite-driver'
 
 export class SqliteDryRunExecutor implements WriteExecutor {
   readonly client = 'better-sqlite3'
@@ -15,7 +16,7 @@ export class SqliteDryRunExecutor implements WriteExecutor {
   private readonly db: Database.Database
 
   constructor(readonly file: string) {
-    this.db = new Database(file, { fileMustExist: true })
+    this.db = new (loadSqliteDriver(file))(file, { fileMustExist: true })
     try {
       this.db.exec('BEGIN')
     } catch (error) {

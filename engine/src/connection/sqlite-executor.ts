@@ -1,17 +1,18 @@
 // Runs previews on SQLite through a connection that cannot write: the file is opened read-only
 // (and must already exist), `query_only` is on, and anything but a reader statement is refused.
 // Rows are pulled one at a time, so a preview never holds more than `rowCap + 1` rows of a statement.
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { PreviewError } from '../query/errors'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { sqliteError } from './database-errors'
+import { loadSqliteDriver } from './load-sqlite-driver'
 
 export class SqliteExecutor implements StatementExecutor {
   readonly client = 'better-sqlite3'
   private readonly db: Database.Database
 
   constructor(readonly file: string) {
-    this.db = new Database(file, { readonly: true, fileMustExist: true })
+    this.db = new (loadSqliteDriver(file))(file, { readonly: true, fileMustExist: true })
     this.db.pragma('query_only = ON')
   }
 

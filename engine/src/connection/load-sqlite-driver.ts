@@ -25,29 +25,30 @@ export function loadSqliteDriver(file: string): SqliteDriver {
   const attempts: Attempt[] = []
   const near = nearDriver(file, attempts)
   if (near) return near
-  const bundled = tryLoad('the one bundled with Lucid Lens', () => bundledRequire.resolve('better-sqlite3'))
+  const bundled = tryLoad('the one bundled with Lucid Lens', () =>
+    bundledRequire.resolve('better-sqlite3/package.json'),
+  )
   if ('driver' in bundled) return bundled.driver
   attempts.push(bundled.attempt)
-  throw new DatabaseError(noDriverMessage(file, attempts), 'E_CONNECTION')
+  throw new DatabaseError(noDriverMessage(file, attempts), 'E_SQLITE_DRIVER')
 }
 
 function nearDriver(file: string, attempts: Attempt[]): SqliteDriver | undefined {
   const from = path.dirname(path.resolve(file))
-  const resolve = () => createRequire(path.join(from, 'noop.js')).resolve('better-sqlite3')
+  const resolve = () => createRequire(path.join(from, 'noop.js')).resolve('better-sqlite3/package.json')
   const found = tryLoad(`the app's (from ${from})`, resolve)
   if ('driver' in found) return found.driver
-  // Not installed near the file is the usual case for a file outside any app: nothing to report.
-  if (!/Cannot find module 'better-sqlite3'/.test(found.attempt.problem)) attempts.push(found.attempt)
-  else attempts.push({ from: found.attempt.from, problem: 'not installed there' })
+  attempts.push(found.attempt)
   return undefined
 }
 
 function tryLoad(from: string, resolve: () => string): { driver: SqliteDriver } | { attempt: Attempt } {
   let entry: string
   try {
-    entry = resolve()
+    entry = path.dirname(resolve())
   } catch (error) {
-    return { attempt: { from, problem: firstLine(error) } }
+    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND'
+    return { attempt: { from, problem: missing ? 'not installed' : oneLine(error) } }
   }
   const cached = drivers.get(entry)
   if (cached) return { driver: cached }
@@ -58,7 +59,7 @@ function tryLoad(from: string, resolve: () => string): { driver: SqliteDriver } 
     drivers.set(entry, driver)
     return { driver }
   } catch (error) {
-    return { attempt: { from: `${from} at ${path.dirname(entry)}`, problem: firstLine(error) } }
+    return { attempt: { from: `${from} at ${entry}`, problem: oneLine(error) } }
   }
 }
 
@@ -74,7 +75,8 @@ function noDriverMessage(file: string, attempts: Attempt[]): string {
   )
 }
 
-function firstLine(error: unknown): string {
+/** Node's message for a binary built for another Node.js spans lines; the ABI numbers are the point. */
+function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
+  return message.replace(/\s*\n\s*/g, ' ')
 }

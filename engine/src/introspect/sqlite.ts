@@ -32,6 +32,8 @@ async function withDatabase<T>(file: string, read: (db: Database.Database) => T)
     db.pragma('query_only = ON')
     return read(db)
   } catch (error) {
+    // No driver loads: that message already names the file and says what to do.
+    if (error instanceof DatabaseError && error.code === 'E_SQLITE_DRIVER') throw error
     const message = error instanceof Error ? error.message : String(error)
     throw new DatabaseError(`Cannot read the SQLite database ${file}: ${message}`, 'E_CONNECTION')
   } finally {

@@ -1,14 +1,22 @@
 // The `lucid-lens` npm package end to end: scripts/pack-npm.mjs packs the built bundles into a tarball,
 // which installs with `npm install -D ./lucid-lens-<version>.tgz` into a copy of the example app and
-// runs `npx lucid-lens check` and `npx lucid-lens preview` there on Node.js 20, 22 and 24. The app has
+// runs `npx lucid-lens check` and `npx lucid-lens preview` there on Node.js 20, 22 and 24; its language
+// server (server.js --stdio, as another editor starts it) answers a preview on each too. The app has
 // its own better-sqlite3, built for each Node (scripts/node-runtimes.mjs caches those builds in
 // LUCID_LENS_E2E_HOME); the package carries no driver, so every SQLite preview goes through it.
 import assert from 'node:assert/strict'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { after, before, test } from 'node:test'
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node'
+import { pathToUri } from '../../server/src/features/uri'
+import { PREVIEW_REQUEST, type PreviewAnswer } from '../../server/src/protocol'
 import { repoRoot } from '../support/paths'
 
 const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, unknown>>
@@ -151,7 +159,7 @@ function allRuntimes(): Runtime[] {
 }
 
 for (const major of [20, 22, 24]) {
-  test(`Node.js ${major}: npm install -D the tarball, then npx lucid-lens check and preview in the app`, async (t) => {
+  test(`Node.js ${major}: npm install -D the tarball; npx lucid-lens check and preview, and the package's server, in the app`, async (t) => {
     const runtime = allRuntimes().find((r) => r.version.startsWith(`${major}.`))
     assert.ok(runtime, `Node.js ${major} is installed (${home}/runtimes.json)`)
     const app = await exampleApp(`blog-node${major}`, runtime)
@@ -185,7 +193,52 @@ for (const major of [20, 22, 24]) {
     assert.match(preview.output, /select \* from `users` limit \?/)
     assert.match(preview.output, /select \* from `posts` where `user_id` in \(\?\)/)
     assert.match(preview.output, /user1@example\.com/)
+
+    // The package's language server, as another editor starts it, previews on this Node too.
+    const server = path.join(app, 'node_modules', 'lucid-lens', 'server', 'out', 'server.js')
+    const answer = await previewThroughServer(runtime.nodeBin, server, app, env)
+    assert.equal(answer.kind, 'result', JSON.stringify(answer))
+    const rows = answer.kind === 'result' ? answer.result.result : undefined
+    assert.match(JSON.stringify(rows), /user1@example\.com/)
   })
+}
+
+/** `node server.js --stdio` in the app: initialize, one lucidLens/preview request, shutdown. */
+async function previewThroughServer(
+  nodeBin: string,
+  server: string,
+  app: string,
+  env: NodeJS.ProcessEnv,
+): Promise<PreviewAnswer> {
+  const child = spawn(nodeBin, [server, '--stdio'], { cwd: app, env, stdio: ['pipe', 'pipe', 'inherit'] })
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  )
+  connection.onRequest('workspace/configuration', () => [{}])
+  connection.onRequest('client/registerCapability', () => null)
+  connection.listen()
+  try {
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToUri(app),
+      capabilities: {},
+    })
+    await connection.sendNotification('initialized', {})
+    const uri = pathToUri(path.join(app, 'app', 'models', 'user.ts'))
+    const answer: PreviewAnswer = await connection.sendRequest(PREVIEW_REQUEST, {
+      uri,
+      expression: 'User.query().limit(1)',
+    })
+    await connection.sendRequest('shutdown')
+    const exited = new Promise((resolve) => child.on('exit', resolve))
+    await connection.sendNotification('exit')
+    await exited
+    return answer
+  } finally {
+    connection.dispose()
+    child.kill()
+  }
 }
 
 test('a driver built for another Node.js is refused with the Node.js, the platform and what to do', async (t) => {

@@ -1,6 +1,7 @@
-// The relationship graph's script: the SVG is built by the extension (client/src/graph-html.ts).
-// A click or Enter/Space on a model asks the extension to open its file; after loading, the page
-// reports the models and edges it drew, read from its own DOM.
+// The relationship graph's script: the SVGs are built by the extension (client/src/graph-html.ts).
+// A click or Enter/Space on a model asks the extension to open its file; the toggle swaps the
+// relations drawing and the ER diagram; after loading, the page reports the models and edges it
+// shows, read from its own DOM.
 /* global acquireVsCodeApi, document */
 ;(function () {
   const vscode = acquireVsCodeApi()
@@ -18,7 +19,7 @@
   // A label may sit away from its line in a crowded graph: pointing at either lights up both.
   const pairs = Array.from(document.querySelectorAll('[data-for]'), (label) => [
     label,
-    Array.from(document.querySelectorAll('[data-edge]')).find(
+    Array.from(label.closest('.view').querySelectorAll('[data-edge]')).find(
       (edge) => edge.getAttribute('data-edge') === label.getAttribute('data-for'),
     ),
   ])
@@ -29,8 +30,16 @@
       element.addEventListener('mouseleave', () => [label, edge].forEach((e) => e.classList.remove('hot')))
     }
   }
+  const toggle = document.querySelector('.mode-toggle')
+  toggle?.addEventListener('click', () => {
+    const er = toggle.getAttribute('aria-pressed') !== 'true'
+    toggle.setAttribute('aria-pressed', String(er))
+    toggle.textContent = er ? 'Show relations only' : 'Show columns (ER diagram)'
+    for (const view of document.querySelectorAll('.view')) view.hidden = (view.dataset.view === 'er') !== er
+  })
+  // What is shown: the relations drawing (the ER diagram repeats the same models and edges).
   const attributes = (selector, name) =>
-    Array.from(document.querySelectorAll(selector), (el) => el.getAttribute(name))
+    Array.from(document.querySelectorAll(`.view:not([hidden]) ${selector}`), (el) => el.getAttribute(name))
   vscode.postMessage({
     type: 'rendered',
     render: {

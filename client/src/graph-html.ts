@@ -1,23 +1,33 @@
-// The relationship graph's page: one SVG per app, laid out by graph-layout. Models are focusable
-// buttons (Enter or a click opens the model's file); relations with findings are drawn red. Pure.
+// The relationship graph's page: per app, two SVGs laid out by graph-layout: the models and their
+// relations, and the same as an ER diagram (each model's columns, keys marked), which a toggle shows
+// instead. Models are focusable buttons (Enter or a click opens the model's file); relations with
+// findings are drawn red. Pure.
 import * as path from 'node:path'
 import type { AppModels } from '../../server/src/protocol'
-import { layoutGraph, NODE_HEIGHT, type LayoutEdge, type LayoutNode } from './graph-layout'
+import { layoutGraph, type GraphLayout, type LayoutEdge, type LayoutNode } from './graph-layout'
+import { HEADER_HEIGHT, ROW_HEIGHT } from './graph-shapes'
 import { escapeHtml, page, type PageAssets } from './html'
 
 export const GRAPH_TITLE = 'Lucid: Relationship Graph'
 
-export function graphHtml(apps: readonly AppModels[], assets: PageAssets): string {
+export async function graphHtml(apps: readonly AppModels[], assets: PageAssets): Promise<string> {
   const withModels = apps.filter((app) => app.models.length > 0)
+  const sections = await Promise.all(
+    withModels.map(async (app, index) => {
+      const [relations, er] = await Promise.all([layoutGraph(app.models), layoutGraph(app.models, 'er')])
+      return appSection(app, index, withModels.length > 1, [relations, er])
+    }),
+  )
   const body = [
     '<header>',
     `<h1>${escapeHtml(GRAPH_TITLE)}</h1>`,
     '<p class="help">Click a model, or focus it with Tab and press Enter, to open its file.</p>',
     legend(),
+    withModels.length
+      ? '<button type="button" class="mode-toggle" aria-pressed="false">Show columns (ER diagram)</button>'
+      : '',
     '</header>',
-    ...(withModels.length
-      ? withModels.map((app, index) => appSection(app, index, withModels.length > 1))
-      : ['<p class="empty">No Lucid models found in this workspace.</p>']),
+    ...(withModels.length ? sections : ['<p class="empty">No Lucid models found in this workspace.</p>']),
   ]
   return page(GRAPH_TITLE, assets, body.join('\n'))
 }
@@ -34,17 +44,24 @@ function legend(): string {
   ].join('')
 }
 
-function appSection(app: AppModels, index: number, named: boolean): string {
-  const layout = layoutGraph(app.models)
+function appSection(app: AppModels, index: number, named: boolean, layouts: GraphLayout[]): string {
   const name = path.basename(app.root) || app.root
+  return [
+    `<section class="app" aria-label="${escapeHtml(`Models of ${name}`)}">`,
+    named ? `<h2>${escapeHtml(name)}</h2>` : '',
+    ...layouts.map((layout) => graphView(layout, `${index}-${layout.mode}`)),
+    '</section>',
+  ].join('\n')
+}
+
+/** One drawing; the ER diagram starts hidden and the toggle (graph.js) swaps the two. */
+function graphView(layout: GraphLayout, index: string): string {
   const marker = (id: string, cls: string) =>
     `<marker id="${id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="${cls}" d="M 0 0 L 10 5 L 0 10 z"/></marker>`
   const arrow = `arrow-${index}`
   const problemArrow = `arrow-problem-${index}`
   return [
-    `<section class="app" aria-label="${escapeHtml(`Models of ${name}`)}">`,
-    named ? `<h2>${escapeHtml(name)}</h2>` : '',
-    '<div class="graph-wrap">',
+    `<div class="graph-wrap view" data-view="${layout.mode}"${layout.mode === 'er' ? ' hidden' : ''}>`,
     `<svg class="graph" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
     `<defs>${marker(arrow, 'arrow-head')}${marker(problemArrow, 'arrow-head problem-head')}</defs>`,
     '<g class="edges">',
@@ -58,7 +75,6 @@ function appSection(app: AppModels, index: number, named: boolean): string {
     '</g>',
     '</svg>',
     '</div>',
-    '</section>',
   ].join('\n')
 }
 
@@ -89,15 +105,32 @@ function edgeLabelSvg(edge: LayoutEdge): string {
 function nodeSvg(node: LayoutNode): string {
   const centerX = round(node.x + node.width / 2)
   const shapes =
-    `<rect class="${node.ghost ? 'ghost-box' : 'box'}" x="${round(node.x)}" y="${round(node.y)}" width="${round(node.width)}" height="${NODE_HEIGHT}" rx="5"/>` +
+    `<rect class="${node.ghost ? 'ghost-box' : 'box'}" x="${round(node.x)}" y="${round(node.y)}" width="${round(node.width)}" height="${round(node.height)}" rx="5"/>` +
     `<text class="node-name" x="${centerX}" y="${round(node.y + 19)}" text-anchor="middle">${escapeHtml(node.name)}</text>` +
-    `<text class="node-table" x="${centerX}" y="${round(node.y + 36)}" text-anchor="middle">${escapeHtml(node.table)}</text>`
+    `<text class="node-table" x="${centerX}" y="${round(node.y + 36)}" text-anchor="middle">${escapeHtml(node.table)}</text>` +
+    columnRows(node)
   if (node.ghost) return `<g class="node ghost" data-ghost="${escapeHtml(node.name)}">${shapes}</g>`
   return (
     `<g class="node" data-model="${escapeHtml(node.name)}" data-uri="${escapeHtml(node.uri)}" data-line="${node.line}"` +
     ` tabindex="0" role="button" aria-label="${escapeHtml(`${node.name} (table ${node.table}): open its file`)}">` +
     `${shapes}</g>`
   )
+}
+
+/** An ER box's rows under its header: the key marks, then the column's property name. */
+function columnRows(node: LayoutNode): string {
+  if (node.columns.length === 0) return ''
+  const left = round(node.x + 8)
+  const separator = `<line class="row-separator" x1="${round(node.x)}" y1="${round(node.y + HEADER_HEIGHT)}" x2="${round(node.x + node.width)}" y2="${round(node.y + HEADER_HEIGHT)}"/>`
+  const rows = node.columns.map((column, i) => {
+    const y = round(node.y + HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 + 4)
+    const key = column.key ? `<tspan class="column-key">${escapeHtml(column.key)}</tspan>` : ''
+    return (
+      `<text class="column${column.key ? ' key' : ''}" x="${left}" y="${y}" data-column="${escapeHtml(column.name)}">` +
+      `${key}<tspan x="${round(node.x + 44)}">${escapeHtml(column.name)}</tspan></text>`
+    )
+  })
+  return separator + rows.join('')
 }
 
 function round(value: number): number {

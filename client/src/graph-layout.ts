@@ -1,169 +1,197 @@
-// A layered layout of the model graph for the graph webview: parents above the models they own
-// (belongsTo counts the other way round, so `Post.author` does not lift Post over User), cycles
-// broken where a depth-first walk meets them, each layer ordered by its parents' positions. Pure.
-import type { ModelSummary } from '../../server/src/protocol'
-import { layoutEdges, separateLabels, textWidth, type LayoutEdge, type LayoutNode } from './graph-edges'
+// The relationship graph's layout, by ELK's layered algorithm (elkjs): owners above (or, as an ER
+// diagram, left of) the models they own, edges routed orthogonally between ports, and every edge label
+// placed by ELK as a box of its own, so labels cover no box and no other label. belongsTo edges are
+// laid out from the related model (the owner) and drawn back towards it, so `Post.author` does not
+// lift Post over User. Pure: the same models give the same layout.
+import ELK from 'elkjs/lib/elk.bundled.js'
+import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api'
+import type { ModelSummary, RelationSummary } from '../../server/src/protocol'
+import {
+  edgeLabel,
+  erNodeSize,
+  HEADER_HEIGHT,
+  keyColumns,
+  LABEL_HEIGHT,
+  plainNodeSize,
+  ROW_HEIGHT,
+} from './graph-shapes'
+import { textWidth, type GraphLayout, type GraphMode, type LayoutEdge, type LayoutNode } from './graph-shapes'
 
-export { edgeLabel, textWidth, type LayoutEdge, type LayoutNode } from './graph-edges'
+export {
+  edgeLabel,
+  NODE_HEIGHT,
+  textWidth,
+  type GraphLayout,
+  type GraphMode,
+  type LayoutEdge,
+  type LayoutNode,
+} from './graph-shapes'
 
-export const NODE_HEIGHT = 46
-const NODE_PADDING = 28
-const COLUMN_GAP = 160
-const LAYER_GAP = 150
-const MARGIN = 30
+const elk = new ELK()
 
-export interface GraphLayout {
-  width: number
-  height: number
-  nodes: LayoutNode[]
-  edges: LayoutEdge[]
+const OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.padding': '[top=30,left=30,bottom=30,right=30]',
+  'elk.spacing.nodeNode': '50',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+  'elk.spacing.edgeEdge': '14',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
+  'elk.spacing.edgeNode': '20',
+  'elk.spacing.edgeLabel': '4',
+  'elk.spacing.labelLabel': '6',
+  'elk.edgeLabels.inline': 'false',
+  // The order of the (sorted) input decides ties, so the drawing never depends on the server's order.
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
 }
 
-export function layoutGraph(models: readonly ModelSummary[]): GraphLayout {
-  const known = new Map(models.map((model) => [model.name, model]))
+interface Relation {
+  model: ModelSummary
+  relation: RelationSummary
+  /** belongsTo: laid out from the related model, which owns the key the relation points at. */
+  reversed: boolean
+}
+
+export async function layoutGraph(
+  models: readonly ModelSummary[],
+  mode: GraphMode = 'relations',
+): Promise<GraphLayout> {
+  const sorted = [...models].sort((a, b) => a.name.localeCompare(b.name))
+  const known = new Map(sorted.map((model) => [model.name, model]))
   const ghosts = [
-    ...new Set(models.flatMap((m) => m.relations.map((r) => r.relatedModel)).filter((n) => !known.has(n))),
+    ...new Set(sorted.flatMap((m) => m.relations.map((r) => r.relatedModel)).filter((n) => !known.has(n))),
   ].sort()
-  const names = [...[...known.keys()].sort(), ...ghosts]
-  const layers = assignLayers(names, rankEdges(models, new Set(names)))
-  const order = orderLayers(names, layers, rankEdges(models, new Set(names)))
-  const place = (shift: number) => placeNodes(order, known, shift)
-  let nodes = place(0)
-  let edges = layoutEdges(models, nodes)
-  // Labels of curves that bow outward may start left of the boxes: shift everything right.
-  const left = Math.min(
-    ...[...nodes.values()].map((n) => n.x),
-    ...edges.map((e) => e.labelX - e.labelWidth / 2),
+  const relations: Relation[] = sorted.flatMap((model) =>
+    model.relations.map((relation) => ({ model, relation, reversed: relation.kind === 'belongsTo' })),
   )
-  if (left < MARGIN) {
-    nodes = place(MARGIN - left)
-    edges = layoutEdges(models, nodes)
-  }
-  edges = separateLabels(edges, [...nodes.values()])
-  const boxes = [...nodes.values()]
-  return {
-    width: Math.ceil(
-      Math.max(...boxes.map((n) => n.x + n.width), ...edges.map((e) => e.labelX + e.labelWidth / 2)) + MARGIN,
-    ),
-    height: Math.ceil(
-      Math.max(...boxes.map((n) => n.y + n.height), ...edges.map((e) => e.labelY + 9)) + MARGIN,
-    ),
-    nodes: names.map((name) => nodes.get(name) as LayoutNode),
-    edges,
-  }
-}
-
-/** Each layer centred under the widest, its boxes side by side. */
-function placeNodes(
-  order: string[][],
-  known: Map<string, ModelSummary>,
-  shift: number,
-): Map<string, LayoutNode> {
-  const nodes = new Map<string, LayoutNode>()
-  const layerWidths = order.map(
-    (layer) =>
-      layer.reduce((sum, name) => sum + nodeWidth(name, known.get(name)), 0) +
-      COLUMN_GAP * (layer.length - 1),
-  )
-  const widest = Math.max(0, ...layerWidths)
-  order.forEach((layer, index) => {
-    let x = MARGIN + shift + (widest - (layerWidths[index] ?? 0)) / 2
-    for (const name of layer) {
-      const model = known.get(name)
-      const width = nodeWidth(name, model)
-      nodes.set(name, {
-        name,
-        table: model?.table ?? 'not a model of this app',
-        uri: model?.uri ?? '',
-        line: model?.line ?? 0,
-        ghost: !model,
-        layer: index,
-        x,
-        y: MARGIN + index * (NODE_HEIGHT + LAYER_GAP),
-        width,
-        height: NODE_HEIGHT,
-      })
-      x += width + COLUMN_GAP
+  const keys = keyColumns(sorted)
+  const children: ElkNode[] = [...sorted.map((m) => m.name), ...ghosts].map((name) => {
+    const model = known.get(name)
+    const size = mode === 'er' && model ? erNodeSize(model) : plainNodeSize(name, model)
+    return {
+      id: name,
+      ...size,
+      ports: [],
+      layoutOptions: { 'elk.portConstraints': mode === 'er' ? 'FIXED_POS' : 'FIXED_SIDE' },
     }
   })
-  return nodes
+  const nodeById = new Map(children.map((node) => [node.id, node]))
+  const rows = (name: string) => (mode === 'er' ? (known.get(name)?.columns ?? []) : [])
+  const edges = relations.map((r, index) => elkEdge(r, index, { nodes: nodeById, rows, mode }))
+  const graph = await elk.layout({
+    id: 'root',
+    layoutOptions: { ...OPTIONS, 'elk.direction': mode === 'er' ? 'RIGHT' : 'DOWN' },
+    children,
+    edges,
+  })
+  return toLayout(graph, relations, known, keys, mode)
 }
 
-function nodeWidth(name: string, model: ModelSummary | undefined): number {
-  return Math.max(textWidth(name, true), textWidth(model?.table ?? 'not a model of this app')) + NODE_PADDING
+/** An edge between two ports: on the owner's bottom and the owned model's top, or at the key rows. */
+interface EdgeContext {
+  nodes: Map<string, ElkNode>
+  /** The column rows of a node in an ER diagram, top to bottom. */
+  rows: (name: string) => readonly string[]
+  mode: GraphMode
 }
 
-/** Parent → child pairs for ranking; self relations do not rank. */
-function rankEdges(models: readonly ModelSummary[], names: Set<string>): Array<[string, string]> {
-  const pairs = new Map<string, [string, string]>()
-  for (const model of models)
-    for (const relation of model.relations) {
-      if (relation.relatedModel === model.name || !names.has(relation.relatedModel)) continue
-      const pair: [string, string] =
-        relation.kind === 'belongsTo'
-          ? [relation.relatedModel, model.name]
-          : [model.name, relation.relatedModel]
-      pairs.set(pair.join('\u0000'), pair)
-    }
-  return [...pairs.values()]
-}
-
-/** Longest path from the roots after dropping the edges that close a cycle. */
-function assignLayers(names: string[], edges: Array<[string, string]>): Map<string, number> {
-  const out = new Map<string, string[]>(names.map((name) => [name, []]))
-  for (const [from, to] of edges) out.get(from)?.push(to)
-  for (const targets of out.values()) targets.sort()
-  const state = new Map<string, 'active' | 'done'>()
-  const order: string[] = []
-  const kept = new Map<string, string[]>(names.map((name) => [name, []]))
-  const visit = (name: string) => {
-    state.set(name, 'active')
-    for (const next of out.get(name) ?? []) {
-      if (state.get(next) === 'active') continue
-      kept.get(name)?.push(next)
-      if (!state.has(next)) visit(next)
-    }
-    state.set(name, 'done')
-    order.push(name)
+function elkEdge(r: Relation, index: number, { nodes, rows, mode }: EdgeContext): ElkExtendedEdge {
+  const [owner, owned] = r.reversed
+    ? [r.relation.relatedModel, r.model.name]
+    : [r.model.name, r.relation.relatedModel]
+  const label = labelText(r.relation)
+  const port = (node: string, side: 'out' | 'in', column: string | undefined): string => {
+    const elkNode = nodes.get(node) as ElkNode
+    const id = `${index}:${side}`
+    const spec: ElkPort = { id, width: 1, height: 1, layoutOptions: {} }
+    if (mode === 'er') {
+      // At the key's row, or at the header when the key is not a column (manyToMany, unresolved).
+      const row = column === undefined ? -1 : rows(node).indexOf(column)
+      const y = row >= 0 ? HEADER_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT / 2 : HEADER_HEIGHT / 2
+      spec.x = side === 'out' ? (elkNode.width ?? 0) : -1
+      spec.y = y
+      spec.layoutOptions = { 'elk.port.side': side === 'out' ? 'EAST' : 'WEST' }
+    } else spec.layoutOptions = { 'elk.port.side': side === 'out' ? 'SOUTH' : 'NORTH' }
+    elkNode.ports?.push(spec)
+    return id
   }
-  for (const name of names) if (!state.has(name)) visit(name)
-  const layer = new Map<string, number>(names.map((name) => [name, 0]))
-  const topological = [...order].reverse()
-  for (const name of topological)
-    for (const next of kept.get(name) ?? [])
-      layer.set(next, Math.max(layer.get(next) ?? 0, (layer.get(name) ?? 0) + 1))
-  // Then each model moves down next to the nearest model it owns, so edges stay short: a model
-  // owning only `Post` sits just above Post, not at the top.
-  for (const name of order) {
-    const children = (kept.get(name) ?? []).map((child) => layer.get(child) ?? 0)
-    if (children.length) layer.set(name, Math.max(layer.get(name) ?? 0, Math.min(...children) - 1))
+  return {
+    id: String(index),
+    sources: [port(owner, 'out', r.relation.localKey)],
+    targets: [port(owned, 'in', r.relation.foreignKey)],
+    labels: [
+      {
+        text: label,
+        width: textWidth(label) + 10,
+        height: LABEL_HEIGHT,
+        layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' },
+      },
+    ],
   }
-  return layer
 }
 
-/** Each layer sorted by the mean position of its parents in the layers above, then by name. */
-function orderLayers(
-  names: string[],
-  layers: Map<string, number>,
-  edges: Array<[string, string]>,
-): string[][] {
-  const depth = Math.max(0, ...layers.values())
-  const result: string[][] = Array.from({ length: depth + 1 }, () => [])
-  const position = new Map<string, number>()
-  for (let index = 0; index <= depth; index++) {
-    const here = names.filter((name) => layers.get(name) === index)
-    const weight = (name: string) => {
-      const parents = edges
-        .filter(([from, to]) => to === name && position.has(from))
-        .map(([from]) => position.get(from) as number)
-      return parents.length ? parents.reduce((a, b) => a + b, 0) / parents.length : Number.POSITIVE_INFINITY
+function labelText(relation: RelationSummary): string {
+  return edgeLabel(relation) + (relation.problems.length ? ` ⚠ ${relation.problems.join(' ')}` : '')
+}
+
+function toLayout(
+  graph: ElkNode,
+  relations: Relation[],
+  known: Map<string, ModelSummary>,
+  keys: Map<string, Map<string, string>>,
+  mode: GraphMode,
+): GraphLayout {
+  const positioned = graph.children ?? []
+  const ys = [...new Set(positioned.map((n) => n.y ?? 0))].sort((a, b) => a - b)
+  const xs = [...new Set(positioned.map((n) => n.x ?? 0))].sort((a, b) => a - b)
+  const nodes: LayoutNode[] = positioned.map((n) => {
+    const model = known.get(n.id)
+    const columns = mode === 'er' && model ? model.columns : []
+    return {
+      name: n.id,
+      table: model?.table ?? 'not a model of this app',
+      uri: model?.uri ?? '',
+      line: model?.line ?? 0,
+      ghost: !model,
+      layer: mode === 'er' ? xs.indexOf(n.x ?? 0) : ys.indexOf(n.y ?? 0),
+      x: n.x ?? 0,
+      y: n.y ?? 0,
+      width: n.width ?? 0,
+      height: n.height ?? 0,
+      columns: columns.map((name) => ({ name, key: keys.get(n.id)?.get(name) ?? '' })),
     }
-    const sorted = here
-      .map((name) => ({ name, weight: weight(name) }))
-      .sort((a, b) => a.weight - b.weight || a.name.localeCompare(b.name))
-      .map((entry) => entry.name)
-    sorted.forEach((name, i) => position.set(name, i))
-    result[index] = sorted
-  }
-  return result.filter((layer) => layer.length > 0)
+  })
+  const edges: LayoutEdge[] = (graph.edges ?? []).map((edge) => {
+    const r = relations[Number(edge.id)] as Relation
+    const points =
+      (edge as ElkExtendedEdge).sections?.flatMap((s) => [
+        s.startPoint,
+        ...(s.bendPoints ?? []),
+        s.endPoint,
+      ]) ?? []
+    // Drawn from the model that declares the relation, so the arrow points at the related model.
+    const drawn = r.reversed ? [...points].reverse() : points
+    const label = edge.labels?.[0]
+    const labelWidth = label?.width ?? 0
+    return {
+      id: `${r.model.name}.${r.relation.name} -> ${r.relation.relatedModel}`,
+      from: r.model.name,
+      to: r.relation.relatedModel,
+      relation: r.relation.name,
+      kind: r.relation.kind,
+      label: labelText(r.relation),
+      problems: r.relation.problems,
+      self: r.model.name === r.relation.relatedModel,
+      path: drawn.map((p, i) => `${i ? 'L' : 'M'} ${round(p.x)} ${round(p.y)}`).join(' '),
+      labelX: (label?.x ?? 0) + labelWidth / 2,
+      labelY: (label?.y ?? 0) + LABEL_HEIGHT / 2,
+      labelWidth,
+    }
+  })
+  return { mode, width: Math.ceil(graph.width ?? 0), height: Math.ceil(graph.height ?? 0), nodes, edges }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
 }

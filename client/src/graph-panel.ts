@@ -18,11 +18,14 @@ export class GraphPanel implements vscode.Disposable {
     private readonly events: GraphEvents,
   ) {}
 
-  show(models: ModelsResult): void {
+  async show(models: ModelsResult): Promise<void> {
+    // Laid out before the panel opens: ELK's layout is asynchronous.
+    const html = (webview: vscode.Webview) =>
+      graphHtml(models.apps, pageAssets(webview, this.mediaRoot, 'graph'))
     const panel = this.panel ?? this.create()
     this.events.showing()
     const webview = panel.webview
-    webview.html = graphHtml(models.apps, pageAssets(webview, this.mediaRoot, 'graph'))
+    webview.html = await html(webview)
     panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true)
   }
 

@@ -1,6 +1,6 @@
 // Which Node.js runs the language server. The server is a separate process so that its SQLite driver
-// (better-sqlite3, a native addon built for the system Node's ABI when the extension was installed)
-// loads whatever runtime the editor itself uses. No vscode import: the choice is unit-tested.
+// (better-sqlite3, a native addon: the app's own, built by `npm install` for the system Node.js, or the
+// one a platform .vsix carries) loads whatever runtime the editor itself uses. No vscode import: the choice is unit-tested.
 import { execFile } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -41,8 +41,8 @@ export function chooseRuntime(input: { setting?: Candidate; onPath?: Candidate }
   }
   warnings.push(
     "The language server runs in the editor's own runtime: SQLite previews and schema reads may fail " +
-      'because the SQLite driver is built for the system Node.js. Set lucidLens.server.runtime to a ' +
-      `Node.js ${MINIMUM_NODE.join('.')} or newer.`,
+      "because the app's SQLite driver is built for the system Node.js. Set lucidLens.server.runtime to " +
+      `that Node.js (${MINIMUM_NODE.join('.')} or newer).`,
   )
   return { source: 'editor', warnings }
 }

@@ -1,5 +1,5 @@
-// The relationship graph: layers (owners above what they own), edges with their keys, problems
-// red, models focusable with their file, the page under the strict CSP.
+// The relationship graph: owners above what they own, edges with their keys, problems red, models
+// focusable with their file, the ER diagram behind a toggle, the page under the strict CSP.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { ModelSummary, RelationSummary } from '../../server/src/protocol'
@@ -60,36 +60,23 @@ test('edge labels show the keys the way the data flows', () => {
   assert.equal(edgeLabel(rel('tags', 'manyToMany', 'Tag')), 'tags (manyToMany)')
 })
 
-test('owners sit above what they own; belongsTo does not lift the child', () => {
-  const layout = layoutGraph(BLOG)
-  const layer = (name: string) => layout.nodes.find((n) => n.name === name)?.layer
-  assert.equal(layer('Organization'), 0)
-  assert.equal(layer('User'), 1)
-  assert.equal(layer('Post'), 2)
-  assert.equal(layer('Comment'), 3)
-  assert.ok((layer('Tag') ?? -1) >= 0)
+test('owners sit above what they own; belongsTo does not lift the child', async () => {
+  const layout = await layoutGraph(BLOG)
+  const y = (name: string) => layout.nodes.find((n) => n.name === name)?.y ?? Number.NaN
+  assert.ok(y('Organization') < y('User'), 'Organization above User')
+  assert.ok(y('User') < y('Post'), 'User above Post (Post.author does not lift Post)')
+  assert.ok(y('Post') < y('Comment'), 'Post above Comment')
   assert.equal(layout.nodes.find((n) => n.name === 'AuditEntry')?.ghost, true)
-  // Boxes never overlap, and everything fits the canvas.
-  for (const a of layout.nodes) {
-    assert.ok(
-      a.x >= 0 && a.y >= 0 && a.x + a.width <= layout.width && a.y + a.height <= layout.height,
-      a.name,
-    )
-    for (const b of layout.nodes)
-      if (a !== b && a.layer === b.layer)
-        assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x, `${a.name}/${b.name}`)
-  }
   assert.equal(layout.edges.length, 11)
-  // No label covers another label or a box, and every label is on the canvas.
-  const labelBoxes = layout.edges.map((e) => ({
-    id: e.id,
-    left: e.labelX - e.labelWidth / 2,
-    right: e.labelX + e.labelWidth / 2,
-    top: e.labelY - 9,
-    bottom: e.labelY + 9,
-  }))
+  // No label covers another label or a box, no boxes overlap, and everything is on the canvas.
   const boxes = [
-    ...labelBoxes,
+    ...layout.edges.map((e) => ({
+      id: e.id,
+      left: e.labelX - e.labelWidth / 2,
+      right: e.labelX + e.labelWidth / 2,
+      top: e.labelY - 9,
+      bottom: e.labelY + 9,
+    })),
     ...layout.nodes.map((n) => ({
       id: n.name,
       left: n.x,
@@ -98,37 +85,39 @@ test('owners sit above what they own; belongsTo does not lift the child', () => 
       bottom: n.y + n.height,
     })),
   ]
-  for (const label of labelBoxes) {
-    assert.ok(label.left >= 0 && label.right <= layout.width && label.bottom <= layout.height, label.id)
+  for (const box of boxes) {
+    assert.ok(
+      box.left >= 0 && box.top >= 0 && box.right <= layout.width && box.bottom <= layout.height,
+      box.id,
+    )
     for (const other of boxes)
-      if (other !== label)
+      if (other !== box)
         assert.ok(
-          label.right <= other.left ||
-            other.right <= label.left ||
-            label.bottom <= other.top ||
-            other.bottom <= label.top,
-          `${label.id} covers ${other.id}`,
+          box.right <= other.left ||
+            other.right <= box.left ||
+            box.bottom <= other.top ||
+            other.bottom <= box.top,
+          `${box.id} covers ${other.id}`,
         )
   }
   const self = layout.edges.find((e) => e.id === 'Category.children -> Category')
-  assert.ok(self && self.path.startsWith('M '))
-  // Two relations between the same models fan out: their labels do not sit on each other.
-  const [posts, published] = ['User.posts -> Post', 'User.publishedPosts -> Post'].map((id) =>
-    layout.edges.find((e) => e.id === id),
-  )
-  assert.ok(posts && published && Math.abs(posts.labelX - published.labelX) > 20)
+  assert.ok(self?.self && self.path.startsWith('M '))
+  // belongsTo is drawn from the declaring model: the path ends (arrow) at the related one.
+  const author = layout.edges.find((e) => e.id === 'Post.author -> User')
+  const user = layout.nodes.find((n) => n.name === 'User')
+  const end = author?.path.split(' ').slice(-2).map(Number)
+  assert.ok(user && end && Math.abs((end[1] ?? 0) - (user.y + user.height)) < 2, author?.path)
 })
 
-test('layout is deterministic whatever the order of the models', () => {
-  const forward = layoutGraph(BLOG)
-  const backward = layoutGraph([...BLOG].reverse())
-  const positions = (layout: typeof forward) => layout.nodes.map((n) => `${n.name}@${n.layer}:${n.x}`).sort()
-  assert.deepEqual(positions(forward), positions(backward))
+test('layout is deterministic whatever the order of the models', async () => {
+  const forward = await layoutGraph(BLOG)
+  const backward = await layoutGraph([...BLOG].reverse())
+  assert.deepEqual(forward, backward)
 })
 
-test('the page: focusable models with their file, problem edges red, a legend, no inline code', () => {
+test('the page: focusable models with their file, problem edges red, a legend, no inline code', async () => {
   const nonce = 'Z3JhcGgtbm9uY2U='
-  const html = graphHtml([{ root: '/w/blog', models: BLOG }], {
+  const html = await graphHtml([{ root: '/w/blog', models: BLOG }], {
     cspSource: 'vscode-resource:',
     nonce,
     scriptUri: 'vscode-resource:/graph.js',
@@ -141,18 +130,32 @@ test('the page: focusable models with their file, problem edges red, a legend, n
     [`<script nonce="${nonce}" src="vscode-resource:/graph.js">`],
   )
   assert.doesNotMatch(html, /\sstyle=|<style|<[^>]*\son[a-z]+=[^>]*>/i)
-  const models = [...html.matchAll(/data-model="([^"]+)"/g)].map((m) => m[1])
+  // Two drawings: the relations, and the ER diagram, hidden until the toggle shows it instead.
+  const views = [...html.matchAll(/<div class="graph-wrap view" data-view="(\w+)"( hidden)?>/g)]
+  assert.deepEqual(
+    views.map((m) => [m[1], Boolean(m[2])]),
+    [
+      ['relations', false],
+      ['er', true],
+    ],
+  )
+  assert.ok(html.includes('<button type="button" class="mode-toggle" aria-pressed="false">'))
+  const relations = html.slice(0, html.indexOf('data-view="er"'))
+  const er = html.slice(html.indexOf('data-view="er"'))
+  const models = [...relations.matchAll(/data-model="([^"]+)"/g)].map((m) => m[1])
   assert.deepEqual(models.sort(), ['Category', 'Comment', 'Organization', 'Post', 'Tag', 'User'])
+  assert.doesNotMatch(relations, /data-column=/)
+  assert.match(er, /<text class="column key" [^>]*data-column="id"><tspan class="column-key">PK<\/tspan>/)
   assert.match(
     html,
     /<g class="node" data-model="User" data-uri="file:\/\/\/w\/blog\/app\/models\/users\.ts" data-line="12" tabindex="0" role="button"/,
   )
   assert.ok(html.includes('data-ghost="AuditEntry"'))
-  const problems = [...html.matchAll(/<g class="edge problem" data-edge="([^"]+)"/g)].map((m) => m[1])
+  const problems = [...relations.matchAll(/<g class="edge problem" data-edge="([^"]+)"/g)].map((m) => m[1])
   assert.deepEqual(problems, ['Post.comments -&gt; Comment'])
   assert.ok(html.includes('>comments: id → post_id ⚠ LL103</text>'))
   assert.ok(html.includes('class="legend"'))
-  const empty = graphHtml([{ root: '/w/x', models: [] }], {
+  const empty = await graphHtml([{ root: '/w/x', models: [] }], {
     cspSource: 'c',
     nonce,
     scriptUri: 's',

@@ -1,6 +1,7 @@
-// `npm run package` end to end: scripts/package.mjs packs the built bundles into a .vsix, and the
-// extension folder unpacked from it runs the CLI (TypeScript analysis and a SQLite preview through
-// the packaged native driver) with no node_modules of the repository in reach.
+// `npm run package` end to end: scripts/package.mjs packs the built bundles into a universal .vsix and
+// one for this machine (`--target`, with the SQLite driver), and the extension folders unpacked from
+// them run the CLI (TypeScript analysis, SQLite previews through the packaged driver or the app's own)
+// with no node_modules of the repository in reach.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -8,6 +9,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { after, before, test } from 'node:test'
 import { repoRoot } from '../support/paths'
+import { vsixTarget } from '../support/vsix-target'
 import { readZip, type ZipEntry } from './zip'
 
 const dynamicImport = new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, unknown>>
@@ -21,7 +23,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'),
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/(package\.json|readme\.md|LICENSE\.txt)$/,
+  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/docs\/icon\.png$/,
   /^extension\/syntaxes\/[\w-]+\.tmLanguage\.json$/,
   // The README's screenshots: the Marketplace page and the Extensions view show them from the package.
   /^extension\/docs\/screenshots\/[\w-]+\.png$/,
@@ -35,9 +38,17 @@ const ALLOWED = [
   /^extension\/server\/out\/node_modules\/file-uri-to-path\/(package\.json|LICENSE|index\.js)$/,
 ]
 
+const DRIVER_FILES: [string, string[]][] = [
+  ['better-sqlite3', ['package.json', 'lib', 'build/Release/better_sqlite3.node']],
+  ['bindings', ['package.json', 'bindings.js']],
+  ['file-uri-to-path', ['package.json', 'index.js']],
+]
+
 const REQUIRED = [
   'extension/package.json',
   'extension/readme.md',
+  'extension/changelog.md',
+  'extension/docs/icon.png',
   'extension/LICENSE.txt',
   'extension/syntaxes/lucid-relations.tmLanguage.json',
   'extension/client/out/extension.js',
@@ -54,10 +65,15 @@ const REQUIRED = [
 const MAX_VSIX_BYTES = 12 * 1024 * 1024
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-vsix-test-'))
-const vsix = path.join(work, 'dist', `lucid-lens-${manifest.version}.vsix`)
+const target = vsixTarget()
+const vsix = path.join(work, 'dist', `lucid-lens-${target}-${manifest.version}.vsix`)
+const universalVsix = path.join(work, 'dist', `lucid-lens-${manifest.version}.vsix`)
 const installed = path.join(work, 'installed')
+const universal = path.join(work, 'universal')
 let entries: ZipEntry[] = []
+let universalEntries: ZipEntry[] = []
 let packSeconds = 0
+const DRIVER = /^extension\/server\/out\/node_modules\//
 
 /** Runs node with no NODE_PATH, from the temp folder, so only the unpacked extension's files resolve. */
 function node(args: string[]): { status: number | null; output: string } {
@@ -72,18 +88,28 @@ before(() => {
   const packed = node([path.join(repoRoot, 'scripts', 'package.mjs'), '--out', path.dirname(vsix)])
   assert.equal(packed.status, 0, packed.output)
   packSeconds = (performance.now() - started) / 1000
-  entries = readZip(fs.readFileSync(vsix))
-  for (const entry of entries) {
-    const target = path.join(installed, entry.name)
-    fs.mkdirSync(path.dirname(target), { recursive: true })
-    fs.writeFileSync(target, entry.data())
-  }
+  assert.deepEqual(
+    fs.readdirSync(path.dirname(vsix)).sort(),
+    [path.basename(universalVsix), path.basename(vsix)].sort(),
+  )
+  entries = unpack(vsix, installed)
+  universalEntries = unpack(universalVsix, universal)
 })
+
+function unpack(file: string, into: string): ZipEntry[] {
+  const found = readZip(fs.readFileSync(file))
+  for (const entry of found) {
+    const to = path.join(into, entry.name)
+    fs.mkdirSync(path.dirname(to), { recursive: true })
+    fs.writeFileSync(to, entry.data())
+  }
+  return found
+}
 
 after(() => fs.rmSync(work, { recursive: true, force: true }))
 
-test('the vsix holds the bundles, the grammar and the SQLite driver, and nothing else', (t) => {
-  t.diagnostic(`packed in ${packSeconds.toFixed(1)} s, ${fs.statSync(vsix).size} bytes`)
+test('the platform vsix holds the bundles, the grammar and the SQLite driver, and nothing else', (t) => {
+  t.diagnostic(`packed both in ${packSeconds.toFixed(1)} s, ${fs.statSync(vsix).size} bytes`)
   const names = entries.map((e) => e.name)
   assert.deepEqual(
     names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name))),
@@ -94,6 +120,40 @@ test('the vsix holds the bundles, the grammar and the SQLite driver, and nothing
     [],
   )
   assert.ok(fs.statSync(vsix).size < MAX_VSIX_BYTES, `${fs.statSync(vsix).size} bytes`)
+  const vsixManifest = fs.readFileSync(path.join(installed, 'extension.vsixmanifest'), 'utf8')
+  assert.match(vsixManifest, new RegExp(`TargetPlatform="${target}"`))
+})
+
+test('the universal vsix is the same without the SQLite driver, for every platform', (t) => {
+  t.diagnostic(`${fs.statSync(universalVsix).size} bytes`)
+  const names = universalEntries.map((e) => e.name).sort()
+  assert.deepEqual(
+    names,
+    entries
+      .map((e) => e.name)
+      .filter((name) => !DRIVER.test(name))
+      .sort(),
+  )
+  assert.ok(names.length > 0)
+  assert.doesNotMatch(
+    fs.readFileSync(path.join(universal, 'extension.vsixmanifest'), 'utf8'),
+    /TargetPlatform/,
+  )
+})
+
+test('the manifest has what the Marketplace and Open VSX show: icon, repository, keywords, categories', () => {
+  const packaged = JSON.parse(fs.readFileSync(path.join(installed, 'extension', 'package.json'), 'utf8'))
+  assert.match(packaged.repository.url, /^https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/)
+  assert.ok(packaged.keywords.length >= 5 && packaged.keywords.length <= 30)
+  assert.ok(packaged.categories.includes('Linters'))
+  // The icon: a PNG of at least 128x128 pixels (its IHDR chunk's width and height).
+  const png = fs.readFileSync(path.join(installed, 'extension', packaged.icon))
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG')
+  assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128)
+  assert.match(
+    fs.readFileSync(path.join(installed, 'extension', 'changelog.md'), 'utf8'),
+    new RegExp(`## ${manifest.version.replace(/\./g, '\\.')}`),
+  )
 })
 
 test('the packaged manifest is the repository one without its development fields', () => {
@@ -132,11 +192,42 @@ test('the unpacked extension previews a query against SQLite with its own driver
   assert.equal(ran.status, 0, ran.output)
   assert.match(ran.output, /select \* from `users` limit \?/)
   assert.match(ran.output, /user1@example\.com/)
-  // Without the packaged driver the same command cannot start: the one above used it.
-  const modules = path.join(installed, 'extension', 'server', 'out', 'node_modules')
-  fs.renameSync(modules, `${modules}.away`)
-  t.after(() => fs.renameSync(`${modules}.away`, modules))
-  const without = node([cli, ...preview])
-  assert.notEqual(without.status, 0)
-  assert.match(without.output, /Cannot find module 'better-sqlite3'/)
+  // The universal package has no driver, and none is near the database file: it says what to do.
+  const without = node([path.join(universal, 'extension', 'server', 'out', 'cli.js'), ...preview])
+  assert.equal(without.status, 2, without.output)
+  assert.match(without.output, /Cannot load the SQLite driver better-sqlite3/)
+  assert.match(
+    without.output,
+    new RegExp(`Node\\.js ${process.version.replace(/\./g, '\\.')} \\(${process.platform}-${process.arch}`),
+  )
+  assert.match(without.output, /Run `npm install` in the app/)
 })
+
+test('the universal package previews through the driver the app installed', async (t) => {
+  const app = path.join(work, 'blog-own-driver')
+  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
+  t.after(() => fs.rmSync(app, { recursive: true, force: true }))
+  // Where AdonisJS keeps it (config/database.ts: app.tmpPath('db.sqlite3')), so the app's
+  // node_modules is the first place the driver is looked for.
+  const db = path.join(app, 'tmp', 'db.sqlite3')
+  fs.mkdirSync(path.dirname(db))
+  const script = await dynamicImport(path.join(repoRoot, 'scripts', 'example-db.mjs'))
+  await (script['createExampleDb'] as (file: string) => Promise<unknown>)(db)
+  installDriver(path.join(app, 'node_modules'))
+  const cli = path.join(universal, 'extension', 'server', 'out', 'cli.js')
+  const ran = node([cli, 'preview', '--project', app, "User.query().preload('posts').limit(1)"])
+  assert.equal(ran.status, 0, ran.output)
+  assert.match(ran.output, /select \* from `posts` where `user_id` in \(\?\)/)
+  assert.match(ran.output, /user1@example\.com/)
+})
+
+/** The runtime files of the repository's better-sqlite3 (built for this Node) as an app has them. */
+function installDriver(nodeModules: string): void {
+  let from = repoRoot
+  for (const [name, parts] of DRIVER_FILES) {
+    const source = path.dirname(require.resolve(`${name}/package.json`, { paths: [from] }))
+    for (const part of parts)
+      fs.cpSync(path.join(source, part), path.join(nodeModules, name, part), { recursive: true })
+    from = source
+  }
+}

@@ -3,5 +3,5 @@ import type { GraphPanel } from '../graph-panel'
 import type { LucidRequests } from '../requests'
 
 export async function showGraph(requests: LucidRequests, graph: GraphPanel): Promise<void> {
-  graph.show(await requests.models({}))
+  await graph.show(await requests.models({}))
 }

@@ -4,11 +4,12 @@
 // checked before it is prepared (reads and writes only) and runs only while the transaction is open:
 // a constraint declared `ON CONFLICT ROLLBACK` ends it, and nothing may then run in autocommit mode.
 // Reads keep the read-only executor's row cap.
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { PreviewError } from '../query/errors'
 import type { Row } from '../query/runtime'
 import { assertDryRunStatement, type WriteExecutor, type WriteResult } from '../persistence/write-executor'
 import { formatBindings } from './sqlite-executor'
+import { loadSqliteDriver } from './load-sqlite-driver'
 import { snapshotSqlite, type Snapshot, type SnapshotOptions } from './sqlite-snapshot'
 
 export class SqliteDryRunExecutor implements WriteExecutor {
@@ -27,7 +28,8 @@ export class SqliteDryRunExecutor implements WriteExecutor {
     const copy = await snapshotSqlite(file, options)
     let db: Database.Database | undefined
     try {
-      db = new Database(copy.file, { fileMustExist: true })
+      // The app's driver is found from the user's file (the copy lives in the temp folder).
+      db = new (loadSqliteDriver(file))(copy.file, { fileMustExist: true })
       // The copy is thrown away: its journal may stay in memory, and nothing needs to reach the disk.
       db.pragma('journal_mode = MEMORY')
       db.pragma('synchronous = OFF')

@@ -2,15 +2,16 @@
 // (and must already exist), `query_only` is on, and anything but a reader statement is refused.
 // Rows are pulled one at a time, so a preview never holds more than `rowCap + 1` rows of a statement.
 // A lock held by another connection is waited for up to the preview's time limit (LockWait).
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { PreviewError } from '../query/errors'
 import type { Row, StatementExecutor } from '../query/runtime'
+import { loadSqliteDriver } from './load-sqlite-driver'
 import { sqliteError } from './sqlite-errors'
 import { LockWait, type SqliteLimits } from './sqlite-lock-wait'
 
 /** The user's file, read-only; SQLite never waits for a lock itself (busy timeout 0, see LockWait). */
 export function openReadOnly(file: string): Database.Database {
-  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 })
+  const db = new (loadSqliteDriver(file))(file, { readonly: true, fileMustExist: true, timeout: 0 })
   db.pragma('query_only = ON')
   return db
 }

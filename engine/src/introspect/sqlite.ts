@@ -4,6 +4,7 @@
 // only thread, and a busy database is simply read again on its next change.
 import type Database from 'better-sqlite3'
 import { DatabaseError } from '../connection/database-errors'
+import { loadSqliteDriver } from '../connection/load-sqlite-driver'
 import type { DatabaseSchema } from '../schema'
 import { assembleSchema, EXPRESSION, type CatalogRows, type IndexRow } from './assemble'
 
@@ -21,25 +22,18 @@ export function sqliteSchemaVersion(file: string): Promise<number> {
   return withDatabase(file, (db) => Number(db.pragma('schema_version', { simple: true })))
 }
 
-let driver: Promise<typeof Database> | undefined
-
-/**
- * The native addon is loaded on first use, so the bundled language server starts (and falls back to
- * the migrations) where it cannot be loaded.
- */
-function loadDriver(): Promise<typeof Database> {
-  driver ??= import('better-sqlite3').then((module) => module.default)
-  return driver
-}
-
 async function withDatabase<T>(file: string, read: (db: Database.Database) => T): Promise<T> {
   let db: Database.Database | undefined
   try {
-    const Driver = await loadDriver()
+    // Loaded on first use, so the language server starts (and falls back to the migrations) where
+    // no driver loads.
+    const Driver = loadSqliteDriver(file)
     db = new Driver(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
     db.pragma('query_only = ON')
     return read(db)
   } catch (error) {
+    // No driver loads: that message already names the file and says what to do.
+    if (error instanceof DatabaseError && error.code === 'E_SQLITE_DRIVER') throw error
     const message = error instanceof Error ? error.message : String(error)
     throw new DatabaseError(`Cannot read the SQLite database ${file}: ${message}`, 'E_CONNECTION')
   } finally {

@@ -16,6 +16,8 @@ export type PreviewErrorCode =
   | 'E_READ_ONLY'
   // Database failures, raised by the executors (connection/database-errors.ts).
   | 'E_CONNECTION'
+  // No better-sqlite3 loads for this Node.js (connection/load-sqlite-driver.ts): the message says why.
+  | 'E_SQLITE_DRIVER'
   | 'E_ACCESS_DENIED'
   | 'E_UNKNOWN_DATABASE'
   | 'E_NO_SUCH_TABLE'

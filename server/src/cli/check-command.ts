@@ -6,9 +6,10 @@ import * as path from 'node:path'
 import type { LiveSchemaFactory } from '../project/live-schema-source'
 import { check, formatJson, formatText } from './check'
 import { readDatabaseSchemas } from './check-db'
+import { formatSarif } from './sarif'
 
 export interface CheckArgs {
-  format: 'text' | 'json'
+  format: 'text' | 'json' | 'sarif'
   schema: 'auto' | 'migrations' | 'off' | 'database'
   dir: string
   /** With --db: a SQLite file or server URL, or undefined for the database the app's config names. */
@@ -54,7 +55,8 @@ export function parseCheckArgs(rest: string[]): CheckArgs | string {
     else dirs.push(arg)
     if (problem) return problem
   }
-  if (format !== 'text' && format !== 'json') return `--format must be text or json, not "${format}"`
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    return `--format must be text, json or sarif, not "${format}"`
   if (passwordEnv !== undefined && schema !== 'database') return '--password-env only goes with --db'
   if (passwordEnv === '') return '--password-env needs the name of an environment variable'
   if (dirs.length > 1) return 'give one directory'
@@ -81,7 +83,8 @@ export function runCheck(
   if (result.apps === 0) return `no tsconfig.json found under ${dir}: is this an AdonisJS app?`
   if (args.schema === 'migrations' && result.schema.apps === 0)
     return `--migrations: no app under ${dir} has migrations extending BaseSchema in database/migrations`
-  write(args.format === 'json' ? formatJson(result, dir) : formatText(result, dir, isTty))
+  const formats = { json: formatJson, sarif: formatSarif }
+  write(args.format === 'text' ? formatText(result, dir, isTty) : formats[args.format](result, dir))
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0
 }
 

@@ -6,7 +6,7 @@ import { parseCheckArgs, prepareCheck, runCheck } from './check-command'
 import { graph } from './graph'
 import { preview, PreviewProblem } from './preview'
 
-const USAGE = `Usage: lucid-lens check [DIR] [--format text|json]
+const USAGE = `Usage: lucid-lens check [DIR] [--format text|json|sarif]
                         [--migrations | --db [FILE|URL] [--password-env NAME] | --no-schema]
        lucid-lens preview [--project DIR] [--db FILE|URL] [--password-env NAME] [--timeout MS]
                           [--rows N] [--json] EXPRESSION
@@ -14,6 +14,8 @@ const USAGE = `Usage: lucid-lens check [DIR] [--format text|json]
 
   check   Report Lucid relation problems in every AdonisJS app under DIR (default: .)
           Exit status: 1 when an error-severity finding exists, 0 otherwise, 2 on a usage problem.
+          --format json gives the findings as JSON; --format sarif as SARIF 2.1.0, which GitHub code
+          scanning shows on pull requests (github/codeql-action/upload-sarif).
 
   Schema checks (LL401-LL406) compare models with the schema the app's database/migrations build.
   They run by default for every app that has migrations.

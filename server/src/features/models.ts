@@ -49,7 +49,8 @@ async function projectsFor(context: ServerContext, uri: string | undefined): Pro
   return knownApps(context)
 }
 
-function summaries(project: Project): ModelSummary[] {
+/** Every model of the app with its relations, as the graph draws them. */
+export function summaries(project: Project): ModelSummary[] {
   const index = project.index()
   const models = index.allModels()
   const graph = buildModelGraph(index, models)

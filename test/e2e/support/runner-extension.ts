@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { repoRoot } from '../../support/paths'
+import { vsixTarget } from '../../support/vsix-target'
 
 export const RUNNER_FOLDER = path.join(repoRoot, 'build', 'e2e-host')
 
@@ -23,7 +24,9 @@ export function packageVsix(dir: string): string {
   const given = process.env['LUCID_LENS_E2E_VSIX']
   if (given) return path.resolve(given)
   const script = path.join(repoRoot, 'scripts', 'package.mjs')
-  const packed = spawnSync(process.execPath, [script, '--out', dir], { cwd: repoRoot, encoding: 'utf8' })
+  // The platform package: the example app has no node_modules, so previews use the driver it carries.
+  const args = [script, '--out', dir, '--target', vsixTarget()]
+  const packed = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8' })
   if (packed.status !== 0) throw new Error(`scripts/package.mjs failed:\n${packed.stdout}\n${packed.stderr}`)
   const vsix = fs.readdirSync(dir).find((name) => name.endsWith('.vsix'))
   if (!vsix) throw new Error(`scripts/package.mjs wrote no .vsix into ${dir}`)

@@ -157,7 +157,9 @@ export class ModelIndex {
   private addMembers(model: LucidModel, facts: ClassFacts, strategy: NamingStrategy | undefined): void {
     for (const column of facts.columns) {
       model.plainProperties.delete(column.name)
-      const columnName = column.columnName ?? strategy?.columnName(column.name)
+      const columnName = column.columnNameUnknown
+        ? undefined
+        : (column.columnName ?? strategy?.columnName(column.name))
       model.columns.set(column.name, { fact: column, columnName, declaredBy: facts })
     }
     for (const [name, prop] of facts.plainProperties) {

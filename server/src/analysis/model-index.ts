@@ -5,6 +5,7 @@ import type { LucidGeneration } from '../../../engine/src/model-graph'
 import { defaultStrategyKind, namingStrategy, type NamingStrategy } from '../../../engine/src/naming'
 import type { ClassFacts, RelationFact } from './class-facts'
 import { fileFacts } from './file-facts'
+import { globalStrategy, type GlobalStrategy } from './global-naming'
 import type { LucidModel } from './lucid-model'
 import { isExternalFile, isLucidBaseModel, resolveName, type Resolution } from './resolve'
 import { skipOuter, type TsModule } from './syntax'
@@ -24,6 +25,7 @@ export class ModelIndex {
   private readonly models = new Map<TS.Node, LucidModel | null>()
   private readonly related = new Map<RelationFact, RelatedModel>()
   private byName?: Map<string, LucidModel[]>
+  private global?: { strategy: GlobalStrategy | undefined }
 
   constructor(
     readonly ts: TsModule,
@@ -129,6 +131,7 @@ export class ModelIndex {
     const strategyKind =
       facts.namingStrategy ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
+    const strategyFromBoot = facts.namingStrategy === undefined && (base?.strategyFromBoot ?? true)
     const model: LucidModel = {
       facts,
       name: facts.name,
@@ -136,6 +139,7 @@ export class ModelIndex {
       base,
       complete: heritage.complete && (base?.complete ?? true),
       strategy,
+      strategyFromBoot,
       primaryKey: 'id',
       columns: new Map(base?.columns),
       plainProperties: new Map(base?.plainProperties),
@@ -145,13 +149,20 @@ export class ModelIndex {
     for (const mixin of heritage.mixins) this.addMembers(model, mixin, mixinStrategy)
     this.addMembers(model, facts, strategy)
     model.primaryKey = this.primaryKey(facts, base)
-    model.table = facts.table ?? strategy?.tableName(facts.name)
+    const tableUnknown = strategyFromBoot && this.bootStrategy()?.tableNameUnknown
+    model.table = facts.table ?? (tableUnknown ? undefined : strategy?.tableName(facts.name))
     return model
   }
 
+  /** A model's own or inherited strategy, else the one set on BaseModel at boot, else Lucid's default. */
   private strategy(kind: 'snake' | 'camel' | 'custom' | undefined): NamingStrategy | undefined {
-    if (kind === 'custom') return undefined
-    return namingStrategy(kind ?? defaultStrategyKind(this.generation), this.generation)
+    const chosen = kind ?? this.bootStrategy()?.kind ?? defaultStrategyKind(this.generation)
+    return chosen === 'custom' ? undefined : namingStrategy(chosen, this.generation)
+  }
+
+  private bootStrategy(): GlobalStrategy | undefined {
+    this.global ??= { strategy: globalStrategy(this.ts, this.program, this.checker) }
+    return this.global.strategy
   }
 
   private addMembers(model: LucidModel, facts: ClassFacts, strategy: NamingStrategy | undefined): void {

@@ -99,7 +99,7 @@ export default class AuditsController {
   assert.equal(expectedCount, 1)
 })
 
-test('a base used as a model stays one, also under another import name; type-only uses do not count', (t) => {
+test('a base used as a model stays one, also under another import name; types and its prototype are no use', (t) => {
   const app = createTempApp({
     'app/models/account.ts': `import { BaseModel, column } from '@adonisjs/lucid/orm'
 
@@ -124,10 +124,17 @@ export abstract class BaseEntity extends BaseModel {
 export default class Invoice extends BaseEntity {}
 `,
     'app/controllers/users_controller.ts': `import Member from '#models/account'
-import type { BaseEntity } from '#models/base_entity'
+import { BaseEntity } from '#models/base_entity'
+import Invoice from '#models/invoice'
+
+Invoice.prototype.serialize = BaseEntity.prototype.serialize
 
 export function describe(row: BaseEntity) {
   return row.id
+}
+
+export function withAudit(Superclass: typeof BaseEntity) {
+  return Superclass
 }
 
 export function members() {

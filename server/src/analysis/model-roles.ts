@@ -1,7 +1,8 @@
 // Which linked classes are models of their own and which are only bases of other models. A class is
 // a base only when it is a generated schema class (AdonisJS 7's database/schema.ts) or is extended
-// by another model, and the app never uses it as a model itself: no query, relation target,
-// `typeof X` or other value use outside its own body, an import, an export or an extends clause.
+// by another model, and the app never uses it as a model itself: no query, relation target or other
+// value use outside its own body, an import, an export, an extends clause, a type (`typeof X` in
+// mixin signatures included) or a member that is not model API (`X.prototype`, `X.$columns`).
 // Bases lend their columns and primary key to the models that extend them (tables are never
 // inherited), so they are neither listed, counted, nor held against a table of their own.
 import type * as TS from 'typescript'
@@ -91,8 +92,8 @@ function usedClass(
 const references = new WeakMap<TS.SourceFile, Map<string, TS.Identifier[]>>()
 
 /**
- * Identifiers in value positions (and `typeof X` types), by name: the places a class can be used as
- * a model. Read once per SourceFile object, like the file facts.
+ * Identifiers in value positions, by name: the places a class can be used as a model. Read once per
+ * SourceFile object, like the file facts.
  */
 function valueReferences(ts: TsModule, file: TS.SourceFile): Map<string, TS.Identifier[]> {
   let map = references.get(file)
@@ -106,17 +107,9 @@ function valueReferences(ts: TsModule, file: TS.SourceFile): Map<string, TS.Iden
       for (const type of node.types) visitHeritage(type.expression)
       return
     }
-    if (ts.isTypeNode(node) && !ts.isTypeQueryNode(node)) {
-      ts.forEachChild(node, visitTypes)
-      return
-    }
+    if (ts.isTypeNode(node)) return
     if (ts.isIdentifier(node) && isReference(ts, node)) add(node)
     ts.forEachChild(node, visit)
-  }
-  // Inside types only `typeof X` names the class object.
-  const visitTypes = (node: TS.Node): void => {
-    if (ts.isTypeQueryNode(node)) visit(node)
-    else ts.forEachChild(node, visitTypes)
   }
   const visitHeritage = (expr: TS.Expression): void => {
     if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'compose') {
@@ -137,11 +130,17 @@ function valueReferences(ts: TsModule, file: TS.SourceFile): Map<string, TS.Iden
   return map
 }
 
+/** Members read off a class without using it as a model: its prototype, generated column list, strategy. */
+const NOT_MODEL_API = new Set(['prototype', '$columns', 'namingStrategy'])
+
 /** An identifier that refers to something, not one that declares a name or is a property name. */
 function isReference(ts: TsModule, id: TS.Identifier): boolean {
   const parent = id.parent
   if (!parent) return false
-  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false
+  if (ts.isPropertyAccessExpression(parent)) {
+    if (parent.name === id) return false
+    if (NOT_MODEL_API.has(parent.name.text)) return false
+  }
   if (ts.isQualifiedName(parent) && parent.right === id) return false
   if (
     (ts.isClassDeclaration(parent) ||

@@ -25,8 +25,12 @@ export interface PropertyFact {
 export interface ColumnFact extends PropertyFact {
   decorator: 'column' | 'date' | 'dateTime'
   columnName?: string
-  /** Options built by code (`jsonColumn({...})`, `{ ...options }`): the column name cannot be read. */
+  /**
+   * Options built by code (`jsonColumn({...})`, `{ ...options }`): the column name cannot be read
+   * from syntax alone; `codeOptions` is the expression to follow (column-options.ts).
+   */
   columnNameUnknown?: true
+  codeOptions?: TS.Expression
   isPrimary: boolean
   /** Absent when not given; `null` means never serialized. */
   serializeAs?: string | null
@@ -178,7 +182,10 @@ function readColumn(
   }
   if (serialize)
     column.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
-  if (optionsNode && !columnNameIsReadable(ts, optionsNode)) column.columnNameUnknown = true
+  if (optionsNode && !columnNameIsReadable(ts, optionsNode)) {
+    column.columnNameUnknown = true
+    column.codeOptions = optionsNode
+  }
   // Only date columns act on the flags (Lucid's initiateAutoCreateColumns checks the column type).
   if (decorator !== 'column') {
     if (options.get('autoCreate')?.kind === ts.SyntaxKind.TrueKeyword) column.autoCreate = true

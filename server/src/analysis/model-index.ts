@@ -3,7 +3,8 @@
 import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
 import { defaultStrategyKind, namingStrategy, type NamingStrategy } from '../../../engine/src/naming'
-import type { ClassFacts, RelationFact } from './class-facts'
+import type { ClassFacts, ColumnFact, RelationFact } from './class-facts'
+import { codeColumnName } from './column-options'
 import { fileFacts } from './file-facts'
 import { globalStrategy, type GlobalStrategy } from './global-naming'
 import type { LucidModel } from './lucid-model'
@@ -169,7 +170,7 @@ export class ModelIndex {
     for (const column of facts.columns) {
       model.plainProperties.delete(column.name)
       const columnName = column.columnNameUnknown
-        ? undefined
+        ? this.codeColumnName(column, strategy)
         : (column.columnName ?? strategy?.columnName(column.name))
       model.columns.set(column.name, { fact: column, columnName, declaredBy: facts })
     }
@@ -179,6 +180,13 @@ export class ModelIndex {
     }
     for (const relation of facts.relations)
       model.relations.set(relation.name, { fact: relation, declaredBy: facts })
+  }
+
+  /** The column name code-built options give, when the app's code shows it; else unknown. */
+  private codeColumnName(column: ColumnFact, strategy: NamingStrategy | undefined): string | undefined {
+    if (!column.codeOptions) return undefined
+    const read = codeColumnName(this.ts, this.checker, column.codeOptions)
+    return read.known ? (read.name ?? strategy?.columnName(column.name)) : undefined
   }
 
   /** Lucid: own static primaryKey, else inherited; an own `isPrimary` column wins (the last one). */

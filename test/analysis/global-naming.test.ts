@@ -136,3 +136,15 @@ export default class User extends BaseModel {
   assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
   assert.equal(expectedCount, 1)
 })
+
+test('a method replaced on the default instance counts as an override', () => {
+  const start = (line: string) => `import { BaseModel } from '@adonisjs/lucid/orm'\n\n${line}\n`
+  assert.deepEqual(
+    userModel({ 'start/naming.ts': start('BaseModel.namingStrategy.tableName = (model) => model.name') }),
+    { kind: 'camel', table: undefined },
+  )
+  assert.deepEqual(
+    userModel({ 'start/naming.ts': start('BaseModel.namingStrategy.columnName = (_model, key) => key') }),
+    { kind: undefined, table: undefined },
+  )
+})

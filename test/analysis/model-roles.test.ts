@@ -145,3 +145,35 @@ export function members() {
   t.after(() => app.remove())
   assert.deepEqual(modelNames(app.root), ['Account', 'Admin', 'Invoice', 'Post', 'User'])
 })
+
+test('a class that extends a function parameter is a mixin body: its relations belong to the models', (t) => {
+  const app = createTempApp({
+    'app/models/mixins/with_posts.ts': `import type { NormalizeConstructor } from '@adonisjs/core/types/helpers'
+import { BaseModel, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import Post from '#models/post'
+
+export default function WithPosts(Superclass: NormalizeConstructor<typeof BaseModel>) {
+  class WithPostsModel extends Superclass {
+    @hasMany(() => Post)
+    declare posts: HasMany<typeof Post>
+  }
+  return WithPostsModel
+}
+`,
+    'app/models/user.ts': `import { compose } from '@adonisjs/core/helpers'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+import WithPosts from '#models/mixins/with_posts'
+
+export default class User extends compose(BaseModel, WithPosts) {
+  @column({ isPrimary: true })
+  declare id: number
+}
+`,
+  })
+  t.after(() => app.remove())
+  // Lucid names the default foreignKey after User (userId, which Post has), not after WithPostsModel.
+  assert.deepEqual(modelNames(app.root), ['Post', 'User'])
+  const { missing, unexpected } = compareWithMarkers(app.root)
+  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
+})

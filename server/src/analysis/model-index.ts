@@ -222,6 +222,10 @@ export class ModelIndex {
   private heritageOfExpression(expr: TS.Expression, hasLucidMembers: boolean): Heritage {
     const resolution = resolveName(this.ts, this.checker, expr)
     if (isLucidBaseModel(resolution)) return { kind: 'base', complete: true, mixins: [] }
+    // `(Superclass) => class extends Superclass {...}`: a mixin's body, whose members belong to the
+    // models composing it (Lucid names their default keys after those models), not a model itself.
+    if (resolution.kind === 'declaration' && this.ts.isParameter(resolution.declaration))
+      return { kind: 'none' }
     const base = this.modelOfExpression(expr)
     if (base) return { kind: 'base', base, complete: base.complete, mixins: [] }
     // A base we cannot read (a package, an odd alias) still makes a model when Lucid decorators are used.

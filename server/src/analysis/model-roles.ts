@@ -174,3 +174,11 @@ export function ownModels(index: ModelIndex): LucidModel[] {
   const bases = baseOnlyModels(index)
   return index.allModels().filter((model) => !bases.has(model))
 }
+
+/** Relations counted where declared: a base's or a mixin's once, however many models inherit them. */
+export function relationCount(index: ModelIndex): number {
+  const facts = new Set<unknown>()
+  for (const model of index.allModels())
+    for (const relation of model.relations.values()) facts.add(relation.fact)
+  return facts.size
+}

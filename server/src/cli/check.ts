@@ -1,7 +1,7 @@
 // `lucid-lens check [DIR]`: the editor's findings for every app under DIR, printed like tsc.
 import * as path from 'node:path'
 import ts from 'typescript'
-import { ownModels, type Finding } from '../analysis'
+import { ownModels, relationCount, type Finding } from '../analysis'
 import type { LiveSchemaFactory } from '../project/live-schema-source'
 import { ProjectService } from '../project/project-service'
 
@@ -54,11 +54,7 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
     }
     const models = ownModels(project.index())
     result.models += models.length
-    // Relations are counted where declared: a base's relations once, not once per subclass.
-    result.relations += project
-      .index()
-      .allModels()
-      .reduce((n, m) => n + m.facts.relations.length, 0)
+    result.relations += relationCount(project.index())
     for (const file of project.sourceFiles()) {
       for (const finding of project.findings(file.fileName)) result.findings.push(locate(file, finding))
     }

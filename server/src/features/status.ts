@@ -3,7 +3,7 @@
 // schema may have changed; a status equal to the last one sent is not sent again.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { ownModels, type ModelIndex } from '../analysis'
+import { ownModels, relationCount, type ModelIndex } from '../analysis'
 import type { Project } from '../project/project'
 import type { LiveSchemaSource } from '../project/live-schema-source'
 import { STATUS_NOTIFICATION, type AppStatus, type StatusParams } from '../protocol'
@@ -110,8 +110,7 @@ function counts(project: Project): { models: number; relations: number } {
   let result = countCache.get(index)
   if (!result) {
     const models = ownModels(index)
-    // Relations are counted where declared: a base's relations once, not once per subclass.
-    const relations = index.allModels().reduce((sum, model) => sum + model.facts.relations.length, 0)
+    const relations = relationCount(index)
     result = { models: models.length, relations }
     countCache.set(index, result)
   }

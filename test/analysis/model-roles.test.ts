@@ -177,3 +177,56 @@ export default class User extends compose(BaseModel, WithPosts) {
   const { missing, unexpected } = compareWithMarkers(app.root)
   assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
 })
+
+test('a mixin made by an app factory (withAuthor()) lends its columns to the model', (t) => {
+  const app = createTempApp({
+    'app/models/mixins/with_author.ts': `import type { NormalizeConstructor } from '@adonisjs/core/types/helpers'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export function withAuthor() {
+  return <T extends NormalizeConstructor<typeof BaseModel>>(Superclass: T) => {
+    class WithAuthor extends Superclass {
+      @column()
+      declare authorId: number
+    }
+    return WithAuthor
+  }
+}
+`,
+    'app/models/post.ts': `import { compose } from '@adonisjs/core/helpers'
+import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { withAuthor } from '#models/mixins/with_author'
+import User from '#models/user'
+
+export default class Post extends compose(BaseModel, withAuthor()) {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+
+  @belongsTo(() => User, { foreignKey: 'authorId' })
+  declare author: BelongsTo<typeof User>
+}
+`,
+    'app/models/user.ts': `import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import Post from '#models/post'
+
+export default class User extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @hasMany(() => Post)
+  declare posts: HasMany<typeof Post>
+
+  @hasMany(() => Post, { foreignKey: 'authorId' })
+  declare authoredPosts: HasMany<typeof Post>
+}
+`,
+  })
+  t.after(() => app.remove())
+  const { missing, unexpected } = compareWithMarkers(app.root)
+  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
+})

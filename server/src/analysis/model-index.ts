@@ -235,12 +235,19 @@ export class ModelIndex {
   }
 
   /** The classes a mixin function defines; [] for packages; undefined when the app's mixin is opaque. */
-  private mixinClasses(arg: TS.Expression): ClassFacts[] | undefined {
-    const resolution = resolveName(this.ts, this.checker, skipOuter(this.ts, arg))
+  private mixinClasses(arg: TS.Expression, depth = 0): ClassFacts[] | undefined {
+    let target = skipOuter(this.ts, arg)
+    // `withRoles()`: the classes are in the factory that makes the mixin.
+    while (this.ts.isCallExpression(target)) target = skipOuter(this.ts, target.expression)
+    const resolution = resolveName(this.ts, this.checker, target)
     if (resolution.kind !== 'declaration') return []
     const decl = resolution.declaration
     const file = decl.getSourceFile()
     if (isExternalFile(file)) return []
+    // `const AuthFinder = withAuthFinder(...)`: follow the factory.
+    const init = this.ts.isVariableDeclaration(decl) ? decl.initializer : undefined
+    if (init && this.ts.isCallExpression(skipOuter(this.ts, init)) && depth < 4)
+      return this.mixinClasses(init, depth + 1)
     const body = this.ts.isVariableDeclaration(decl) ? decl.initializer : decl
     if (
       !body ||

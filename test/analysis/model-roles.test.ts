@@ -230,3 +230,42 @@ export default class User extends BaseModel {
   const { missing, unexpected } = compareWithMarkers(app.root)
   assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
 })
+
+test('an app mixin that delegates to another helper is opaque: keys it may add are not reported', (t) => {
+  const app = createTempApp({
+    'app/models/mixins/with_author.ts': `import { authored } from '@acme/lucid-authored'
+
+export const withAuthor = (Superclass: any) => authored(Superclass, { column: 'author_id' })
+`,
+    'app/models/post.ts': `import { compose } from '@adonisjs/core/helpers'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { withAuthor } from '#models/mixins/with_author'
+
+export default class Post extends compose(BaseModel, withAuthor) {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare userId: number
+}
+`,
+    'app/models/user.ts': `import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import Post from '#models/post'
+
+export default class User extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @hasMany(() => Post)
+  declare posts: HasMany<typeof Post>
+
+  @hasMany(() => Post, { foreignKey: 'authorId' })
+  declare authoredPosts: HasMany<typeof Post>
+}
+`,
+  })
+  t.after(() => app.remove())
+  const { missing, unexpected } = compareWithMarkers(app.root)
+  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
+})

@@ -267,7 +267,8 @@ export class ModelIndex {
       this.ts.forEachChild(node, visit)
     }
     visit(body)
-    return classes
+    // An app mixin whose classes cannot be found (it delegates to another helper) is opaque.
+    return classes.length > 0 ? classes : undefined
   }
 }
 

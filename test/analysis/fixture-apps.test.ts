@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { test } from 'node:test'
 import { compareWithMarkers } from '../support/compare-markers'
-import { fixture } from '../support/paths'
+import { fixture, repoRoot } from '../support/paths'
 import { copyFixture } from '../support/temp-app'
 
 const apps = fs.readdirSync(fixture()).filter((name) => fs.statSync(fixture(name)).isDirectory())
@@ -23,6 +23,17 @@ for (const app of apps) {
 test('fixture v6-app with the real @adonisjs/lucid installed gives the same findings', (t) => {
   const copy = copyFixture('v6-app', { nodeModules: true })
   t.after(() => copy.remove())
+  assert.ok(fs.existsSync(path.join(copy.root, 'node_modules/@adonisjs/lucid/build/src/orm/main.d.ts')))
+  const { missing, unexpected } = compareWithMarkers(copy.root)
+  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
+})
+
+test('fixture v7-app with the real @adonisjs/lucid 22 installed gives the same findings', (t) => {
+  // The Lucid 22 install of the differential tier (scripts/ensure-lucid22.mjs, run by npm test).
+  const lucid22 = process.env.LUCID_LENS_LUCID22 || path.join(repoRoot, '.lucid22')
+  const copy = copyFixture('v7-app')
+  t.after(() => copy.remove())
+  fs.symlinkSync(path.join(lucid22, 'node_modules'), path.join(copy.root, 'node_modules'), 'dir')
   assert.ok(fs.existsSync(path.join(copy.root, 'node_modules/@adonisjs/lucid/build/src/orm/main.d.ts')))
   const { missing, unexpected } = compareWithMarkers(copy.root)
   assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })

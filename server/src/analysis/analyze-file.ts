@@ -16,6 +16,7 @@ import { RELATION_NAME_METHODS, fileFacts } from './file-facts'
 import type { Finding } from './finding'
 import { ModelInference } from './infer'
 import type { ModelIndex } from './model-index'
+import { isOwnModel } from './model-roles'
 import { isExternalFile } from './resolve'
 
 export interface AnalysisOptions {
@@ -39,7 +40,9 @@ export function analyzeFile(
   for (const cls of facts.classes) {
     const model = index.modelOf(cls.node)
     if (!model) continue
-    if (schema) schemaFindings.push(...checkModelTable(schema, model), ...checkModelColumns(schema, model))
+    // A base's columns are checked on the models that extend it, against their tables.
+    if (schema && isOwnModel(index, model))
+      schemaFindings.push(...checkModelTable(schema, model), ...checkModelColumns(schema, model))
     for (const fact of cls.relations) {
       const relation = { fact, declaredBy: cls }
       out.push(...checkRelatedModel(index, model, relation))

@@ -25,6 +25,12 @@ export interface PropertyFact {
 export interface ColumnFact extends PropertyFact {
   decorator: 'column' | 'date' | 'dateTime'
   columnName?: string
+  /**
+   * Options built by code (`jsonColumn({...})`, `{ ...options }`): the column name cannot be read
+   * from syntax alone; `codeOptions` is the expression to follow (column-options.ts).
+   */
+  columnNameUnknown?: true
+  codeOptions?: TS.Expression
   isPrimary: boolean
   /** Absent when not given; `null` means never serialized. */
   serializeAs?: string | null
@@ -176,12 +182,34 @@ function readColumn(
   }
   if (serialize)
     column.serializeAs = serialize.kind === ts.SyntaxKind.NullKeyword ? null : stringValue(ts, serialize)
+  if (optionsNode && !columnNameIsReadable(ts, optionsNode)) {
+    column.columnNameUnknown = true
+    column.codeOptions = optionsNode
+  }
   // Only date columns act on the flags (Lucid's initiateAutoCreateColumns checks the column type).
   if (decorator !== 'column') {
     if (options.get('autoCreate')?.kind === ts.SyntaxKind.TrueKeyword) column.autoCreate = true
     if (options.get('autoUpdate')?.kind === ts.SyntaxKind.TrueKeyword) column.autoUpdate = true
   }
   return column
+}
+
+/**
+ * Whether the options leave the column name readable: an object literal whose last word on
+ * `columnName` is a string literal or absent (the default). A call, a variable, a spread after the
+ * last `columnName` or a computed key may set any name.
+ */
+function columnNameIsReadable(ts: TsModule, optionsNode: TS.Expression): boolean {
+  const options = skipOuter(ts, optionsNode)
+  if (!ts.isObjectLiteralExpression(options)) return false
+  let readable = true
+  for (const prop of options.properties) {
+    const name = prop.name && memberName(ts, prop.name)
+    if (ts.isSpreadAssignment(prop) || (prop.name && name === undefined)) readable = false
+    else if (name === 'columnName')
+      readable = ts.isPropertyAssignment(prop) && stringValue(ts, prop.initializer) !== undefined
+  }
+  return readable
 }
 
 function readRelation(

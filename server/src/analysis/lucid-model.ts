@@ -25,6 +25,8 @@ export interface LucidModel {
   complete: boolean
   /** Undefined when the app uses a custom naming strategy. */
   strategy?: NamingStrategy
+  /** Neither the class nor a base sets `static namingStrategy`: the one set on BaseModel at boot applies. */
+  strategyFromBoot: boolean
   primaryKey: string
   table?: string
   columns: Map<string, ModelColumn>

@@ -3,8 +3,10 @@
 import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
 import { defaultStrategyKind, namingStrategy, type NamingStrategy } from '../../../engine/src/naming'
-import type { ClassFacts, RelationFact } from './class-facts'
+import type { ClassFacts, ColumnFact, RelationFact } from './class-facts'
+import { codeColumnName } from './column-options'
 import { fileFacts } from './file-facts'
+import { globalStrategy, type GlobalStrategy } from './global-naming'
 import type { LucidModel } from './lucid-model'
 import { isExternalFile, isLucidBaseModel, resolveName, type Resolution } from './resolve'
 import { skipOuter, type TsModule } from './syntax'
@@ -24,6 +26,7 @@ export class ModelIndex {
   private readonly models = new Map<TS.Node, LucidModel | null>()
   private readonly related = new Map<RelationFact, RelatedModel>()
   private byName?: Map<string, LucidModel[]>
+  private global?: { strategy: GlobalStrategy | undefined }
 
   constructor(
     readonly ts: TsModule,
@@ -129,6 +132,7 @@ export class ModelIndex {
     const strategyKind =
       facts.namingStrategy ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
+    const strategyFromBoot = facts.namingStrategy === undefined && (base?.strategyFromBoot ?? true)
     const model: LucidModel = {
       facts,
       name: facts.name,
@@ -136,6 +140,7 @@ export class ModelIndex {
       base,
       complete: heritage.complete && (base?.complete ?? true),
       strategy,
+      strategyFromBoot,
       primaryKey: 'id',
       columns: new Map(base?.columns),
       plainProperties: new Map(base?.plainProperties),
@@ -145,19 +150,28 @@ export class ModelIndex {
     for (const mixin of heritage.mixins) this.addMembers(model, mixin, mixinStrategy)
     this.addMembers(model, facts, strategy)
     model.primaryKey = this.primaryKey(facts, base)
-    model.table = facts.table ?? strategy?.tableName(facts.name)
+    const tableUnknown = strategyFromBoot && this.bootStrategy()?.tableNameUnknown
+    model.table = facts.table ?? (tableUnknown ? undefined : strategy?.tableName(facts.name))
     return model
   }
 
+  /** A model's own or inherited strategy, else the one set on BaseModel at boot, else Lucid's default. */
   private strategy(kind: 'snake' | 'camel' | 'custom' | undefined): NamingStrategy | undefined {
-    if (kind === 'custom') return undefined
-    return namingStrategy(kind ?? defaultStrategyKind(this.generation), this.generation)
+    const chosen = kind ?? this.bootStrategy()?.kind ?? defaultStrategyKind(this.generation)
+    return chosen === 'custom' ? undefined : namingStrategy(chosen, this.generation)
+  }
+
+  private bootStrategy(): GlobalStrategy | undefined {
+    this.global ??= { strategy: globalStrategy(this.ts, this.program, this.checker) }
+    return this.global.strategy
   }
 
   private addMembers(model: LucidModel, facts: ClassFacts, strategy: NamingStrategy | undefined): void {
     for (const column of facts.columns) {
       model.plainProperties.delete(column.name)
-      const columnName = column.columnName ?? strategy?.columnName(column.name)
+      const columnName = column.columnNameUnknown
+        ? this.codeColumnName(column, strategy)
+        : (column.columnName ?? strategy?.columnName(column.name))
       model.columns.set(column.name, { fact: column, columnName, declaredBy: facts })
     }
     for (const [name, prop] of facts.plainProperties) {
@@ -166,6 +180,13 @@ export class ModelIndex {
     }
     for (const relation of facts.relations)
       model.relations.set(relation.name, { fact: relation, declaredBy: facts })
+  }
+
+  /** The column name code-built options give, when the app's code shows it; else unknown. */
+  private codeColumnName(column: ColumnFact, strategy: NamingStrategy | undefined): string | undefined {
+    if (!column.codeOptions) return undefined
+    const read = codeColumnName(this.ts, this.checker, column.codeOptions)
+    return read.known ? (read.name ?? strategy?.columnName(column.name)) : undefined
   }
 
   /** Lucid: own static primaryKey, else inherited; an own `isPrimary` column wins (the last one). */
@@ -201,6 +222,10 @@ export class ModelIndex {
   private heritageOfExpression(expr: TS.Expression, hasLucidMembers: boolean): Heritage {
     const resolution = resolveName(this.ts, this.checker, expr)
     if (isLucidBaseModel(resolution)) return { kind: 'base', complete: true, mixins: [] }
+    // `(Superclass) => class extends Superclass {...}`: a mixin's body, whose members belong to the
+    // models composing it (Lucid names their default keys after those models), not a model itself.
+    if (resolution.kind === 'declaration' && this.ts.isParameter(resolution.declaration))
+      return { kind: 'none' }
     const base = this.modelOfExpression(expr)
     if (base) return { kind: 'base', base, complete: base.complete, mixins: [] }
     // A base we cannot read (a package, an odd alias) still makes a model when Lucid decorators are used.
@@ -210,12 +235,19 @@ export class ModelIndex {
   }
 
   /** The classes a mixin function defines; [] for packages; undefined when the app's mixin is opaque. */
-  private mixinClasses(arg: TS.Expression): ClassFacts[] | undefined {
-    const resolution = resolveName(this.ts, this.checker, skipOuter(this.ts, arg))
+  private mixinClasses(arg: TS.Expression, depth = 0): ClassFacts[] | undefined {
+    let target = skipOuter(this.ts, arg)
+    // `withRoles()`: the classes are in the factory that makes the mixin.
+    while (this.ts.isCallExpression(target)) target = skipOuter(this.ts, target.expression)
+    const resolution = resolveName(this.ts, this.checker, target)
     if (resolution.kind !== 'declaration') return []
     const decl = resolution.declaration
     const file = decl.getSourceFile()
     if (isExternalFile(file)) return []
+    // `const AuthFinder = withAuthFinder(...)`: follow the factory.
+    const init = this.ts.isVariableDeclaration(decl) ? decl.initializer : undefined
+    if (init && this.ts.isCallExpression(skipOuter(this.ts, init)) && depth < 4)
+      return this.mixinClasses(init, depth + 1)
     const body = this.ts.isVariableDeclaration(decl) ? decl.initializer : decl
     if (
       !body ||
@@ -235,7 +267,8 @@ export class ModelIndex {
       this.ts.forEachChild(node, visit)
     }
     visit(body)
-    return classes
+    // An app mixin whose classes cannot be found (it delegates to another helper) is opaque.
+    return classes.length > 0 ? classes : undefined
   }
 }
 

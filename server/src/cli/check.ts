@@ -1,7 +1,7 @@
 // `lucid-lens check [DIR]`: the editor's findings for every app under DIR, printed like tsc.
 import * as path from 'node:path'
 import ts from 'typescript'
-import type { Finding } from '../analysis'
+import { ownModels, relationCount, type Finding } from '../analysis'
 import type { LiveSchemaFactory } from '../project/live-schema-source'
 import { ProjectService } from '../project/project-service'
 
@@ -52,9 +52,9 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
       if (schema.label !== undefined)
         result.schema.databases = [...(result.schema.databases ?? []), schema.label]
     }
-    const models = project.index().allModels()
+    const models = ownModels(project.index())
     result.models += models.length
-    result.relations += models.reduce((n, m) => n + m.facts.relations.length, 0)
+    result.relations += relationCount(project.index())
     for (const file of project.sourceFiles()) {
       for (const finding of project.findings(file.fileName)) result.findings.push(locate(file, finding))
     }

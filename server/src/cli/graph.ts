@@ -3,7 +3,7 @@
 import * as path from 'node:path'
 import ts from 'typescript'
 import type { ModelGraph, RelationInfo } from '../../../engine/src/model-graph'
-import { buildModelGraph } from '../analysis'
+import { buildModelGraph, ownModels } from '../analysis'
 import { relationProblems } from '../analysis/relation-problems'
 import type { Project } from '../project/project'
 import { ProjectService } from '../project/project-service'
@@ -39,7 +39,7 @@ export function graph(dir: string, format: GraphFormat): { apps: number; text: s
 
 function appGraph(project: Project, dir: string): AppGraph {
   const index = project.index()
-  const models = index.allModels()
+  const models = ownModels(index)
   const problems = relationProblems(models, (fileName) => project.findings(fileName))
   return { root: path.relative(dir, project.rootDir) || '.', graph: buildModelGraph(index, models), problems }
 }

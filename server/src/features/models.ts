@@ -2,7 +2,7 @@
 // codes on each relation's declaration (the same ones `lucid-lens graph` draws red), for the
 // relationship graph and the model pickers. No database is involved.
 import { isPreviewKind, type ModelInfo } from '../../../engine/src/model-graph'
-import { buildModelGraph, type LucidModel } from '../analysis'
+import { buildModelGraph, ownModels, type LucidModel } from '../analysis'
 import { relationProblems } from '../analysis/relation-problems'
 import type { Project } from '../project/project'
 import {
@@ -52,7 +52,7 @@ async function projectsFor(context: ServerContext, uri: string | undefined): Pro
 /** Every model of the app with its relations, as the graph draws them. */
 export function summaries(project: Project): ModelSummary[] {
   const index = project.index()
-  const models = index.allModels()
+  const models = ownModels(index)
   const graph = buildModelGraph(index, models)
   const problems = relationProblems(models, (fileName) => project.findings(fileName))
   return models.flatMap((model, i) => {

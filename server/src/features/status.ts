@@ -3,7 +3,7 @@
 // schema may have changed; a status equal to the last one sent is not sent again.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { ModelIndex } from '../analysis'
+import { ownModels, relationCount, type ModelIndex } from '../analysis'
 import type { Project } from '../project/project'
 import type { LiveSchemaSource } from '../project/live-schema-source'
 import { STATUS_NOTIFICATION, type AppStatus, type StatusParams } from '../protocol'
@@ -109,8 +109,8 @@ function counts(project: Project): { models: number; relations: number } {
   }
   let result = countCache.get(index)
   if (!result) {
-    const models = index.allModels()
-    const relations = models.reduce((sum, model) => sum + model.facts.relations.length, 0)
+    const models = ownModels(index)
+    const relations = relationCount(index)
     result = { models: models.length, relations }
     countCache.set(index, result)
   }

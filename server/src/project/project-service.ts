@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
 import type { TsModule } from '../analysis/syntax'
+import { isAdonisApp, isAppConfig } from './app-root'
 import { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaFactory } from './live-schema-source'
 import { DEFAULT_SCHEMA_CHECKS, Project, type SchemaCheckOptions } from './project'
@@ -19,6 +20,8 @@ export interface ProjectServiceOptions {
 export class ProjectService {
   readonly overlay = new DocumentOverlay()
   private readonly projects = new Map<string, Project>()
+  /** Whether each tsconfig seen is an app's (see app-root.ts); cleared when package.json changes. */
+  private readonly appConfigs = new Map<string, boolean>()
   private readonly registry: TS.DocumentRegistry
 
   constructor(
@@ -35,7 +38,7 @@ export class ProjectService {
   /** The project whose tsconfig includes the file, or undefined for files outside any app. */
   projectFor(fileName: string): Project | undefined {
     const config = this.ts.findConfigFile(path.dirname(fileName), this.ts.sys.fileExists, 'tsconfig.json')
-    if (!config) return undefined
+    if (!config || !this.isApp(config)) return undefined
     const project = this.projectAt(config)
     return project.contains(fileName) || this.overlay.get(fileName) ? project : undefined
   }
@@ -52,9 +55,24 @@ export class ProjectService {
     return project
   }
 
-  /** Every app under a folder (each tsconfig.json outside node_modules), for workspace-wide checks. */
+  /**
+   * Every app under a folder, for workspace-wide checks: each AdonisJS app's tsconfig.json; when
+   * there is none, each tsconfig.json no AdonisJS app encloses.
+   */
   discover(folder: string): Project[] {
-    return findConfigs(path.resolve(folder)).map((config) => this.projectAt(config))
+    const configs = findConfigs(path.resolve(folder))
+    const apps = configs.filter((config) => isAdonisApp(path.dirname(config)))
+    const chosen = apps.length > 0 ? apps : configs.filter((config) => this.isApp(config))
+    return chosen.map((config) => this.projectAt(config))
+  }
+
+  private isApp(configPath: string): boolean {
+    let known = this.appConfigs.get(configPath)
+    if (known === undefined) {
+      known = isAppConfig(configPath)
+      this.appConfigs.set(configPath, known)
+    }
+    return known
   }
 
   allProjects(): Project[] {
@@ -82,6 +100,7 @@ export class ProjectService {
       project.database?.fileChanged?.(fileName)
     }
     if (base === 'package.json') this.reset(this.options)
+    else if (/^\.?adonisrc\.(ts|js|json)$/.test(base)) this.appConfigs.clear()
   }
 
   /** Schema settings only change which findings are reported: the projects are kept. */
@@ -108,6 +127,7 @@ export class ProjectService {
   /** Drops every project, e.g. after a settings change that affects how they are analysed. */
   reset(options: ProjectServiceOptions): void {
     this.options = options
+    this.appConfigs.clear()
     for (const project of this.projects.values()) project.dispose()
     this.projects.clear()
   }

@@ -47,17 +47,15 @@ export function checkGroupOrderBy(ts: TsModule, inference: ModelInference, call:
   return out
 }
 
-/** A groupLimit in the same callback body or, outside callbacks, in the same call chain. */
+/**
+ * A groupLimit in the same builder: the callback body the call is in or, outside callbacks, the same
+ * call chain. `.if()`, `.unless()` and `.match()` branches belong to the builder they are called on,
+ * so a groupLimit in a sibling branch counts.
+ */
 function hasGroupLimit(ts: TsModule, call: TS.CallExpression): boolean {
-  const fn = ts.findAncestor(
-    call,
-    (n) => ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isSourceFile(n),
-  )
-  let scope: TS.Node = call
-  if (fn && !ts.isSourceFile(fn)) scope = fn
-  else
-    while (ts.isPropertyAccessExpression(scope.parent) || ts.isCallExpression(scope.parent))
-      scope = scope.parent
+  let scope = builderScope(ts, call)
+  for (let branch = branchCall(ts, scope); branch; branch = branchCall(ts, scope))
+    scope = builderScope(ts, branch)
   let found = false
   const visit = (node: TS.Node): void => {
     if (found) return
@@ -66,4 +64,33 @@ function hasGroupLimit(ts: TsModule, call: TS.CallExpression): boolean {
   }
   visit(scope)
   return found
+}
+
+/** The innermost callback around the node, else the whole call chain the node belongs to. */
+function builderScope(ts: TsModule, node: TS.Node): TS.Node {
+  const fn = ts.findAncestor(
+    node.parent,
+    (n) => ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isSourceFile(n),
+  )
+  if (fn && !ts.isSourceFile(fn)) return fn
+  let scope: TS.Node = node
+  while (ts.isPropertyAccessExpression(scope.parent) || ts.isCallExpression(scope.parent))
+    scope = scope.parent
+  return scope
+}
+
+const BRANCH_METHODS = new Set(['if', 'unless', 'match'])
+
+/**
+ * The `.if(cond, cb, otherwise)`, `.unless(...)` or `.match([cond, cb], ...)` call a callback is a
+ * branch of, if it is one.
+ */
+function branchCall(ts: TsModule, node: TS.Node): TS.CallExpression | undefined {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined
+  const holder = ts.isArrayLiteralExpression(node.parent) ? node.parent.parent : node.parent
+  return ts.isCallExpression(holder) &&
+    ts.isPropertyAccessExpression(holder.expression) &&
+    BRANCH_METHODS.has(holder.expression.name.text)
+    ? holder
+    : undefined
 }

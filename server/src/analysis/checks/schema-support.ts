@@ -1,5 +1,4 @@
-// What the schema checks share: where a model's rows live, which models are queried at all, and how
-// a schema finding names its source.
+// What the schema checks share: where a model's rows live and how a schema finding names its source.
 import type * as TS from 'typescript'
 import { findTable, type DatabaseSchema, type TableSchema } from '../../../../engine/src/schema'
 import type { FindingKind } from '../codes'
@@ -38,24 +37,4 @@ export function tableOf(context: SchemaContext, model: LucidModel): TableSchema 
 /** Whether the model reads a table of its own that can be looked up: not abstract, its name known. */
 export function readsOwnTable(model: LucidModel): boolean {
   return !model.facts.isAbstract && model.complete && model.table !== undefined
-}
-
-/**
- * A plain base class of other models without a `static table`: usually never queried, and its
- * default table never made. Only asked when a table is missing, since it links every model.
- */
-export function isBaseOnly(context: SchemaContext, model: LucidModel): boolean {
-  return model.facts.table === undefined && baseModels(context.index).has(model)
-}
-
-const bases = new WeakMap<ModelIndex, Set<LucidModel>>()
-
-function baseModels(index: ModelIndex): Set<LucidModel> {
-  let set = bases.get(index)
-  if (!set) {
-    set = new Set()
-    for (const model of index.allModels()) if (model.base) set.add(model.base)
-    bases.set(index, set)
-  }
-  return set
 }

@@ -2,20 +2,12 @@
 import type { Finding } from '../finding'
 import type { LucidModel } from '../lucid-model'
 import { closest } from '../suggest'
-import {
-  according,
-  isBaseOnly,
-  readsOwnTable,
-  schemaFinding,
-  tableOf,
-  type SchemaContext,
-} from './schema-support'
+import { according, readsOwnTable, schemaFinding, tableOf, type SchemaContext } from './schema-support'
 
 export function checkModelTable(context: SchemaContext, model: LucidModel): Finding[] {
   const { schema } = context
   // An unreadable migration may have created it: a missing table is then no evidence.
   if (!schema.complete || !readsOwnTable(model) || tableOf(context, model)) return []
-  if (isBaseOnly(context, model)) return []
   const table = model.table as string
   const how =
     model.facts.table !== undefined

@@ -1,0 +1,131 @@
+// A naming strategy set for every model at boot: `BaseModel.namingStrategy = new X()` in a provider,
+// a `start/*.ts` preload, bin/server.ts or a model file. Lucid's own strategies are known. An app
+// class that extends one is read: overriding only `tableName` (and `paginationMetaKeys`, which
+// names no column) leaves every other name known but default table names unknowable; any other
+// override, a factory, a variable or two different assignments make every name unknowable. A
+// method replaced on the instance (`BaseModel.namingStrategy.tableName = ...`) counts as an override.
+import type * as TS from 'typescript'
+import { isExternalFile, resolveName } from './resolve'
+import { skipOuter, type TsModule } from './syntax'
+
+export interface GlobalStrategy {
+  /** Undefined when only members of Lucid's default instance are replaced. */
+  kind?: 'snake' | 'camel' | 'custom'
+  /** The app's class computes default table names itself. */
+  tableNameUnknown?: true
+}
+
+const CUSTOM: GlobalStrategy = { kind: 'custom' }
+/** Members an app strategy may define without making every name unknowable. */
+const READABLE_OVERRIDES = new Set(['constructor', 'tableName', 'paginationMetaKeys'])
+
+const ASSIGNMENT_TEXT = /\bBaseModel\s*\.\s*namingStrategy\s*(\.\s*\w+\s*)?=[^=]/
+const LUCID_MODULES = /^(@ioc:Adonis\/Lucid\/Orm|@adonisjs\/lucid(\/.*)?)$/
+const KNOWN: Record<string, 'snake' | 'camel'> = {
+  SnakeCaseNamingStrategy: 'snake',
+  CamelCaseNamingStrategy: 'camel',
+}
+
+/** The strategy the app sets on BaseModel, or undefined when it sets none. */
+export function globalStrategy(
+  ts: TsModule,
+  program: TS.Program,
+  checker: TS.TypeChecker,
+): GlobalStrategy | undefined {
+  const found = new Map<string, GlobalStrategy>()
+  const members = new Set<string>()
+  for (const file of program.getSourceFiles()) {
+    if (isExternalFile(file) || !ASSIGNMENT_TEXT.test(file.text)) continue
+    const visit = (node: TS.Node): void => {
+      const target = baseModelTarget(ts, node)
+      // On an app class called BaseModel it would only reach that class's subclasses: unknowable.
+      if (target && isAppClass(ts, checker, target.baseModel)) found.set('custom', CUSTOM)
+      else if (target?.member !== undefined) members.add(target.member)
+      else if (target) {
+        const strategy = strategyOf(ts, checker, (node as TS.BinaryExpression).right)
+        found.set(JSON.stringify(strategy), strategy)
+      }
+      ts.forEachChild(node, visit)
+    }
+    visit(file)
+  }
+  if (found.size === 0 && members.size === 0) return undefined
+  const [only] = found.values()
+  const set: GlobalStrategy = found.size === 0 ? {} : found.size === 1 && only ? only : CUSTOM
+  return withOverrides(set, [...members])
+}
+
+/** A strategy with some of its methods replaced by the app. */
+function withOverrides(strategy: GlobalStrategy, members: string[]): GlobalStrategy {
+  if (strategy.kind === 'custom' || members.length === 0) return strategy
+  if (members.some((name) => !READABLE_OVERRIDES.has(name))) return CUSTOM
+  return members.includes('tableName') ? { ...strategy, tableNameUnknown: true } : strategy
+}
+
+/** `BaseModel.namingStrategy = ...` (member undefined) or `BaseModel.namingStrategy.member = ...`. */
+function baseModelTarget(
+  ts: TsModule,
+  node: TS.Node,
+): { baseModel: TS.Identifier; member?: string } | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined
+  let target = node.left
+  let member: string | undefined
+  if (ts.isPropertyAccessExpression(target) && ts.isPropertyAccessExpression(target.expression)) {
+    member = target.name.text
+    target = target.expression
+  }
+  return ts.isPropertyAccessExpression(target) &&
+    target.name.text === 'namingStrategy' &&
+    ts.isIdentifier(target.expression) &&
+    target.expression.text === 'BaseModel'
+    ? { baseModel: target.expression, member }
+    : undefined
+}
+
+function isAppClass(ts: TsModule, checker: TS.TypeChecker, ref: TS.Expression): boolean {
+  const resolution = resolveName(ts, checker, ref)
+  return (
+    resolution.kind === 'declaration' &&
+    !isExternalFile(resolution.declaration.getSourceFile()) &&
+    ts.isClassLike(resolution.declaration)
+  )
+}
+
+function strategyOf(ts: TsModule, checker: TS.TypeChecker, value: TS.Expression): GlobalStrategy {
+  const expr = skipOuter(ts, value)
+  if (!ts.isNewExpression(expr)) return CUSTOM
+  return classStrategy(ts, checker, expr.expression, 0)
+}
+
+/** Lucid's strategy class by import, or an app class extending one (read member by member). */
+function classStrategy(
+  ts: TsModule,
+  checker: TS.TypeChecker,
+  ref: TS.Expression,
+  depth: number,
+): GlobalStrategy {
+  const resolution = resolveName(ts, checker, ref)
+  if (resolution.kind === 'undeclared') return CUSTOM
+  if (resolution.module !== undefined && LUCID_MODULES.test(resolution.module))
+    return known(resolution.importedName)
+  if (resolution.kind !== 'declaration') return CUSTOM
+  const decl = resolution.declaration
+  if (isExternalFile(decl.getSourceFile())) {
+    const lucid = /[\\/]@adonisjs[\\/]lucid[\\/]/.test(decl.getSourceFile().fileName)
+    return lucid ? known((decl as TS.NamedDeclaration).name?.getText()) : CUSTOM
+  }
+  if (!ts.isClassDeclaration(decl) || depth > 4) return CUSTOM
+  const members = decl.members.map((m) =>
+    ts.isConstructorDeclaration(m) ? 'constructor' : m.name?.getText(),
+  )
+  if (members.some((name) => name === undefined || !READABLE_OVERRIDES.has(name))) return CUSTOM
+  const base = decl.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]
+  const inherited = base ? classStrategy(ts, checker, base.expression, depth + 1) : CUSTOM
+  if (inherited.kind === 'custom' || !members.includes('tableName')) return inherited
+  return { kind: inherited.kind, tableNameUnknown: true }
+}
+
+function known(name: string | undefined): GlobalStrategy {
+  const kind = name === undefined ? undefined : KNOWN[name]
+  return kind ? { kind } : CUSTOM
+}

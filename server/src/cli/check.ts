@@ -19,7 +19,9 @@ export interface CheckResult {
   relations: number
   apps: number
   /** The apps whose models were checked against a schema, its tables, and where it came from. */
-  schema: { apps: number; tables: number; source?: 'database'; databases?: string[] }
+  schema: { apps: number; tables: number; source?: 'database' | 'schema-file'; databases?: string[] }
+  /** What the schema checks could not check and why, per app folder (relative to the checked dir). */
+  notes: { app: string; note: string }[]
 }
 
 export interface CheckOptions {
@@ -40,6 +42,7 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
     relations: 0,
     apps: 0,
     schema: { apps: 0, tables: 0 },
+    notes: [],
   }
   for (const project of service.discover(dir)) {
     result.apps++
@@ -49,9 +52,12 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
       result.schema.tables += schema.tables.size
       // With --db every app reads its database; without, every app its migrations (the default).
       if (schema.source === 'database') result.schema.source = 'database'
+      else if (schema.source === 'schema-file') result.schema.source ??= 'schema-file'
       if (schema.label !== undefined)
         result.schema.databases = [...(result.schema.databases ?? []), schema.label]
     }
+    for (const note of project.schemaNotes())
+      result.notes.push({ app: path.relative(dir, project.rootDir) || '.', note })
     const models = project.index().allModels()
     result.models += models.length
     result.relations += models.reduce((n, m) => n + m.facts.relations.length, 0)
@@ -107,10 +113,16 @@ export function formatText(result: CheckResult, dir: string, color: boolean): st
     hints > 0
       ? `${count(errors, 'error')}, ${count(warnings, 'warning')} and ${count(hints, 'hint')}`
       : `${count(errors, 'error')} and ${count(warnings, 'warning')}`
+  for (const { app, note } of result.notes)
+    out.push(`${paint('90', 'Not checked')}${app === '.' ? '' : ` (${app})`}: ${note}`)
   if (result.schema.apps > 0) {
     const databases = [...new Set(result.schema.databases ?? [])]
     const source =
-      result.schema.source === 'database' ? `the database ${databases.join(', ')}` : 'database/migrations'
+      result.schema.source === 'database'
+        ? `the database ${databases.join(', ')}`
+        : result.schema.source === 'schema-file'
+          ? 'database/schema.ts'
+          : 'database/migrations'
     out.push(
       `Schema: ${source} (${count(result.schema.tables, 'table')}` +
         `${result.apps > 1 ? ` in ${count(result.schema.apps, 'app')}` : ''}).`,
@@ -143,5 +155,10 @@ export function formatJson(result: CheckResult, dir: string): string {
           ...(databases ? { databases: [...new Set(databases)] } : {}),
         }
       : null
-  return JSON.stringify({ findings, models: result.models, relations: result.relations, schema }, null, 2)
+  const notes = result.notes
+  return JSON.stringify(
+    { findings, models: result.models, relations: result.relations, schema, notes },
+    null,
+    2,
+  )
 }

@@ -169,16 +169,22 @@ test('each connection has the schema of its own migration folders', () => {
   })
 })
 
-test('an unreadable default connection with different folders: default models are not checked', () => {
+test('an unreadable default connection: models are checked against every connection at once', () => {
   const files = {
     'config/database.ts': TENANCY_CONFIG("env.get('DB_CONNECTION')"),
-    'database/landlord/1_users.ts': MIGRATION(table('users')),
-    'database/tenant/1_posts.ts': MIGRATION(table('posts', 'title')),
-    'app/models/post.ts': model('Post', ['title', 'body'], "  static connection = 'tenant'"),
+    'database/landlord/1_users.ts': MIGRATION(table('users', 'email')),
+    'database/tenant/1_users.ts': MIGRATION(`${table('users', 'nickname')}\n    ${table('posts', 'title')}`),
+    'app/models/user.ts': model('User', ['email', 'nickname', 'avatar']),
+    'app/models/post.ts': model('Post', ['title', 'body']),
+    'app/models/comment.ts': model('Comment', ['body']),
   }
-  check(files, ({ codes, notes }) => {
-    assert.deepEqual(codes, ['post.ts LL406'])
-    assert.ok(notes.some((n) => n.includes('default connection of config/database.ts cannot be read')))
+  check(files, ({ codes, messages, notes }) => {
+    // Neither connection has users.avatar, posts.body or a comments table: true whichever it is.
+    assert.deepEqual(codes, ['comment.ts LL401', 'post.ts LL406', 'user.ts LL406'])
+    assert.ok(
+      messages.every((m) => m.includes('according to the migrations in database/landlord, database/tenant')),
+    )
+    assert.ok(notes.some((n) => n.includes('checked against the schemas of "landlord", "tenant" at once')))
   })
 })
 
@@ -257,4 +263,53 @@ test('schema.ts: excluded tables and custom rules are not evidence; another outp
     { ...models, 'database/schema.ts': SCHEMA_FILE, 'config/database.ts': config('{ enabled: false }') },
     ({ codes }) => assert.deepEqual(codes, []),
   )
+})
+
+test('a schema.ts older than the migrations: the migrations fill in what it does not list yet', () => {
+  const file = `import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export class UserSchema extends BaseModel {
+  static $columns = ['email', 'id', 'last4'] as const
+  $columns = UserSchema.$columns
+  @column()
+  declare email: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare last4: string
+}
+
+export class PostSchema extends BaseModel {
+  static $columns = ['id', 'title'] as const
+  $columns = PostSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare title: string
+}
+`
+  const users = `${table('users', 'email', 'last4')}`
+  const later = `this.schema.alterTable('users', (table) => {
+      table.string('nickname')
+    })
+    ${table('tags', 'name')}`
+  const files = {
+    ...migrations(users, table('posts', 'title'), table('posts', 'heading'), later),
+    'database/schema.ts': file,
+    // v6 snake case splits digits: last4 is the column last_4, and the migration says it is last4.
+    'app/models/user.ts': model('User', ['email', 'last4', 'nickname']),
+    // posts is created twice: the file says which definition the database has.
+    'app/models/post.ts': model('Post', ['title', 'heading']),
+    'app/models/tag.ts': model('Tag', ['name', 'colour']),
+  }
+  check(files, ({ codes, messages, notes }) => {
+    assert.deepEqual(codes, ['post.ts LL406', 'tag.ts LL406', 'user.ts LL406'])
+    const byFile = (name: string) => messages.find((m) => m.includes(name)) ?? ''
+    assert.match(byFile('Tag.colour'), /according to database\/migrations/)
+    assert.match(byFile('Post.heading'), /according to database\/schema\.ts/)
+    assert.match(byFile('User.last4'), /"last_4".*according to database\/schema\.ts/)
+    assert.ok(
+      notes.some((n) => n.includes('database/schema.ts is older than the migrations (they create "tags"')),
+    )
+  })
 })

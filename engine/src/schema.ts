@@ -62,6 +62,10 @@ export interface TableSchema {
   columnNames?: 'schema-file'
   /** False when the source does not list indexes or foreign keys (database/schema.ts): no index finding. */
   indexesKnown?: boolean
+  /** Columns newer migrations add that database/schema.ts does not list yet, by their exact names. */
+  newerColumns?: Map<string, ColumnSchema>
+  /** Keys of schema-file columns whose exact name the migrations tell: only that name finds them. */
+  exactNames?: Set<string>
 }
 
 /** `schema-file`: the schema classes `node ace migration:run` writes to database/schema.ts (Lucid 22). */
@@ -91,6 +95,8 @@ export interface DatabaseSchema {
   tableNames?: 'schema-file'
   /** Where the schema was read from, for messages when it is a file (`database/schema.ts`). */
   file?: string
+  /** For tables this schema does not list: the schema that has them (migrations newer than the file). */
+  fallback?: DatabaseSchema
 }
 
 /** A knex client name (`pg`, `better-sqlite3`, `mysql2`...) as a dialect. */
@@ -155,8 +161,14 @@ export function findColumn(
   dialect?: SchemaDialect,
 ): ColumnSchema | undefined {
   if (table.columnNames === 'schema-file') {
-    const column = table.columns.get(columnKey(name))
-    return column && { ...column, name }
+    const key = columnKey(name)
+    const column = table.columns.get(key)
+    const exact = table.exactNames?.has(key) === true
+    const same =
+      column &&
+      (dialect === 'postgres' ? column.name === name : column.name.toLowerCase() === name.toLowerCase())
+    if (column && (!exact || same)) return { ...column, name }
+    return table.newerColumns?.get(name)
   }
   const exact = table.columns.get(name)
   if (exact || dialect === 'postgres') return exact

@@ -21,8 +21,14 @@ export function schemaOf(context: SchemaContext, model: LucidModel): DatabaseSch
   if (connection === null) return undefined
   const { connections, defaultSchema } = context.schemas
   // Without connections read from config/database.ts, one schema stands for every connection.
-  if (connection === undefined || connections.size === 0) return defaultSchema
-  return connections.get(connection)
+  const schema =
+    connection === undefined || connections.size === 0 ? defaultSchema : connections.get(connection)
+  // A table database/schema.ts does not list yet but newer migrations create: their word for it.
+  const fallback = schema?.fallback
+  const table = model.table
+  if (fallback && table !== undefined && !findTable(schema, table) && findTable(fallback, table))
+    return fallback
+  return schema
 }
 
 /** What the log and the status say could not be checked: the schemas' notes and partial coverage. */

@@ -48,13 +48,14 @@ function cardFor(
   offset: number,
 ): { blocks: string[]; node: TS.Node } | undefined {
   const findingsOf = (fileName: string) => project.findings(fileName)
-  const schema = project.schema()
   switch (target.kind) {
-    case 'relation':
+    case 'relation': {
+      const schema = project.schemaFor(target.parent)
       return {
         blocks: relationCard({ index, parent: target.parent, relation: target.relation, findingsOf, schema }),
         node: target.node,
       }
+    }
     case 'model':
       return { blocks: modelCard(index, target.model), node: target.node }
     case 'key': {
@@ -66,7 +67,7 @@ function cardFor(
         relation: target.relation,
         emphasis: target.role,
         findingsOf,
-        schema,
+        schema: project.schemaFor(target.parent),
       }
       return { blocks: relationCard(input), node: target.literal }
     }
@@ -75,6 +76,7 @@ function cardFor(
       // An unknown name gets no card: its diagnostic (LL201) already says what is wrong.
       const relation = target.ref.model.relations.get(target.literal.text)
       if (!relation) return undefined
+      const schema = project.schemaFor(target.ref.model)
       return {
         blocks: relationCard({ index, parent: target.ref.model, relation, findingsOf, schema }),
         node: target.literal,

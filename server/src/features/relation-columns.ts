@@ -34,7 +34,9 @@ export function relationColumns(
 function keyLine(schema: DatabaseSchema, key: ResolvedKey, lookup: boolean): string | undefined {
   const name = key.column?.columnName
   const tableName = key.owner.table
-  if (name === undefined || tableName === undefined) return undefined
+  // A table whose columns cannot be told (created twice, left out of database/schema.ts): no claim.
+  if (name === undefined || tableName === undefined || schema.uncheckedTables?.has(tableName))
+    return undefined
   const table = findTable(schema, tableName)
   if (!table) return `${code(`${tableName}.${name}`)}: no table "${tableName}"`
   const column = findColumn(table, name, schema.dialect)
@@ -58,6 +60,8 @@ function indexNote(table: TableSchema, column: ColumnSchema, schema: DatabaseSch
   const first = (columns: string[]) => columns[0]?.toLowerCase() === column.name.toLowerCase()
   const index = table.indexes.find((i) => first(i.columns))
   if (index) return `indexed${index.name ? ` (${code(index.name)})` : ''}`
+  // database/schema.ts lists no indexes: say nothing rather than "not indexed".
+  if (table.indexesKnown === false) return ''
   if (isIndexed(table, column.name, schema.dialect)) return 'indexed (by its foreign key)'
   return `**not indexed**: every preload runs ${code(`where ${column.name} in (...)`)}`
 }

@@ -9,9 +9,11 @@ import {
   appSchemas,
   generationOf,
   ModelIndex,
+  schemaForModel,
   schemaNotes,
   type AppSchemas,
   type Finding,
+  type LucidModel,
 } from '../analysis'
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
@@ -150,6 +152,12 @@ export class Project {
   schema(): DatabaseSchema | undefined {
     const schemas = this.schemas()
     return schemas?.defaultSchema ?? schemas?.connections.values().next().value
+  }
+
+  /** The schema a model is checked against: its connection's (see analysis/schema/app-schemas.ts). */
+  schemaFor(model: LucidModel): DatabaseSchema | undefined {
+    const schemas = this.schemas()
+    return schemas ? schemaForModel(this.index(), schemas, model) : undefined
   }
 
   /** What the schema checks of this app could not check, and why. */

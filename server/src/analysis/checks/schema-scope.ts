@@ -51,6 +51,15 @@ function connectionLabel(schemas: AppSchemas, schema: DatabaseSchema): string {
   return names.length > 0 ? `Connection ${names.map((n) => `"${n}"`).join(', ')}: ` : ''
 }
 
+/** The schema a model is checked against, for features outside the checks (hovers). */
+export function schemaForModel(
+  index: ModelIndex,
+  schemas: AppSchemas,
+  model: LucidModel,
+): DatabaseSchema | undefined {
+  return schemaOf({ index, schemas }, model)
+}
+
 /** `static connection = 'tenant'` of the model or a base class; null when it is not a literal. */
 function connectionOf(index: ModelIndex, model: LucidModel): string | undefined | null {
   const { ts } = index

@@ -9,6 +9,7 @@ import {
   appSchemas,
   generationOf,
   ModelIndex,
+  isPartialSchema,
   schemaForModel,
   schemaNotes,
   type AppSchemas,
@@ -158,6 +159,12 @@ export class Project {
   schemaFor(model: LucidModel): DatabaseSchema | undefined {
     const schemas = this.schemas()
     return schemas ? schemaForModel(this.index(), schemas, model) : undefined
+  }
+
+  /** Whether the migrations behind a schema evidently describe only part of the database. */
+  schemaIsPartial(schema: DatabaseSchema): boolean {
+    const schemas = this.schemas()
+    return schemas ? isPartialSchema(this.index(), schemas, schema) : false
   }
 
   /** What the schema checks of this app could not check, and why. */

@@ -60,6 +60,11 @@ export function schemaForModel(
   return schemaOf({ index, schemas }, model)
 }
 
+/** Whether a schema of the app evidently covers only part of the database (see coverageOf). */
+export function isPartialSchema(index: ModelIndex, schemas: AppSchemas, schema: DatabaseSchema): boolean {
+  return coverageOf({ index, schemas }, schema).partial
+}
+
 /** `static connection = 'tenant'` of the model or a base class; null when it is not a literal. */
 function connectionOf(index: ModelIndex, model: LucidModel): string | undefined | null {
   const { ts } = index

@@ -313,3 +313,30 @@ export class PostSchema extends BaseModel {
     )
   })
 })
+
+test('connections built with spreads of constants are followed; an unreadable spread is not guessed', () => {
+  const config = `const base = { client: 'pg', migrations: { naturalSort: true, paths: ['./database/landlord'] } }
+export default defineConfig({
+  connection: 'landlord',
+  connections: {
+    landlord: { ...base },
+    tenant: { ...base, migrations: { paths: ['./database/tenant'] } },
+    reports: { ...makeConnection() },
+  },
+})
+`
+  const files = {
+    'config/database.ts': config,
+    'database/landlord/1_users.ts': MIGRATION(table('users', 'email')),
+    'database/tenant/1_posts.ts': MIGRATION(table('posts', 'title')),
+    'app/models/user.ts': model('User', ['email', 'avatar']),
+    'app/models/post.ts': model('Post', ['title', 'body'], "  static connection = 'tenant'"),
+    'app/models/report.ts': model('Report', ['total'], "  static connection = 'reports'"),
+  }
+  check(files, ({ codes, notes }) => {
+    assert.deepEqual(codes, ['post.ts LL406', 'user.ts LL406'])
+    assert.ok(
+      notes.some((n) => n.includes('The migrations.paths of connection "reports" cannot be read statically')),
+    )
+  })
+})

@@ -49,7 +49,7 @@ export function readDatabaseConfig(
     for (const prop of list.properties) {
       const name = ts.isPropertyAssignment(prop) ? memberName(ts, prop.name) : undefined
       if (name !== undefined && ts.isPropertyAssignment(prop))
-        connections.set(name, readConnection(ts, name, prop.initializer))
+        connections.set(name, readConnection(ts, file, name, prop.initializer))
     }
   const connection = props.get('connection')
   const defaultConnection = connection && stringValue(ts, skipOuter(ts, connection))
@@ -67,29 +67,88 @@ function findConfig(ts: TsModule, file: TS.SourceFile): TS.ObjectLiteralExpressi
   return found
 }
 
-function readConnection(ts: TsModule, name: string, node: TS.Expression): ConnectionConfig {
-  const props = objectProperties(ts, node)
+function readConnection(
+  ts: TsModule,
+  file: TS.SourceFile,
+  name: string,
+  node: TS.Expression,
+): ConnectionConfig {
+  const connection = propsOf(ts, file, node)
+  const props = connection.props
   const client = stringValue(ts, props.get('client'))
-  const migrations = objectProperties(ts, props.get('migrations'))
+  // A spread or a variable we cannot read may set any option: then the default is no safer a guess.
+  const migrations = props.has('migrations')
+    ? propsOf(ts, file, props.get('migrations'))
+    : { props: new Map<string, TS.Expression>(), known: connection.known }
   const generation = props.get('schemaGeneration')
-  const schema = objectProperties(ts, generation)
+  const generated = generation ? propsOf(ts, file, generation) : { props: new Map(), known: true }
+  const schema = generated.props
   const enabled = schema.get('enabled')
   const off = enabled !== undefined && enabled.kind === ts.SyntaxKind.FalseKeyword
   const output = schema.has('outputPath') ? stringValue(ts, schema.get('outputPath')) : DEFAULT_SCHEMA_FILE
   const excluded = schema.has('excludeTables') ? strings(ts, schema.get('excludeTables')) : []
-  const migrationPaths = migrations.has('paths')
-    ? strings(ts, migrations.get('paths'))
-    : [DEFAULT_MIGRATIONS_PATH]
+  const migrationPaths = migrations.props.has('paths')
+    ? strings(ts, migrations.props.get('paths'))
+    : migrations.known
+      ? [DEFAULT_MIGRATIONS_PATH]
+      : undefined
   return {
     name,
     ...(client !== undefined ? { client } : {}),
     ...(migrationPaths ? { migrationPaths: migrationPaths.map(normalizePath) } : {}),
-    naturalSort: migrations.get('naturalSort')?.kind === ts.SyntaxKind.TrueKeyword,
+    naturalSort: migrations.props.get('naturalSort')?.kind === ts.SyntaxKind.TrueKeyword,
     ...(!off && output !== undefined ? { schemaFile: normalizePath(output) } : {}),
     ...(excluded ? { excludedTables: excluded } : {}),
-    customRules:
-      schema.has('rulesPaths') || (generation !== undefined && !ts.isObjectLiteralExpression(generation)),
+    customRules: schema.has('rulesPaths') || !generated.known,
   }
+}
+
+/**
+ * The properties of an object literal, following spreads and `const` names of the same file
+ * (`{ ...baseConnection, migrations }`); `known` is false when some could not be followed.
+ */
+function propsOf(
+  ts: TsModule,
+  file: TS.SourceFile,
+  node: TS.Expression | undefined,
+  depth = 0,
+): { props: Map<string, TS.Expression>; known: boolean } {
+  const object = node && resolve(ts, file, node)
+  if (!object || depth > 4) return { props: new Map(), known: false }
+  const props = new Map<string, TS.Expression>()
+  let known = true
+  for (const prop of object.properties) {
+    if (ts.isSpreadAssignment(prop)) {
+      const spread = propsOf(ts, file, prop.expression, depth + 1)
+      for (const [key, value] of spread.props) props.set(key, value)
+      known &&= spread.known
+      continue
+    }
+    const key = prop.name ? memberName(ts, prop.name) : undefined
+    if (key === undefined) known = false
+    else if (ts.isPropertyAssignment(prop)) props.set(key, prop.initializer)
+    else if (ts.isShorthandPropertyAssignment(prop)) props.set(key, prop.name)
+  }
+  return { props, known }
+}
+
+/** An object literal, or the object literal a `const` of the file is initialised with. */
+function resolve(
+  ts: TsModule,
+  file: TS.SourceFile,
+  node: TS.Expression,
+): TS.ObjectLiteralExpression | undefined {
+  const expr = skipOuter(ts, node)
+  if (ts.isObjectLiteralExpression(expr)) return expr
+  if (!ts.isIdentifier(expr)) return undefined
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue
+    if (!(statement.declarationList.flags & ts.NodeFlags.Const)) continue
+    for (const declaration of statement.declarationList.declarations)
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === expr.text && declaration.initializer)
+        return resolve(ts, file, declaration.initializer)
+  }
+  return undefined
 }
 
 /** `['a', 'b']` when every element is a literal, else undefined. */

@@ -340,3 +340,23 @@ export default defineConfig({
     )
   })
 })
+
+test('migrations that cannot be read say so, and partial coverage is not claimed on top', () => {
+  const files = {
+    ...migrations(
+      table('users', 'email'),
+      `this.schema.createTable(Tables.POSTS, (table) => {
+      table.increments('id')
+    })`,
+    ),
+    'app/models/comment.ts': model('Comment', ['body']),
+  }
+  check(files, ({ codes, notes }) => {
+    assert.deepEqual(codes, [])
+    assert.deepEqual(notes.length, 1)
+    assert.match(
+      notes[0] ?? '',
+      /^Some migrations cannot be read statically: 2_m\.ts \(this\.schema\.createTable\(\.\.\.\)\)\. /,
+    )
+  })
+})

@@ -116,7 +116,8 @@ function compute(context: SchemaContext, schema: DatabaseSchema): Coverage {
     if (model.facts.table === undefined && context.index.allModels().some((m) => m.base === model)) continue
     if (!explainedMissing(schema, model.table)) unexplained.add(model.table)
   }
-  const partial = schema.source === 'migrations' && unexplained.size > 1
+  // An incomplete schema already reports no missing table: partial coverage adds nothing to say.
+  const partial = schema.source === 'migrations' && schema.complete && unexplained.size > 1
   return { partial, unexplained: [...unexplained].sort(), read: read.size }
 }
 

@@ -19,19 +19,33 @@ export function applyMigrations(files: MigrationFile[]): DatabaseSchema {
     removedTables: new Map(),
   }
   const replay: Replay = { schema, createdBy: new Map(), unchecked: new Map() }
+  const unreadable: string[] = []
   for (const file of files) {
     if (!file.recognized) {
       // A file in the migrations folder we cannot read may create or change any table.
       markUnknown(schema)
+      unreadable.push(`${file.name} (no class extending BaseSchema)`)
       continue
     }
-    for (const op of file.ops) applyOp(replay, op, file.name)
+    for (const op of file.ops) {
+      if (op.kind === 'unknown') unreadable.push(`${file.name} (${op.reason})`)
+      applyOp(replay, op, file.name)
+    }
   }
-  if (replay.unchecked.size > 0) {
-    schema.uncheckedTables = replay.unchecked
-    schema.notes = [...replay.unchecked].map(([table, why]) => `Table "${table}" is not checked: ${why}.`)
-  }
+  const notes = [...replay.unchecked].map(([table, why]) => `Table "${table}" is not checked: ${why}.`)
+  if (unreadable.length > 0) notes.push(unreadableNote(unreadable))
+  if (replay.unchecked.size > 0) schema.uncheckedTables = replay.unchecked
+  if (notes.length > 0) schema.notes = notes
   return schema
+}
+
+function unreadableNote(places: string[]): string {
+  const shown =
+    places.length > 3 ? `${places.slice(0, 3).join(', ')} and ${places.length - 3} more` : places.join(', ')
+  return (
+    `Some migrations cannot be read statically: ${shown}. They may create or change any table, so a ` +
+    'missing table is not reported, nor a missing column or index of a table that exists before them.'
+  )
 }
 
 function applyOp(replay: Replay, op: SchemaOp, migration: string): void {

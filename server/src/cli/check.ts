@@ -19,7 +19,14 @@ export interface CheckResult {
   relations: number
   apps: number
   /** The apps whose models were checked against a schema, its tables, and where it came from. */
-  schema: { apps: number; tables: number; source?: 'database' | 'schema-file'; databases?: string[] }
+  schema: {
+    apps: number
+    tables: number
+    source?: 'database' | 'schema-file'
+    databases?: string[]
+    /** The schema files read (`database/schema.ts`, or a connection's schemaGeneration.outputPath). */
+    files?: string[]
+  }
   /** What the schema checks could not check and why, per app folder (relative to the checked dir). */
   notes: { app: string; note: string }[]
 }
@@ -52,7 +59,11 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
       result.schema.tables += schema.tables.size
       // With --db every app reads its database; without, every app its migrations (the default).
       if (schema.source === 'database') result.schema.source = 'database'
-      else if (schema.source === 'schema-file') result.schema.source ??= 'schema-file'
+      else if (schema.source === 'schema-file') {
+        result.schema.source ??= 'schema-file'
+        const file = schema.file ?? 'database/schema.ts'
+        if (!result.schema.files?.includes(file)) result.schema.files = [...(result.schema.files ?? []), file]
+      }
       if (schema.label !== undefined)
         result.schema.databases = [...(result.schema.databases ?? []), schema.label]
     }
@@ -121,7 +132,7 @@ export function formatText(result: CheckResult, dir: string, color: boolean): st
       result.schema.source === 'database'
         ? `the database ${databases.join(', ')}`
         : result.schema.source === 'schema-file'
-          ? 'database/schema.ts'
+          ? (result.schema.files ?? ['database/schema.ts']).join(', ')
           : 'database/migrations'
     out.push(
       `Schema: ${source} (${count(result.schema.tables, 'table')}` +
@@ -145,7 +156,7 @@ export function formatJson(result: CheckResult, dir: string): string {
     code: f.code,
     message: f.message,
   }))
-  const { apps, tables, source, databases } = result.schema
+  const { apps, tables, source, databases, files } = result.schema
   const schema =
     apps > 0
       ? {
@@ -153,6 +164,7 @@ export function formatJson(result: CheckResult, dir: string): string {
           apps,
           tables,
           ...(databases ? { databases: [...new Set(databases)] } : {}),
+          ...(files ? { files } : {}),
         }
       : null
   const notes = result.notes

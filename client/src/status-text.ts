@@ -72,5 +72,6 @@ function appLine(app: AppStatus): string {
         : state === 'off'
           ? `database off${problem ? ` (${problem})` : ''}`
           : `no database configured${problem ? ` (${problem})` : ''}`
-  return `${name}: ${counts} · ${database}`
+  const notes = (app.schemaNotes ?? []).map((note) => `\n  not checked: ${note}`).join('')
+  return `${name}: ${counts} · ${database}${notes}`
 }

@@ -1,6 +1,7 @@
 // The database schema the relation checks compare models against. Two sources produce it: the app's
 // migrations, read statically by the analysis, and the live development database through
 // the engine's introspection (engine/src/introspect). Plain data, no compiler objects, no connection.
+import { columnKey, tableKeys } from './schema-file-names'
 
 /** Normalized column type families: what matters for comparing keys, not the exact SQL type. */
 export type ColumnType =
@@ -57,9 +58,18 @@ export interface TableSchema {
   complete: boolean
   /** Columns renamed or dropped over time, with a sentence saying how (migrations only). */
   removedColumns?: Map<string, string>
+  /** `schema-file`: columns are keyed by `columnKey` of their property name (see schema-file-names.ts). */
+  columnNames?: 'schema-file'
+  /** False when the source does not list indexes or foreign keys (database/schema.ts): no index finding. */
+  indexesKnown?: boolean
+  /** Columns newer migrations add that database/schema.ts does not list yet, by their exact names. */
+  newerColumns?: Map<string, ColumnSchema>
+  /** Keys of schema-file columns whose exact name the migrations tell: only that name finds them. */
+  exactNames?: Set<string>
 }
 
-export type SchemaSource = 'migrations' | 'database'
+/** `schema-file`: the schema classes `node ace migration:run` writes to database/schema.ts (Lucid 22). */
+export type SchemaSource = 'migrations' | 'database' | 'schema-file'
 
 /** `postgres`, `mysql`, `sqlite`, `mssql`, `oracle`, or undefined when unknown. */
 export type SchemaDialect = 'postgres' | 'mysql' | 'sqlite' | 'mssql' | 'oracle'
@@ -74,6 +84,19 @@ export interface DatabaseSchema {
   removedTables?: Map<string, string>
   /** Which database it was read from, for messages: `sqlite tmp/db.sqlite3`, `postgres db:5432/blog`. */
   label?: string
+  /**
+   * Tables the source names but whose columns it cannot tell (created twice by the migrations, left out
+   * of the schema file...), with why: no check looks inside them, and none reports them missing.
+   */
+  uncheckedTables?: Map<string, string>
+  /** What could not be checked against this schema and why, in sentences for the log and status. */
+  notes?: string[]
+  /** `schema-file`: tables are keyed by `schemaClassKey` of their class name (see schema-file-names.ts). */
+  tableNames?: 'schema-file'
+  /** Where the schema was read from, for messages when it is a file (`database/schema.ts`). */
+  file?: string
+  /** For tables this schema does not list: the schema that has them (migrations newer than the file). */
+  fallback?: DatabaseSchema
 }
 
 /** A knex client name (`pg`, `better-sqlite3`, `mysql2`...) as a dialect. */
@@ -117,6 +140,14 @@ const STRING_LIKE = new Set<ColumnType>(['string', 'text', 'enum'])
 
 /** The table, matched exactly, then without a schema prefix, then (except PostgreSQL) ignoring case. */
 export function findTable(schema: DatabaseSchema, name: string): TableSchema | undefined {
+  if (schema.tableNames === 'schema-file') {
+    for (const key of tableKeys(name)) {
+      const table = schema.tables.get(key)
+      // Named as the model asked: the file does not say the table's own name.
+      if (table) return { ...table, name }
+    }
+    return undefined
+  }
   const exact = schema.tables.get(name) ?? schema.tables.get(name.slice(name.lastIndexOf('.') + 1))
   if (exact || schema.dialect === 'postgres') return exact
   const lower = name.toLowerCase()
@@ -129,6 +160,16 @@ export function findColumn(
   name: string,
   dialect?: SchemaDialect,
 ): ColumnSchema | undefined {
+  if (table.columnNames === 'schema-file') {
+    const key = columnKey(name)
+    const column = table.columns.get(key)
+    const exact = table.exactNames?.has(key) === true
+    const same =
+      column &&
+      (dialect === 'postgres' ? column.name === name : column.name.toLowerCase() === name.toLowerCase())
+    if (column && (!exact || same)) return { ...column, name }
+    return table.newerColumns?.get(name)
+  }
   const exact = table.columns.get(name)
   if (exact || dialect === 'postgres') return exact
   const lower = name.toLowerCase()

@@ -20,13 +20,15 @@ export interface RefreshSchemaParams {
 export interface AppSchemaStatus {
   /** The app's folder (where its tsconfig.json is). */
   root: string
-  /** What its schema checks use now: the live database, the migrations, or nothing. */
-  source: 'database' | 'migrations' | 'none'
+  /** What its schema checks use now: the live database, database/schema.ts, the migrations, or nothing. */
+  source: 'database' | 'schema-file' | 'migrations' | 'none'
   /** `sqlite tmp/db.sqlite3`, `postgres 127.0.0.1:5432/blog`: the database read or tried. */
   label?: string
   tables: number
   /** Why the database was not used (unreachable, not configured, turned off). */
   problem?: string
+  /** What the schema checks could not check and why (partial migrations, a table created twice...). */
+  notes?: string[]
 }
 
 export interface RefreshSchemaResult {
@@ -193,6 +195,8 @@ export interface AppStatus {
     label?: string
     problem?: string
   }
+  /** What the schema checks could not check and why; absent when everything could be. */
+  schemaNotes?: string[]
 }
 export interface StatusParams {
   apps: AppStatus[]

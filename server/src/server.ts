@@ -74,6 +74,7 @@ export function startServer(connection: Connection): void {
   const serviceOptions = (settings: Settings): ProjectServiceOptions => ({
     ...baseServiceOptions(settings),
     liveSchemas: liveSchemaFactory(settings.database, schemaHooks, databasePassword),
+    log: schemaHooks.log,
   })
 
   const invalidate = (reason: Invalidation): void => {

@@ -55,3 +55,30 @@ test('--migrations fails when no app has migrations; the two flags exclude each 
   assert.match(both.out, /--migrations and --no-schema exclude each other/)
   assert.match(capture(['--help']).out, /--no-schema {4}skip them/)
 })
+
+test('what could not be checked is printed once, before the summary, and in the JSON', (t) => {
+  const app = copyFixture('twice-app')
+  t.after(() => app.remove())
+  const { code, out } = capture(['check', app.root])
+  // Warnings only: the exit code stays 0.
+  assert.equal(code, 0)
+  const line =
+    /^Not checked: Table "recipes" is not checked: 1730000000002_create_recipes_table\.ts and 1730000000003_create_recipes_v2\.ts both create it/m
+  assert.match(out, line)
+  assert.equal(out.split('\n').filter((l) => l.startsWith('Not checked')).length, 1)
+  assert.ok(out.indexOf('Not checked') < out.indexOf('Found '))
+  const json = JSON.parse(capture(['check', app.root, '--format', 'json']).out)
+  assert.equal(json.notes.length, 1)
+  assert.equal(json.notes[0].app, '.')
+})
+
+test('a v7 app with database/schema.ts is checked against it', (t) => {
+  const app = copyFixture('v7-schema-file-app')
+  t.after(() => app.remove())
+  const { out } = capture(['check', app.root])
+  assert.match(out, /^Schema: database\/schema\.ts \(4 tables\)\.$/m)
+  assert.match(
+    out,
+    /Board\.archived is the column "archived", but table "boards" has no such column according to database\/schema\.ts/,
+  )
+})

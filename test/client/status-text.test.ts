@@ -62,3 +62,16 @@ test('several apps: the sum and the number of apps; errors flagged', () => {
   assert.equal(off.text, 'Lucid: 2 models · 2 apps · db off')
   assert.equal(statusRender({ apps: [] }).text, 'Lucid: no app')
 })
+
+test('what the schema checks could not check is listed under its app in the tooltip', () => {
+  const status = statusRender({
+    apps: [
+      { ...app('/w/billing', 4, { state: 'off' }), schemaNotes: ['Table "posts" is not checked: twice.'] },
+    ],
+  })
+  assert.match(
+    status.tooltip,
+    /^billing: 4 models, 8 relations · database off\n {2}not checked: Table "posts" is not checked: twice\.$/m,
+  )
+  assert.equal(status.text, 'Lucid: 4 models · db off')
+})

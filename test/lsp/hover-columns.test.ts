@@ -69,3 +69,21 @@ test('from the migrations: an unindexed lookup column says what every preload ru
     card,
   )
 })
+
+test('migrations of part of the database: the card claims no missing table, column or index', async (t) => {
+  const app = copyFixture('shared-db-app')
+  const lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  t.after(async () => {
+    await lsp.stop()
+    app.remove()
+  })
+  const uri = await lsp.open(app.file('app/models/invoice.ts'))
+  // Line 38 is `@belongsTo(() => User)`: users comes from the main app's migrations.
+  const user = await hover(lsp, uri, 37, 4)
+  assert.ok(user.includes('Columns according to database/migrations:\n- foreignKey `invoices.user_id`'), user)
+  assert.ok(!user.includes('no table'), user)
+  // Line 44 is `@hasMany(() => LineItem)`: line_items.invoice_id has no index in these migrations.
+  const items = await hover(lsp, uri, 43, 4)
+  assert.ok(items.includes('- foreignKey `line_items.invoice_id`: integer'), items)
+  assert.ok(!items.includes('not indexed'), items)
+})

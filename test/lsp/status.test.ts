@@ -9,7 +9,7 @@ import { pathToUri } from '../../server/src/features/uri'
 import { STATUS_NOTIFICATION, type AppStatus, type StatusParams } from '../../server/src/protocol'
 import { copyBlogApp, createBlogDatabase } from '../support/blog-app'
 import { LspHarness } from '../support/lsp-harness'
-import { createTempApp, type TempApp } from '../support/temp-app'
+import { copyFixture, createTempApp, type TempApp } from '../support/temp-app'
 
 /** A step that waits for an event that never comes fails instead of hanging. */
 const LIMIT = { timeout: 30_000 }
@@ -156,4 +156,25 @@ test('a client with workspace folders gets the status before any document is ope
   assert.equal(appOf(status)?.root, app.root)
   assert.equal(appOf(status)?.models, 6)
   assert.equal(appOf(status)?.database.label, 'sqlite tmp/db.sqlite3')
+})
+
+test('what the schema checks could not check reaches the status and the log, once', LIMIT, async (t) => {
+  const app = copyFixture('twice-app')
+  const { lsp, log } = await start(app)
+  t.after(async () => {
+    await lsp.stop()
+    app.remove()
+  })
+  const noted = log.next((p) => (appOf(p)?.schemaNotes?.length ?? 0) > 0)
+  const uri = await lsp.open(app.file('app/models/cook.ts'))
+  const status = await noted
+  assert.deepEqual(
+    appOf(status)?.schemaNotes?.map((n) => n.slice(0, 44)),
+    ['Table "recipes" is not checked: 173000000000'],
+  )
+  await lsp.pull(uri)
+  const tag = await lsp.open(app.file('app/models/tag.ts'))
+  await lsp.pull(tag)
+  // Said once however many files were analysed.
+  assert.equal(lsp.logs.filter((m) => m.includes('Table "recipes" is not checked')).length, 1)
 })

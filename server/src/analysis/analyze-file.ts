@@ -18,9 +18,12 @@ import { ModelInference } from './infer'
 import type { ModelIndex } from './model-index'
 import { isOwnModel } from './model-roles'
 import { isExternalFile } from './resolve'
+import type { AppSchemas } from './schema/app-schemas'
 
 export interface AnalysisOptions {
-  /** The schema to hold models against (from the migrations or the database); none: no schema checks. */
+  /** The schemas to hold models against, per connection (see schema/app-schemas.ts). */
+  schemas?: AppSchemas
+  /** One schema for every model (tests, apps with one connection); `schemas` wins. None: no schema checks. */
   schema?: DatabaseSchema
   /** Schema finding codes (LL4xx) the user turned off. */
   disabledSchemaCodes?: readonly string[]
@@ -34,7 +37,10 @@ export function analyzeFile(
   if (isExternalFile(file)) return []
   const { ts } = index
   const facts = fileFacts(ts, file)
-  const schema: SchemaContext | undefined = options.schema && { index, schema: options.schema }
+  const schemas: AppSchemas | undefined =
+    options.schemas ??
+    (options.schema && { connections: new Map(), defaultSchema: options.schema, notes: [] })
+  const schema: SchemaContext | undefined = schemas && { index, schemas }
   const out: Finding[] = []
   const schemaFindings: Finding[] = []
   for (const cls of facts.classes) {

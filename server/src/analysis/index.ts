@@ -10,3 +10,5 @@ export { resolveHasManyKeys, type RelationKeys, type ResolvedKey } from './relat
 export { buildModelGraph } from './model-graph'
 export { COLUMN_ARG_METHODS, locate, type CursorTarget } from './locate'
 export { migrationSchema, MIGRATIONS_DIR } from './schema/migrations'
+export { appSchemas, type AppSchemas, type AppSchemaInputs } from './schema/app-schemas'
+export { isPartialSchema, schemaForModel, schemaNotes } from './checks/schema-scope'

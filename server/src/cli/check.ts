@@ -19,7 +19,16 @@ export interface CheckResult {
   relations: number
   apps: number
   /** The apps whose models were checked against a schema, its tables, and where it came from. */
-  schema: { apps: number; tables: number; source?: 'database'; databases?: string[] }
+  schema: {
+    apps: number
+    tables: number
+    source?: 'database' | 'schema-file'
+    databases?: string[]
+    /** The schema files read (`database/schema.ts`, or a connection's schemaGeneration.outputPath). */
+    files?: string[]
+  }
+  /** What the schema checks could not check and why, per app folder (relative to the checked dir). */
+  notes: { app: string; note: string }[]
 }
 
 export interface CheckOptions {
@@ -40,6 +49,7 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
     relations: 0,
     apps: 0,
     schema: { apps: 0, tables: 0 },
+    notes: [],
   }
   for (const project of service.discover(dir)) {
     result.apps++
@@ -49,9 +59,16 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
       result.schema.tables += schema.tables.size
       // With --db every app reads its database; without, every app its migrations (the default).
       if (schema.source === 'database') result.schema.source = 'database'
+      else if (schema.source === 'schema-file') {
+        result.schema.source ??= 'schema-file'
+        const file = schema.file ?? 'database/schema.ts'
+        if (!result.schema.files?.includes(file)) result.schema.files = [...(result.schema.files ?? []), file]
+      }
       if (schema.label !== undefined)
         result.schema.databases = [...(result.schema.databases ?? []), schema.label]
     }
+    for (const note of project.schemaNotes())
+      result.notes.push({ app: path.relative(dir, project.rootDir) || '.', note })
     const models = ownModels(project.index())
     result.models += models.length
     result.relations += relationCount(project.index())
@@ -107,10 +124,16 @@ export function formatText(result: CheckResult, dir: string, color: boolean): st
     hints > 0
       ? `${count(errors, 'error')}, ${count(warnings, 'warning')} and ${count(hints, 'hint')}`
       : `${count(errors, 'error')} and ${count(warnings, 'warning')}`
+  for (const { app, note } of result.notes)
+    out.push(`${paint('90', 'Not checked')}${app === '.' ? '' : ` (${app})`}: ${note}`)
   if (result.schema.apps > 0) {
     const databases = [...new Set(result.schema.databases ?? [])]
     const source =
-      result.schema.source === 'database' ? `the database ${databases.join(', ')}` : 'database/migrations'
+      result.schema.source === 'database'
+        ? `the database ${databases.join(', ')}`
+        : result.schema.source === 'schema-file'
+          ? (result.schema.files ?? ['database/schema.ts']).join(', ')
+          : 'database/migrations'
     out.push(
       `Schema: ${source} (${count(result.schema.tables, 'table')}` +
         `${result.apps > 1 ? ` in ${count(result.schema.apps, 'app')}` : ''}).`,
@@ -133,7 +156,7 @@ export function formatJson(result: CheckResult, dir: string): string {
     code: f.code,
     message: f.message,
   }))
-  const { apps, tables, source, databases } = result.schema
+  const { apps, tables, source, databases, files } = result.schema
   const schema =
     apps > 0
       ? {
@@ -141,7 +164,13 @@ export function formatJson(result: CheckResult, dir: string): string {
           apps,
           tables,
           ...(databases ? { databases: [...new Set(databases)] } : {}),
+          ...(files ? { files } : {}),
         }
       : null
-  return JSON.stringify({ findings, models: result.models, relations: result.relations, schema }, null, 2)
+  const notes = result.notes
+  return JSON.stringify(
+    { findings, models: result.models, relations: result.relations, schema, notes },
+    null,
+    2,
+  )
 }

@@ -46,10 +46,12 @@ function status(context: ServerContext, project: Project): AppSchemaStatus {
   const settings = context.settings()
   const described = project.database?.describe?.() ?? {}
   let schema: DatabaseSchema | undefined
+  let notes: string[] = []
   let problem = described.problem
   if (!settings.schemaChecks.enable) problem = 'lucidLens.schemaChecks.enable is off'
   else {
     schema = project.schema()
+    notes = project.schemaNotes()
     if (!project.database && settings.database.enable === false) problem = 'lucidLens.database.enable is off'
   }
   return {
@@ -58,5 +60,6 @@ function status(context: ServerContext, project: Project): AppSchemaStatus {
     ...(described.label !== undefined ? { label: described.label } : {}),
     tables: schema?.tables.size ?? 0,
     ...(problem !== undefined ? { problem } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   }
 }

@@ -3,7 +3,8 @@
 // string in a usage; and a model summary on a model class name.
 import type * as TS from 'typescript'
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver'
-import { locate, type CursorTarget } from '../analysis'
+import type { DatabaseSchema } from '../../../engine/src/schema'
+import { locate, type CursorTarget, type LucidModel } from '../analysis'
 import { guard } from './boundary'
 import type { Feature, ServerContext } from './context'
 import { generationNote } from './generation-note'
@@ -48,13 +49,14 @@ function cardFor(
   offset: number,
 ): { blocks: string[]; node: TS.Node } | undefined {
   const findingsOf = (fileName: string) => project.findings(fileName)
-  const schema = project.schema()
   switch (target.kind) {
-    case 'relation':
+    case 'relation': {
+      const { parent, relation } = target
       return {
-        blocks: relationCard({ index, parent: target.parent, relation: target.relation, findingsOf, schema }),
+        blocks: relationCard({ index, parent, relation, findingsOf, ...schemaInput(project, parent) }),
         node: target.node,
       }
+    }
     case 'model':
       return { blocks: modelCard(index, target.model), node: target.node }
     case 'key': {
@@ -66,7 +68,7 @@ function cardFor(
         relation: target.relation,
         emphasis: target.role,
         findingsOf,
-        schema,
+        ...schemaInput(project, target.parent),
       }
       return { blocks: relationCard(input), node: target.literal }
     }
@@ -75,12 +77,22 @@ function cardFor(
       // An unknown name gets no card: its diagnostic (LL201) already says what is wrong.
       const relation = target.ref.model.relations.get(target.literal.text)
       if (!relation) return undefined
+      const parent = target.ref.model
       return {
-        blocks: relationCard({ index, parent: target.ref.model, relation, findingsOf, schema }),
+        blocks: relationCard({ index, parent, relation, findingsOf, ...schemaInput(project, parent) }),
         node: target.literal,
       }
     }
     case 'column':
       return undefined
   }
+}
+
+/** The schema of the model's connection for the card, and whether it covers only part of the database. */
+function schemaInput(
+  project: SourceAt['project'],
+  model: LucidModel,
+): { schema?: DatabaseSchema; schemaPartial: boolean } {
+  const schema = project.schemaFor(model)
+  return schema ? { schema, schemaPartial: project.schemaIsPartial(schema) } : { schemaPartial: false }
 }

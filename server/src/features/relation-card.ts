@@ -20,6 +20,8 @@ export interface RelationCardInput {
   findingsOf: (fileName: string) => Finding[]
   /** The schema the checks use (live database or migrations), for the key columns' block. */
   schema?: DatabaseSchema | undefined
+  /** Migrations of part of the database: a missing table or column is no evidence, so not said. */
+  schemaPartial?: boolean
 }
 
 /** `hasMany → Post`, for lists and completion details. */
@@ -49,7 +51,8 @@ export function relationCard(input: RelationCardInput): string[] {
     const note = fact.onQuery ? "\n-- onQuery's wheres come first: where (...) and (<constraint>)" : ''
     blocks.push('```sql\n' + sql + note + '\n```')
   }
-  const columns = input.schema && relationColumns(index, parent, relation, input.schema)
+  const columns =
+    input.schema && relationColumns(index, parent, relation, input.schema, input.schemaPartial === true)
   if (columns) blocks.push(columns)
   const findings = relationFindings(input.findingsOf, fact)
   if (findings.length) blocks.push(findings.map((f) => `⚠ ${f.code}: ${f.message}`).join('  \n'))

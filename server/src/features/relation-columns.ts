@@ -21,30 +21,39 @@ export function relationColumns(
   parent: LucidModel,
   relation: ModelRelation,
   schema: DatabaseSchema,
+  partial = false,
 ): string | undefined {
   const keys = schemaRelationKeys(index, parent, relation)
   if (!keys) return undefined
   const lines = (['localKey', 'foreignKey'] as const).flatMap((role) => {
-    const line = keyLine(schema, keys[role], keys[role] === keys.lookup)
+    const line = keyLine(schema, keys[role], keys[role] === keys.lookup, partial)
     return line ? [`- ${role} ${line}`] : []
   })
   return lines.length ? [`Columns ${according(schema)}:`, ...lines].join('\n') : undefined
 }
 
-function keyLine(schema: DatabaseSchema, key: ResolvedKey, lookup: boolean): string | undefined {
+function keyLine(
+  schema: DatabaseSchema,
+  key: ResolvedKey,
+  lookup: boolean,
+  partial: boolean,
+): string | undefined {
   const name = key.column?.columnName
   const tableName = key.owner.table
-  if (name === undefined || tableName === undefined) return undefined
+  // A table whose columns cannot be told (created twice, left out of database/schema.ts): no claim.
+  if (name === undefined || tableName === undefined || schema.uncheckedTables?.has(tableName))
+    return undefined
   const table = findTable(schema, tableName)
-  if (!table) return `${code(`${tableName}.${name}`)}: no table "${tableName}"`
+  if (!table) return partial ? undefined : `${code(`${tableName}.${name}`)}: no table "${tableName}"`
   const column = findColumn(table, name, schema.dialect)
-  if (!column) return table.complete ? `${code(`${table.name}.${name}`)}: no such column` : undefined
+  if (!column)
+    return table.complete && !partial ? `${code(`${table.name}.${name}`)}: no such column` : undefined
   const traits = [
     describeType(column),
     column.primary ? 'primary key' : '',
     column.nullable ? 'nullable' : '',
   ]
-  if (lookup) traits.push(indexNote(table, column, schema))
+  if (lookup && !partial) traits.push(indexNote(table, column, schema))
   return `${code(`${table.name}.${column.name}`)}: ${traits.filter(Boolean).join(', ')}`
 }
 
@@ -58,6 +67,8 @@ function indexNote(table: TableSchema, column: ColumnSchema, schema: DatabaseSch
   const first = (columns: string[]) => columns[0]?.toLowerCase() === column.name.toLowerCase()
   const index = table.indexes.find((i) => first(i.columns))
   if (index) return `indexed${index.name ? ` (${code(index.name)})` : ''}`
+  // database/schema.ts lists no indexes: say nothing rather than "not indexed".
+  if (table.indexesKnown === false) return ''
   if (isIndexed(table, column.name, schema.dialect)) return 'indexed (by its foreign key)'
   return `**not indexed**: every preload runs ${code(`where ${column.name} in (...)`)}`
 }

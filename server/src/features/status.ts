@@ -81,7 +81,23 @@ function firstRead(source: LiveSchemaSource | undefined): Promise<void> {
 
 function appStatus(context: ServerContext, project: Project): AppStatus {
   const { models, relations } = counts(project)
-  return { root: project.rootDir, models, relations, database: databaseStatus(context, project) }
+  const notes = schemaNotes(project)
+  return {
+    root: project.rootDir,
+    models,
+    relations,
+    database: databaseStatus(context, project),
+    ...(notes.length > 0 ? { schemaNotes: notes } : {}),
+  }
+}
+
+function schemaNotes(project: Project): string[] {
+  try {
+    return project.schemaNotes()
+  } catch {
+    // An app TypeScript cannot build a program for has no schema to describe.
+    return []
+  }
 }
 
 function databaseStatus(context: ServerContext, project: Project): AppStatus['database'] {

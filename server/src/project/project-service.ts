@@ -15,6 +15,8 @@ export interface ProjectServiceOptions {
   schemaChecks?: SchemaCheckOptions
   /** Each project's live database schema source; none (the default): migrations only. */
   liveSchemas?: LiveSchemaFactory
+  /** Where projects say what their schema checks could not check (once per sentence). */
+  log?: (line: string) => void
 }
 
 export class ProjectService {
@@ -50,6 +52,7 @@ export class ProjectService {
       project = new Project(this.ts, key, this.overlay, this.registry, this.options.generationOverride)
       project.schemaChecks = this.options.schemaChecks ?? DEFAULT_SCHEMA_CHECKS
       project.database = this.options.liveSchemas?.(project)
+      project.log = this.options.log
       this.projects.set(key, project)
     }
     return project

@@ -4,7 +4,18 @@ import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { LucidGeneration } from '../../../engine/src/model-graph'
 import type { DatabaseSchema } from '../../../engine/src/schema'
-import { analyzeFile, generationOf, migrationSchema, ModelIndex, type Finding } from '../analysis'
+import {
+  analyzeFile,
+  appSchemas,
+  generationOf,
+  ModelIndex,
+  isPartialSchema,
+  schemaForModel,
+  schemaNotes,
+  type AppSchemas,
+  type Finding,
+  type LucidModel,
+} from '../analysis'
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
@@ -36,6 +47,10 @@ export class Project {
   schemaChecks: SchemaCheckOptions = DEFAULT_SCHEMA_CHECKS
   /** The live development database, when the settings allow reading it (set by the ProjectService). */
   database: LiveSchemaSource | undefined
+  /** Where to say, once each, what the schema checks could not check (set by the ProjectService). */
+  log: ((line: string) => void) | undefined
+  private schemasCache?: { program: TS.Program; live?: DatabaseSchema; version: number; schemas: AppSchemas }
+  private readonly loggedNotes = new Set<string>()
 
   constructor(
     private readonly ts: TsModule,
@@ -107,20 +122,64 @@ export class Project {
     const index = this.index()
     const file = index.program.getSourceFile(fileName)
     if (!file) return []
+    const schemas = this.schemas()
+    if (schemas) this.logNotes(index, schemas)
     return analyzeFile(index, file, {
-      schema: this.schema(),
+      ...(schemas ? { schemas } : {}),
       disabledSchemaCodes: this.schemaChecks.disabled,
     })
   }
 
   /**
-   * The schema models are checked against, when schema checks are on: the live development database
-   * when it has been read (it is what Lucid queries), else the app's migrations, if it has any.
-   * Never waits for a database: the first call only starts reading it.
+   * The schemas models are checked against, per connection, when schema checks are on: the live
+   * development database when it has been read (it is what Lucid queries), else database/schema.ts,
+   * else the migrations (see analysis/schema/app-schemas.ts). Never waits for a database: the first
+   * call only starts reading it.
    */
-  schema(): DatabaseSchema | undefined {
+  schemas(): AppSchemas | undefined {
     if (!this.schemaChecks.enable) return undefined
-    return this.database?.current() ?? migrationSchema(this.ts, this.program(), this.rootDir)
+    const program = this.program()
+    const live = this.database?.current()
+    const cached = this.schemasCache
+    if (cached?.program === program && cached.live === live && cached.version === this.version)
+      return cached.schemas
+    const readFile = (f: string) => this.overlay.get(f)?.text ?? this.ts.sys.readFile(f)
+    const schemas = appSchemas(this.ts, program, this.rootDir, { ...(live ? { live } : {}), readFile })
+    this.schemasCache = { program, ...(live ? { live } : {}), version: this.version, schemas }
+    return schemas
+  }
+
+  /** The schema of the default connection: what status, hovers and the CLI summary describe. */
+  schema(): DatabaseSchema | undefined {
+    const schemas = this.schemas()
+    return schemas?.defaultSchema ?? schemas?.connections.values().next().value
+  }
+
+  /** The schema a model is checked against: its connection's (see analysis/schema/app-schemas.ts). */
+  schemaFor(model: LucidModel): DatabaseSchema | undefined {
+    const schemas = this.schemas()
+    return schemas ? schemaForModel(this.index(), schemas, model) : undefined
+  }
+
+  /** Whether the migrations behind a schema evidently describe only part of the database. */
+  schemaIsPartial(schema: DatabaseSchema): boolean {
+    const schemas = this.schemas()
+    return schemas ? isPartialSchema(this.index(), schemas, schema) : false
+  }
+
+  /** What the schema checks of this app could not check, and why. */
+  schemaNotes(): string[] {
+    const schemas = this.schemas()
+    return schemas ? schemaNotes(this.index(), schemas) : []
+  }
+
+  private logNotes(index: ModelIndex, schemas: AppSchemas): void {
+    if (!this.log) return
+    for (const note of schemaNotes(index, schemas)) {
+      if (this.loggedNotes.has(note)) continue
+      this.loggedNotes.add(note)
+      this.log(`Lucid Lens: ${path.basename(this.rootDir)}: ${note}`)
+    }
   }
 
   /** Every own (non-declaration) file of the program. */

@@ -4,16 +4,22 @@ import { findColumn, type TableSchema } from '../../../../engine/src/schema'
 import type { Finding } from '../finding'
 import type { LucidModel, ModelColumn } from '../lucid-model'
 import { closest } from '../suggest'
+import { coverageOf, schemaOf } from './schema-scope'
 import { according, readsOwnTable, schemaFinding, tableOf, type SchemaContext } from './schema-support'
 
 export function checkModelColumns(context: SchemaContext, model: LucidModel): Finding[] {
   // A base class whose default table happens to exist is checked like any model.
   if (!readsOwnTable(model)) return []
   const table = tableOf(context, model)
-  if (!table?.complete) return []
-  const { schema } = context
+  const schema = schemaOf(context, model)
+  if (!table?.complete || !schema) return []
+  // Migrations of part of the database: a column may be added elsewhere unless one of them removed it.
+  const partial = coverageOf(context, schema).partial
   const missing = [...model.columns.values()].filter(
-    (c) => c.columnName !== undefined && !findColumn(table, c.columnName, schema.dialect),
+    (c) =>
+      c.columnName !== undefined &&
+      !findColumn(table, c.columnName, schema.dialect) &&
+      (!partial || table.removedColumns?.has(c.columnName) === true),
   )
   const mapped = new Set([...model.columns.values()].map((c) => c.columnName))
   const unmapped = [...table.columns.keys()].filter((name) => !mapped.has(name))
@@ -55,6 +61,7 @@ export function checkModelColumns(context: SchemaContext, model: LucidModel): Fi
 function hint(table: TableSchema, name: string, unmapped: string[]): string {
   const history = table.removedColumns?.get(name)
   if (history) return ` The column was ${history}.`
-  const suggestion = closest(name, unmapped)
+  // Schema-file columns are keyed by property names, which are no column names to suggest.
+  const suggestion = table.columnNames === 'schema-file' ? undefined : closest(name, unmapped)
   return suggestion ? ` Closest unmapped column: "${suggestion}" (use columnName: '${suggestion}').` : ''
 }

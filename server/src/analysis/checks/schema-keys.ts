@@ -16,6 +16,7 @@ import type { LucidModel, ModelRelation } from '../lucid-model'
 import type { ResolvedKey } from '../relation-keys'
 import { closest } from '../suggest'
 import { schemaRelationKeys } from './schema-relation-keys'
+import { coverageOf, schemaOf } from './schema-scope'
 import { according, schemaFinding, tableOf, type SchemaContext } from './schema-support'
 
 interface KeyColumn {
@@ -32,28 +33,34 @@ export function checkRelationColumns(
   relation: ModelRelation,
 ): Finding[] {
   const keys = schemaRelationKeys(context.index, parent, relation)
-  if (!keys) return []
+  const schema = schemaOf(context, parent)
+  if (!keys || !schema) return []
+  const partial = coverageOf(context, schema).partial
   const label = `${parent.name}.${relation.fact.name}`
   const range = (key: ResolvedKey): TS.Node => key.option?.node ?? relation.fact.decoratorNameNode
   const local = keyColumn(context, keys.localKey, 'localKey')
   const foreign = keyColumn(context, keys.foreignKey, 'foreignKey')
   const out: Finding[] = []
   for (const side of [local, foreign]) {
-    if (side && !side.column) out.push(missingColumn(context.schema, label, side, range(side.key)))
+    // Migrations of part of the database: a column may be added elsewhere unless one of them removed it.
+    if (side && !side.column && (!partial || side.table.removedColumns?.has(side.name)))
+      out.push(missingColumn(schema, label, side, range(side.key)))
   }
   if (local?.column && foreign?.column) {
     const node = keys.foreignKey.option?.node ?? keys.localKey.option?.node ?? relation.fact.decoratorNameNode
-    const typeProblem = checkTypes(context.schema, label, local, foreign, node)
+    const typeProblem = checkTypes(schema, label, local, foreign, node)
     if (typeProblem) out.push(typeProblem)
   }
   const lookup = keys.lookup === keys.localKey ? local : foreign
-  if (lookup?.column && !isIndexed(lookup.table, lookup.column.name, context.schema.dialect)) {
+  // An index may be made elsewhere when migrations cover part of the database; a schema file lists none.
+  const indexesKnown = lookup?.table.indexesKnown !== false && !partial
+  if (indexesKnown && lookup?.column && !isIndexed(lookup.table, lookup.column.name, schema.dialect)) {
     const where = `${lookup.table.name}.${lookup.column.name}`
     out.push(
       schemaFinding(
         'schemaForeignKeyNotIndexed',
         range(lookup.key),
-        `"${label}": ${where} has no index ${according(context.schema)}. Every preload of this relation ` +
+        `"${label}": ${where} has no index ${according(schema)}. Every preload of this relation ` +
           `runs "where ${lookup.column.name} in (...)" and whereHas/withCount filter on it: add .index() to ` +
           `the column or table.index(['${lookup.column.name}']) in a migration.`,
       ),
@@ -67,13 +74,15 @@ function keyColumn(context: SchemaContext, key: ResolvedKey, role: KeyColumn['ro
   const name = key.column?.columnName
   const table = tableOf(context, key.owner)
   if (name === undefined || !table?.complete) return undefined
-  return { key, role, table, name, column: findColumn(table, name, context.schema.dialect) }
+  const dialect = schemaOf(context, key.owner)?.dialect
+  return { key, role, table, name, column: findColumn(table, name, dialect) }
 }
 
 function missingColumn(schema: DatabaseSchema, label: string, side: KeyColumn, node: TS.Node): Finding {
   const owner = side.key.owner
   const history = side.table.removedColumns?.get(side.name)
-  const suggestion = closest(side.name, side.table.columns.keys())
+  const suggestion =
+    side.table.columnNames === 'schema-file' ? undefined : closest(side.name, side.table.columns.keys())
   let hint = ''
   if (history) hint = ` The column was ${history}.`
   else if (suggestion) {

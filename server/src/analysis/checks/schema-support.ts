@@ -4,14 +4,11 @@ import { findTable, type DatabaseSchema, type TableSchema } from '../../../../en
 import type { FindingKind } from '../codes'
 import { finding, type Finding } from '../finding'
 import type { LucidModel } from '../lucid-model'
-import type { ModelIndex } from '../model-index'
+import { schemaOf, type SchemaContext } from './schema-scope'
+
+export type { SchemaContext } from './schema-scope'
 
 export const SCHEMA_SOURCE = 'lucid-lens (schema)'
-
-export interface SchemaContext {
-  index: ModelIndex
-  schema: DatabaseSchema
-}
 
 export function schemaFinding(
   kind: FindingKind,
@@ -24,14 +21,21 @@ export function schemaFinding(
 
 /** Said in every message, so a finding tells which schema it was checked against. */
 export function according(schema: DatabaseSchema): string {
-  return schema.source === 'migrations'
-    ? 'according to database/migrations'
-    : `according to the database${schema.label ? ` (${schema.label})` : schema.dialect ? ` (${schema.dialect})` : ''}`
+  if (schema.source === 'migrations')
+    return schema.file ? `according to the migrations in ${schema.file}` : 'according to database/migrations'
+  if (schema.source === 'schema-file') return `according to ${schema.file ?? 'database/schema.ts'}`
+  return `according to the database${schema.label ? ` (${schema.label})` : schema.dialect ? ` (${schema.dialect})` : ''}`
 }
 
-/** The table a model reads, if the schema has it. */
+/**
+ * The table a model reads, if its schema has it and can tell its columns (not a table two
+ * migrations create, not one the schema file leaves out).
+ */
 export function tableOf(context: SchemaContext, model: LucidModel): TableSchema | undefined {
-  return model.table === undefined ? undefined : findTable(context.schema, model.table)
+  const schema = schemaOf(context, model)
+  if (!schema || model.table === undefined || schema.uncheckedTables?.has(model.table)) return undefined
+  const table = findTable(schema, model.table)
+  return table && !schema.uncheckedTables?.has(table.name) ? table : undefined
 }
 
 /** Whether the model reads a table of its own that can be looked up: not abstract, its name known. */

@@ -3,6 +3,14 @@
 import type { ColumnSchema, DatabaseSchema, IndexSchema, TableSchema } from '../../../../engine/src/schema'
 import type { ColumnOp, MigrationFile, SchemaOp, TableBody } from './migration-ops'
 
+interface Replay {
+  schema: DatabaseSchema
+  /** The migration that created each table now in the schema. */
+  createdBy: Map<string, string>
+  /** Tables created again while they existed: which columns the database has is unknown. */
+  unchecked: Map<string, string>
+}
+
 export function applyMigrations(files: MigrationFile[]): DatabaseSchema {
   const schema: DatabaseSchema = {
     source: 'migrations',
@@ -10,24 +18,54 @@ export function applyMigrations(files: MigrationFile[]): DatabaseSchema {
     complete: true,
     removedTables: new Map(),
   }
+  const replay: Replay = { schema, createdBy: new Map(), unchecked: new Map() }
+  const unreadable: string[] = []
   for (const file of files) {
     if (!file.recognized) {
       // A file in the migrations folder we cannot read may create or change any table.
       markUnknown(schema)
+      unreadable.push(`${file.name} (no class extending BaseSchema)`)
       continue
     }
-    for (const op of file.ops) applyOp(schema, op, file.name)
+    for (const op of file.ops) {
+      if (op.kind === 'unknown') unreadable.push(`${file.name} (${op.reason})`)
+      applyOp(replay, op, file.name)
+    }
   }
+  const notes = [...replay.unchecked].map(([table, why]) => `Table "${table}" is not checked: ${why}.`)
+  if (unreadable.length > 0) notes.push(unreadableNote(unreadable))
+  if (replay.unchecked.size > 0) schema.uncheckedTables = replay.unchecked
+  if (notes.length > 0) schema.notes = notes
   return schema
 }
 
-function applyOp(schema: DatabaseSchema, op: SchemaOp, migration: string): void {
+function unreadableNote(places: string[]): string {
+  const shown =
+    places.length > 3 ? `${places.slice(0, 3).join(', ')} and ${places.length - 3} more` : places.join(', ')
+  return (
+    `Some migrations cannot be read statically: ${shown}. They may create or change any table, so a ` +
+    'missing table is not reported, nor a missing column or index of a table that exists before them.'
+  )
+}
+
+function applyOp(replay: Replay, op: SchemaOp, migration: string): void {
+  const { schema, createdBy, unchecked } = replay
   const removed = schema.removedTables as Map<string, string>
   switch (op.kind) {
     case 'createTable': {
       if (op.ifNotExists && schema.tables.has(op.table)) return
+      const before = createdBy.get(op.table)
+      // The second create fails on a real database, so which definition it has is unknown: whichever
+      // one the checks picked, the other's columns would give false findings.
+      if (schema.tables.has(op.table) && before !== undefined)
+        unchecked.set(
+          op.table,
+          `${before} and ${migration} both create it with no drop in between, so the database has only ` +
+            'one of the two definitions (the second migration fails where the table exists)',
+        )
       const table = emptyTable(op.table)
       schema.tables.set(op.table, table)
+      createdBy.set(op.table, migration)
       removed.delete(op.table)
       applyBody(table, op.body, migration)
       return
@@ -39,10 +77,14 @@ function applyOp(schema: DatabaseSchema, op: SchemaOp, migration: string): void 
     }
     case 'dropTable':
       if (schema.tables.delete(op.table)) removed.set(op.table, `dropped by ${migration}`)
+      createdBy.delete(op.table)
+      unchecked.delete(op.table)
       return
     case 'renameTable': {
       const table = schema.tables.get(op.from)
       if (!table) return
+      move(createdBy, op.from, op.to)
+      move(unchecked, op.from, op.to)
       schema.tables.delete(op.from)
       table.name = op.to
       schema.tables.set(op.to, table)
@@ -53,6 +95,8 @@ function applyOp(schema: DatabaseSchema, op: SchemaOp, migration: string): void 
     case 'opaqueTable': {
       const table = schema.tables.get(op.table) ?? (op.created ? emptyTable(op.table) : undefined)
       if (!table) return
+      // Raw SQL may say IF NOT EXISTS: a later create of the same table is not known to fail.
+      createdBy.delete(op.table)
       table.complete = false
       schema.tables.set(op.table, table)
       removed.delete(op.table)
@@ -61,6 +105,13 @@ function applyOp(schema: DatabaseSchema, op: SchemaOp, migration: string): void 
     case 'unknown':
       markUnknown(schema)
   }
+}
+
+function move(map: Map<string, string>, from: string, to: string): void {
+  const value = map.get(from)
+  map.delete(from)
+  if (value !== undefined) map.set(to, value)
+  else map.delete(to)
 }
 
 function markUnknown(schema: DatabaseSchema): void {

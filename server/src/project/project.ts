@@ -8,6 +8,7 @@ import { analyzeFile, generationOf, migrationSchema, ModelIndex, type Finding } 
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
+import { ModuleResolver } from './module-resolver'
 
 /** Whether findings compare models with the schema, and which schema codes are turned off. */
 export interface SchemaCheckOptions {
@@ -27,7 +28,7 @@ export class Project {
   private indexCache?: { program: TS.Program; index: ModelIndex }
   /** TypeScript asks for every file's snapshot on each program update: answer from memory. */
   private readonly snapshots = new Map<string, { version: string; snapshot: TS.IScriptSnapshot }>()
-  private resolutionCache!: TS.ModuleResolutionCache
+  private resolver!: ModuleResolver
   private resolutionsInvalidated = false
   readonly generation: LucidGeneration
   /** Why that generation: the package.json dependency that decided it; undefined when assumed. */
@@ -69,7 +70,7 @@ export class Project {
     this.parsed = parsed
     this.fileNames = new Set(parsed.fileNames.map((f) => path.normalize(f)))
     // Files appeared or vanished: earlier failed or successful resolutions may be stale.
-    this.resolutionCache = ts.createModuleResolutionCache(this.rootDir, (f) => f, parsed.options)
+    this.resolver = new ModuleResolver(ts, this.rootDir, parsed.options)
     this.resolutionsInvalidated = true
     this.version++
   }
@@ -153,10 +154,8 @@ export class Project {
       },
       getScriptSnapshot: (f) => this.snapshot(f),
       resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
-        literals.map((literal) =>
-          this.resolveModule(literal, containingFile, redirected, options, containingSourceFile),
-        ),
-      getModuleResolutionCache: () => this.resolutionCache,
+        this.resolver.resolveAll(literals, containingFile, redirected, options, containingSourceFile),
+      getModuleResolutionCache: () => this.resolver.resolutionCache,
       hasInvalidatedResolutions: () => this.resolutionsInvalidated,
       jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
       getCurrentDirectory: () => this.rootDir,
@@ -182,31 +181,6 @@ export class Project {
     const snapshot = this.ts.ScriptSnapshot.fromString(text)
     this.snapshots.set(key, { version, snapshot })
     return snapshot
-  }
-
-  /**
-   * The app's own modules only: a package's declarations (Lucid's included) add nothing the analysis
-   * reads, since Lucid is recognised by its import specifier, and would cost seconds per project.
-   */
-  private resolveModule(
-    literal: TS.StringLiteralLike,
-    containingFile: string,
-    redirected: TS.ResolvedProjectReference | undefined,
-    options: TS.CompilerOptions,
-    sourceFile: TS.SourceFile,
-  ): TS.ResolvedModuleWithFailedLookupLocations {
-    const ts = this.ts
-    const mode = ts.getModeForUsageLocation(sourceFile, literal, options)
-    const result = ts.resolveModuleName(
-      literal.text,
-      containingFile,
-      options,
-      ts.sys,
-      this.resolutionCache,
-      redirected,
-      mode,
-    )
-    return result.resolvedModule?.isExternalLibraryImport ? { resolvedModule: undefined } : result
   }
 }
 

@@ -85,6 +85,7 @@ export function startServer(connection: Connection): void {
   let databasePassword: string | undefined
   const serviceOptions = (settings: Settings): ProjectServiceOptions => ({
     ...baseServiceOptions(settings),
+    log: (line) => connection.console.warn(`Lucid Lens: ${line}`),
     liveSchemas: settingsKnown
       ? liveSchemaFactory(settings.database, schemaHooks, databasePassword)
       : undefined,

@@ -14,6 +14,8 @@ export interface ProjectServiceOptions {
   schemaChecks?: SchemaCheckOptions
   /** Each project's live database schema source; none (the default): migrations only. */
   liveSchemas?: LiveSchemaFactory
+  /** Where projects say which files they cannot analyse (and when they can again). */
+  log?: (line: string) => void
 }
 
 export class ProjectService {
@@ -46,6 +48,7 @@ export class ProjectService {
     if (!project) {
       project = new Project(this.ts, key, this.overlay, this.registry, this.options.generationOverride)
       project.schemaChecks = this.options.schemaChecks ?? DEFAULT_SCHEMA_CHECKS
+      if (this.options.log) project.log = this.options.log
       project.database = this.options.liveSchemas?.(project)
       this.projects.set(key, project)
     }

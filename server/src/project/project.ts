@@ -9,6 +9,7 @@ import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
 import { ModuleResolver } from './module-resolver'
+import { nestingProblem } from './nesting'
 
 /** Whether findings compare models with the schema, and which schema codes are turned off. */
 export interface SchemaCheckOptions {
@@ -28,9 +29,16 @@ export class Project {
   private indexCache?: { program: TS.Program; index: ModelIndex }
   /** TypeScript asks for every file's snapshot on each program update: answer from memory. */
   private readonly snapshots = new Map<string, { version: string; snapshot: TS.IScriptSnapshot }>()
+  /**
+   * Files TypeScript cannot read (nested too deeply), with the reason: the program keeps the file's
+   * last readable text (none for a file never readable), so the rest of the app is still analysed.
+   */
+  private readonly unreadable = new Map<string, { version: string; reason: string }>()
   private resolver!: ModuleResolver
   private resolutionsInvalidated = false
   readonly generation: LucidGeneration
+  /** Told once when a file becomes unreadable (or unreadable for another reason). */
+  log: (line: string) => void = () => undefined
   /** Why that generation: the package.json dependency that decided it; undefined when assumed. */
   readonly generationSource?: string
   /** Set by the ProjectService from the settings; read on every findings request. */
@@ -104,7 +112,14 @@ export class Project {
     return this.indexCache.index
   }
 
+  /** Why the file cannot be analysed in its current version, if it cannot. */
+  unreadableReason(fileName: string): string | undefined {
+    this.program()
+    return this.unreadable.get(path.normalize(fileName))?.reason
+  }
+
   findings(fileName: string): Finding[] {
+    if (this.unreadableReason(fileName)) return []
     const index = this.index()
     const file = index.program.getSourceFile(fileName)
     if (!file) return []
@@ -178,6 +193,16 @@ export class Project {
     if (cached?.version === version) return cached.snapshot
     const text = doc?.text ?? this.ts.sys.readFile(key)
     if (text === undefined) return undefined
+    const reason = nestingProblem(text)
+    if (reason) {
+      if (!this.unreadable.has(key)) this.log(`${key} could not be analysed: ${reason}`)
+      this.unreadable.set(key, { version, reason })
+      // The last readable text stands in for it.
+      const standIn = cached?.snapshot ?? this.ts.ScriptSnapshot.fromString('')
+      this.snapshots.set(key, { version, snapshot: standIn })
+      return standIn
+    }
+    if (this.unreadable.delete(key)) this.log(`${key} is analysed again`)
     const snapshot = this.ts.ScriptSnapshot.fromString(text)
     this.snapshots.set(key, { version, snapshot })
     return snapshot

@@ -60,7 +60,10 @@ export function randomEdit(random: Random, text: string, original: string, count
     }
     case 'deepNesting': {
       const depth = 1000 + random.int(1500)
-      const block = `\nconst deep${counter} = ${'('.repeat(depth)}1${')'.repeat(depth)}\n`
+      // Brackets (found by a scan) or a chain of `!` (found only by parsing the text alone).
+      const block = random.int(2)
+        ? `\nconst deep${counter} = ${'('.repeat(depth)}1${')'.repeat(depth)}\n`
+        : `\nconst deep${counter} = ${'!'.repeat(depth * 8)}1\n`
       return { kind, text: text + block }
     }
     case 'restore':

@@ -46,3 +46,36 @@ test('a file nested too deeply is named once and the rest of the app keeps its a
   assert.deepEqual(codesOf(await lsp.pull(user)), [])
   assert.ok(lsp.logs.some((line) => line.includes('is analysed again')))
 })
+
+const UNARY: [number, string][] = [
+  [20_000, "TypeScript's parser runs out of stack on it (code nested too deeply)"],
+  [3_000, 'its syntax nests more than 500 levels deep'],
+]
+
+for (const [count, reason] of UNARY) {
+  test(`${count} \`!\` in a row (nesting brackets do not show): ${reason}`, async (t) => {
+    const app = createTempApp({
+      'app/models/post.ts': POST_MODEL.replace('declare userId', 'declare ownerId'),
+    })
+    const lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+    t.after(async () => {
+      await lsp.stop()
+      app.remove()
+    })
+    const userFile = app.file('app/models/user.ts')
+    const original = readFileSync(userFile, 'utf8')
+    const user = await lsp.open(userFile)
+    const post = await lsp.open(app.file('app/models/post.ts'))
+    assert.deepEqual(codesOf(await lsp.pull(user)), ['LL104'])
+    await lsp.replace(user, `${original}\nconst deep = ${'!'.repeat(count)}1\n`)
+    const diagnostics = await lsp.pull(user)
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      [`Lucid Lens could not analyse this file: ${reason}. Other files see its last readable version.`],
+    )
+    assert.deepEqual(await lsp.pull(post), [])
+    assert.equal(lsp.logs.filter((line) => / failed:/.test(line)).length, 0, lsp.logs.join('\n'))
+    await lsp.replace(user, original)
+    assert.deepEqual(codesOf(await lsp.pull(user)), ['LL104'])
+  })
+}

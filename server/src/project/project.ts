@@ -9,7 +9,7 @@ import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
 import { ModuleResolver } from './module-resolver'
-import { nestingProblem } from './nesting'
+import { SnapshotStore } from './snapshots'
 
 /** Whether findings compare models with the schema, and which schema codes are turned off. */
 export interface SchemaCheckOptions {
@@ -27,17 +27,11 @@ export class Project {
   private version = 0
   private readonly service: TS.LanguageService
   private indexCache?: { program: TS.Program; index: ModelIndex }
-  /** TypeScript asks for every file's snapshot on each program update: answer from memory. */
-  private readonly snapshots = new Map<string, { version: string; snapshot: TS.IScriptSnapshot }>()
-  /**
-   * Files TypeScript cannot read (nested too deeply), with the reason: the program keeps the file's
-   * last readable text (none for a file never readable), so the rest of the app is still analysed.
-   */
-  private readonly unreadable = new Map<string, { version: string; reason: string }>()
+  private readonly snapshots: SnapshotStore
   private resolver!: ModuleResolver
   private resolutionsInvalidated = false
   readonly generation: LucidGeneration
-  /** Told once when a file becomes unreadable (or unreadable for another reason). */
+  /** Told once when a file cannot be analysed, and once when it can be again. */
   log: (line: string) => void = () => undefined
   /** Why that generation: the package.json dependency that decided it; undefined when assumed. */
   readonly generationSource?: string
@@ -54,6 +48,7 @@ export class Project {
     generationOverride?: LucidGeneration,
   ) {
     this.rootDir = path.dirname(configPath)
+    this.snapshots = new SnapshotStore(ts, () => this.log)
     const detected = generationOverride
       ? { generation: generationOverride }
       : generationOf(readPackageJson(ts, this.rootDir))
@@ -98,8 +93,21 @@ export class Project {
   }
 
   program(): TS.Program {
-    const program = this.service.getProgram()
+    let program: TS.Program | undefined
+    try {
+      program = this.service.getProgram()
+    } catch (error) {
+      // Code nested too deeply in a way the bracket scan does not see (`!!!!...`, `a < a < ...`).
+      if (!(error instanceof RangeError) || !this.snapshots.setAsideUnparsable()) throw error
+      this.version++
+      program = this.service.getProgram()
+    }
+    if (program && this.snapshots.setAsideDeep(program)) {
+      this.version++
+      program = this.service.getProgram()
+    }
     if (!program) throw new Error(`TypeScript could not build a program for ${this.configPath}`)
+    this.snapshots.built()
     this.resolutionsInvalidated = false
     return program
   }
@@ -115,7 +123,7 @@ export class Project {
   /** Why the file cannot be analysed in its current version, if it cannot. */
   unreadableReason(fileName: string): string | undefined {
     this.program()
-    return this.unreadable.get(path.normalize(fileName))?.reason
+    return this.snapshots.unreadableReason(path.normalize(fileName))
   }
 
   findings(fileName: string): Finding[] {
@@ -164,8 +172,8 @@ export class Project {
         return names
       },
       getScriptVersion: (f) => {
-        const doc = this.overlay.get(f)
-        return doc ? `o${doc.revision}` : `d${this.fileVersions.get(path.normalize(f)) ?? 0}`
+        const key = path.normalize(f)
+        return this.snapshots.scriptVersion(key, this.textVersion(key))
       },
       getScriptSnapshot: (f) => this.snapshot(f),
       resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
@@ -187,25 +195,17 @@ export class Project {
 
   private snapshot(fileName: string): TS.IScriptSnapshot | undefined {
     const key = path.normalize(fileName)
+    return this.snapshots.get(
+      key,
+      this.textVersion(key),
+      () => this.overlay.get(key)?.text ?? this.ts.sys.readFile(key),
+    )
+  }
+
+  /** The version of a file's text: its editor revision when open, else its count of disk events. */
+  private textVersion(key: string): string {
     const doc = this.overlay.get(key)
-    const version = doc ? `o${doc.revision}` : `d${this.fileVersions.get(key) ?? 0}`
-    const cached = this.snapshots.get(key)
-    if (cached?.version === version) return cached.snapshot
-    const text = doc?.text ?? this.ts.sys.readFile(key)
-    if (text === undefined) return undefined
-    const reason = nestingProblem(text)
-    if (reason) {
-      if (!this.unreadable.has(key)) this.log(`${key} could not be analysed: ${reason}`)
-      this.unreadable.set(key, { version, reason })
-      // The last readable text stands in for it.
-      const standIn = cached?.snapshot ?? this.ts.ScriptSnapshot.fromString('')
-      this.snapshots.set(key, { version, snapshot: standIn })
-      return standIn
-    }
-    if (this.unreadable.delete(key)) this.log(`${key} is analysed again`)
-    const snapshot = this.ts.ScriptSnapshot.fromString(text)
-    this.snapshots.set(key, { version, snapshot })
-    return snapshot
+    return doc ? `o${doc.revision}` : `d${this.fileVersions.get(key) ?? 0}`
   }
 }
 

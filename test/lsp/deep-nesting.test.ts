@@ -79,3 +79,34 @@ for (const [count, reason] of UNARY) {
     assert.deepEqual(codesOf(await lsp.pull(user)), ['LL104'])
   })
 }
+
+test('a rename that would edit a file set aside is refused with the reason', async (t) => {
+  const postText = POST_MODEL.replace('declare userId', 'declare ownerId')
+  const app = createTempApp({ 'app/models/post.ts': postText })
+  const lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  t.after(async () => {
+    await lsp.stop()
+    app.remove()
+  })
+  const userFile = app.file('app/models/user.ts')
+  const keyed = readFileSync(userFile, 'utf8').replace(
+    '@hasMany(() => Post)',
+    "@hasMany(() => Post, { foreignKey: 'ownerId' })",
+  )
+  const user = await lsp.open(userFile, keyed)
+  const post = await lsp.open(app.file('app/models/post.ts'))
+  assert.deepEqual(codesOf(await lsp.pull(user)), [])
+  const lines = postText.split('\n')
+  const line = lines.findIndex((l) => l.includes('declare ownerId'))
+  const position = { line, character: (lines[line] ?? '').indexOf('ownerId') + 2 }
+  const rename = () =>
+    lsp.client.sendRequest('textDocument/rename', {
+      textDocument: { uri: post },
+      position,
+      newName: 'authorId',
+    })
+  const edits = (await rename()) as { changes: Record<string, unknown[]> }
+  assert.deepEqual(Object.keys(edits.changes).sort(), [post, user].sort())
+  await lsp.replace(user, `${keyed}\nconst deep = ${'('.repeat(2000)}1${')'.repeat(2000)}\n`)
+  await assert.rejects(rename(), /user\.ts uses this name but could not be analysed \(its brackets nest 2000/)
+})

@@ -54,7 +54,7 @@ export class CallReader {
   }
 
   /** The calls a chain makes on `name`, or an error naming what else it starts at. */
-  callsOn(name: string, expression: TS.Expression): Call[] {
+  private callsOn(name: string, expression: TS.Expression): Call[] {
     const plan = this.without(name).chain(expression)
     if (plan.model !== name) throw this.expressionError(expression, name, `only calls on "${name}"`)
     return plan.calls

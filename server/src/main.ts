@@ -1,6 +1,7 @@
 // Process entry: `node server/out/server.js --stdio` (or --node-ipc, as vscode-languageclient starts it).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node'
 import { describeError } from './features/boundary'
+import { registerHeapRequest } from './heap-request'
 import { startServer } from './server'
 
 // A client that closed our output (EPIPE on stdout) went away: nobody reads an answer any more.
@@ -23,4 +24,5 @@ process.on('unhandledRejection', (reason) =>
 process.on('uncaughtException', (error) =>
   logError(`Lucid Lens: uncaught exception: ${describeError(error)}`),
 )
+registerHeapRequest(connection)
 startServer(connection)

@@ -211,3 +211,15 @@ export const DATABASE_PASSWORD_NOTIFICATION = 'lucidLens/databasePassword'
 export interface DatabasePasswordParams {
   password?: string
 }
+
+/**
+ * `lucidLens/heap`: the server's heap after a full garbage collection, in bytes. Registered only
+ * when the process runs with LUCID_LENS_HEAP_REQUEST=1 and `--expose-gc` (the fuzz tier and its
+ * bench), never in normal use.
+ */
+export const HEAP_REQUEST = 'lucidLens/heap'
+export interface HeapResult {
+  heapUsed: number
+  /** False when the process was started without --expose-gc: the figure includes garbage. */
+  collected: boolean
+}

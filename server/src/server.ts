@@ -35,7 +35,13 @@ import { statusFeature } from './features/status'
 import { uriToPath } from './features/uri'
 import { ProjectService, type ProjectServiceOptions } from './project/project-service'
 import { DATABASE_PASSWORD_NOTIFICATION, type DatabasePasswordParams } from './protocol'
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type Settings } from './settings'
+import {
+  DEFAULT_SETTINGS,
+  initializationSettings,
+  readSettings,
+  SETTINGS_SECTION,
+  type Settings,
+} from './settings'
 
 const FEATURES: Feature[] = [
   diagnosticsFeature,
@@ -59,6 +65,12 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument)
   const listeners: ((reason: Invalidation) => void)[] = []
   let settings: Settings = DEFAULT_SETTINGS
+  // What initializationOptions said: every later answer is read over it, so a `null` or `{}` answer
+  // cannot turn database access back on.
+  let initialSettings: Settings = DEFAULT_SETTINGS
+  // No database connection before the client's settings are known: until then enable=true is only
+  // the default, and the client may be about to say the workspace is not trusted.
+  let settingsKnown = false
   let projects = new ProjectService(ts)
   let context: ServerContext | undefined
   let markSettingsReady: () => void = () => undefined
@@ -73,9 +85,17 @@ export function startServer(connection: Connection): void {
   let databasePassword: string | undefined
   const serviceOptions = (settings: Settings): ProjectServiceOptions => ({
     ...baseServiceOptions(settings),
-    liveSchemas: liveSchemaFactory(settings.database, schemaHooks, databasePassword),
-    log: schemaHooks.log,
+    log: (line) => connection.console.warn(`Lucid Lens: ${line}`),
+    logSchemaNote: schemaHooks.log,
+    liveSchemas: settingsKnown
+      ? liveSchemaFactory(settings.database, schemaHooks, databasePassword)
+      : undefined,
   })
+  const markSettingsKnown = (): void => {
+    if (settingsKnown) return
+    settingsKnown = true
+    projects.setLiveSchemas(serviceOptions(settings).liveSchemas)
+  }
 
   const invalidate = (reason: Invalidation): void => {
     for (const listener of listeners) {
@@ -100,9 +120,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const client = params.capabilities
+    initialSettings = initializationSettings(params.initializationOptions)
+    settings = initialSettings
+    // A client that cannot answer workspace/configuration has said all it will say.
+    settingsKnown = !client.workspace?.configuration
     projects = new ProjectService(ts, serviceOptions(settings))
-    if (params.initializationOptions?.settings)
-      applySettings(readSettings(params.initializationOptions.settings))
     context = {
       connection,
       ts,
@@ -149,6 +171,7 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Lucid Lens: initialization step failed: ${describeError(error)}`)
     } finally {
       // Even when the client refuses a registration, diagnostics must not wait forever.
+      markSettingsKnown()
       markSettingsReady()
     }
   })
@@ -156,7 +179,7 @@ export function startServer(connection: Connection): void {
   const refreshSettings = async (): Promise<void> => {
     try {
       const [section] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }])
-      applySettings(readSettings(section))
+      applySettings(readSettings(section, initialSettings))
       invalidate({ kind: 'settings' })
     } catch (error) {
       connection.console.error(`Lucid Lens: could not read settings: ${describeError(error)}`)
@@ -173,7 +196,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async (params) => {
     if (context?.clientCapabilities.workspace?.configuration) return refreshSettings()
     const section = (params.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]
-    applySettings(readSettings(section))
+    applySettings(readSettings(section, initialSettings))
     invalidate({ kind: 'settings' })
   })
 

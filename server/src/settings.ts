@@ -78,8 +78,13 @@ export const DEFAULT_SETTINGS: Settings = {
   server: { runtime: '' },
 }
 
-/** Reads the `lucidLens` section as a client sends it, keeping defaults for anything malformed. */
-export function readSettings(raw: unknown): Settings {
+/**
+ * Reads the `lucidLens` section as a client sends it. Each key the section leaves out, or gives a
+ * malformed value, keeps its value in `base`: a `workspace/configuration` answer of `null` or `{}`
+ * changes nothing, so database access turned off at initialization stays off until a client turns
+ * it on explicitly (`database.enable: true`).
+ */
+export function readSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
   const section = isObject(raw) ? raw : {}
   const version = section['lucidVersion']
   const diagnostics = isObject(section['diagnostics']) ? section['diagnostics'] : {}
@@ -89,36 +94,53 @@ export function readSettings(raw: unknown): Settings {
   const database = isObject(section['database']) ? section['database'] : {}
   const preview = isObject(section['preview']) ? section['preview'] : {}
   const server = isObject(section['server']) ? section['server'] : {}
+  const db = base.database
   return {
-    lucidVersion: version === 'v5' || version === 'v6' || version === 'v7' ? version : 'auto',
-    diagnostics: { enable: diagnostics['enable'] !== false, severity: severities(diagnostics['severity']) },
-    // Off unless asked for: hints add visual noise to every relation.
-    inlayHints: { enable: inlayHints['enable'] === true },
+    lucidVersion:
+      version === 'auto' || version === 'v5' || version === 'v6' || version === 'v7'
+        ? version
+        : base.lucidVersion,
+    diagnostics: {
+      enable: flag(diagnostics['enable'], base.diagnostics.enable),
+      severity: isObject(diagnostics['severity'])
+        ? severities(diagnostics['severity'])
+        : base.diagnostics.severity,
+    },
+    inlayHints: { enable: flag(inlayHints['enable'], base.inlayHints.enable) },
     schemaChecks: {
-      enable: schemaChecks['enable'] !== false,
+      enable: flag(schemaChecks['enable'], base.schemaChecks.enable),
       // Codes are compared upper-case (`ll405` works); anything that is not a string is dropped.
       disabled: Array.isArray(disabled)
         ? disabled.filter((c): c is string => typeof c === 'string').map((c) => c.trim().toUpperCase())
-        : [],
+        : base.schemaChecks.disabled,
     },
     database: {
-      enable: database['enable'] !== false,
-      schemaRefreshSeconds: refreshSeconds(database['schemaRefreshSeconds']),
+      enable: flag(database['enable'], db.enable),
+      schemaRefreshSeconds: refreshSeconds(database['schemaRefreshSeconds'], db.schemaRefreshSeconds),
       connection: CONNECTIONS.has(database['connection'] as string)
         ? (database['connection'] as DatabaseSettings['connection'])
-        : 'auto',
-      file: text(database['file']),
-      host: text(database['host']),
-      port: wholeNumber(database['port'], 0, 65_535, 0),
-      user: text(database['user']),
-      database: text(database['database']),
+        : db.connection,
+      file: text(database['file'], db.file),
+      host: text(database['host'], db.host),
+      port: wholeNumber(database['port'], 0, 65_535, db.port),
+      user: text(database['user'], db.user),
+      database: text(database['database'], db.database),
     },
     preview: {
-      rowCap: wholeNumber(preview['rowCap'], 1, 10_000, 100),
-      timeoutMs: wholeNumber(preview['timeoutMs'], 100, 600_000, 10_000),
+      rowCap: wholeNumber(preview['rowCap'], 1, 10_000, base.preview.rowCap),
+      timeoutMs: wholeNumber(preview['timeoutMs'], 100, 600_000, base.preview.timeoutMs),
     },
-    server: { runtime: text(server['runtime']) },
+    server: { runtime: text(server['runtime'], base.server.runtime) },
   }
+}
+
+/**
+ * The settings a client gives in `initializationOptions`: `{ settings: { ... } }` (what the VS Code
+ * client sends) or the section itself (`{ database: { enable: false } }`), read over the defaults.
+ */
+export function initializationSettings(options: unknown): Settings {
+  if (!isObject(options)) return DEFAULT_SETTINGS
+  return readSettings(isObject(options['settings']) ? options['settings'] : options)
 }
 
 const CONNECTIONS = new Set(['auto', 'sqlite', 'pg', 'mysql'])
@@ -134,8 +156,12 @@ function severities(value: unknown): Record<string, SeverityOverride> {
   return result
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : ''
+function flag(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback
+}
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value.trim() : fallback
 }
 
 /** A whole number clamped to [min, max]; anything else gives the fallback. */
@@ -145,8 +171,8 @@ function wholeNumber(value: unknown, min: number, max: number, fallback: number)
 }
 
 /** 0 turns the periodic re-read off; anything else is whole seconds, at least 5 and at most a day. */
-function refreshSeconds(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 60
+function refreshSeconds(value: unknown, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return fallback
   if (value === 0) return 0
   return Math.min(86_400, Math.max(5, Math.round(value)))
 }

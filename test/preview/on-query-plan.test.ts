@@ -59,11 +59,11 @@ test('what the reader cannot express is unsupported, with the source text', () =
     ],
     [
       `(q) => { const a = 1; q.where('a', a) }`,
-      '`const a = 1;` is not supported in previews: expected calls on "q" or an if on one of its flags',
+      '`const a = 1;` is not supported in previews: previews do not keep variables; expected calls on "q" or an if on one of its flags',
     ],
     [
       `(q) => { other.where('a', 1) }`,
-      '`other.where(\'a\', 1)` is not supported in previews: expected only calls on "q"',
+      '`other.where(\'a\', 1)` is not supported in previews: it calls `other.where`, not a method of "q"; expected only calls on "q"',
     ],
     [
       `(q) => q.whereIn('id', ids)`,
@@ -71,7 +71,7 @@ test('what the reader cannot express is unsupported, with the source text', () =
     ],
     [
       `({ where }) => where('a', 1)`,
-      '`{ where }` is not supported in previews: expected a plain parameter, e.g. (query) => ...',
+      '`{ where }` is not supported in previews: it destructures the query builder; expected a callback with a plain parameter, e.g. (query) => query.where(...)',
     ],
   ]
   for (const [source, reason] of cases) assert.deepEqual(read(source), { unsupported: reason }, source)

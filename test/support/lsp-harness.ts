@@ -20,7 +20,10 @@ export interface HarnessOptions {
   /** Pull diagnostics (like VS Code) when true, push (like Neovim without pull) when false. */
   pull: boolean
   rootPath: string
+  /** The answer to workspace/configuration (`null` is sent as is); `{}` when absent. */
   settings?: unknown
+  /** Sent in `initialize` as is. */
+  initializationOptions?: unknown
   /** Declare workspace folders support (VS Code does) and answer `workspace/workspaceFolders`. */
   workspaceFolders?: boolean
 }
@@ -35,6 +38,11 @@ export class LspHarness {
     resolve: (p: PublishDiagnosticsParams) => void
   }[] = []
   readonly logs: string[] = []
+
+  /** What the client answers from now on; send workspace/didChangeConfiguration to have it read. */
+  setSettings(settings: unknown): void {
+    this.options.settings = settings
+  }
 
   private constructor(readonly options: HarnessOptions) {
     const toServer = new PassThrough()
@@ -55,7 +63,9 @@ export class LspHarness {
     this.client.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message)
     })
-    this.client.onRequest('workspace/configuration', () => [options.settings ?? {}])
+    this.client.onRequest('workspace/configuration', () => [
+      this.options.settings === undefined ? {} : this.options.settings,
+    ])
     this.client.onRequest('client/registerCapability', () => null)
     this.client.onRequest('workspace/diagnostic/refresh', () => null)
     this.client.onRequest('workspace/workspaceFolders', () => [
@@ -83,6 +93,9 @@ export class LspHarness {
       rootUri,
       capabilities,
       workspaceFolders: [{ uri: rootUri, name: 'app' }],
+      ...(options.initializationOptions !== undefined
+        ? { initializationOptions: options.initializationOptions }
+        : {}),
     })
     await harness.client.sendNotification('initialized', {})
     return harness

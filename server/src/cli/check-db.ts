@@ -10,12 +10,13 @@ import { targetLabel } from '../database/schema-target'
 import type { LiveSchemaFactory } from '../project/live-schema-source'
 import { ProjectService } from '../project/project-service'
 import { databaseProblem, resolveTarget, type PreviewTarget, type TargetOptions } from './preview-target'
+import { warnLine } from './warn'
 
 /** Reads the database of every app under `dir` (each distinct database once). */
 export async function readDatabaseSchemas(dir: string, options: TargetOptions): Promise<LiveSchemaFactory> {
   const schemas = new Map<string, DatabaseSchema>()
   const read = new Map<string, DatabaseSchema>()
-  for (const project of new ProjectService(ts).discover(dir)) {
+  for (const project of new ProjectService(ts, { log: warnLine }).discover(dir)) {
     const root = project.rootDir
     const target = resolveTarget(options, root)
     const key = identity(target)

@@ -4,6 +4,7 @@ import ts from 'typescript'
 import { ownModels, relationCount, type Finding } from '../analysis'
 import type { LiveSchemaFactory } from '../project/live-schema-source'
 import { ProjectService } from '../project/project-service'
+import { warnLine } from './warn'
 
 export interface CheckedFinding extends Finding {
   line: number
@@ -40,6 +41,7 @@ export interface CheckOptions {
 
 export function check(dir: string, options: CheckOptions = {}): CheckResult {
   const service = new ProjectService(ts, {
+    log: warnLine,
     schemaChecks: { enable: options.schema !== false, disabled: [] },
     ...(options.liveSchemas ? { liveSchemas: options.liveSchemas } : {}),
   })

@@ -7,6 +7,7 @@ import { buildModelGraph, ownModels } from '../analysis'
 import { relationProblems } from '../analysis/relation-problems'
 import type { Project } from '../project/project'
 import { ProjectService } from '../project/project-service'
+import { warnLine } from './warn'
 
 export type GraphFormat = 'mermaid' | 'dot' | 'json'
 
@@ -18,7 +19,9 @@ interface AppGraph {
 }
 
 export function graph(dir: string, format: GraphFormat): { apps: number; text: string } {
-  const apps = new ProjectService(ts).discover(dir).map((project) => appGraph(project, dir))
+  const apps = new ProjectService(ts, { log: warnLine })
+    .discover(dir)
+    .map((project) => appGraph(project, dir))
   const withModels = apps.filter((a) => a.graph.models.length > 0)
   const text =
     format === 'json'

@@ -9,6 +9,7 @@ import { runOnTarget } from '../preview/run-on-target'
 import { ProjectService } from '../project/project-service'
 import { CLI_HINTS, resolveTarget } from './preview-target'
 import { renderPreview } from './render-result'
+import { warnLine } from './warn'
 
 export { PreviewProblem }
 
@@ -26,7 +27,7 @@ export interface PreviewOptions {
 }
 
 export async function preview(options: PreviewOptions, color: boolean): Promise<string> {
-  const project = new ProjectService(ts).discover(options.project)[0]
+  const project = new ProjectService(ts, { log: warnLine }).discover(options.project)[0]
   if (!project)
     throw new PreviewProblem(
       `No tsconfig.json under ${options.project}.`,

@@ -68,6 +68,8 @@ async function codeActions(context: ServerContext, params: CodeActionParams): Pr
   const only = params.context.only
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`))
   const out: CodeAction[] = []
+  // An edit computed on a file set aside (nested too deeply) would land on text it was not made for.
+  const editable = (fix: Fix): boolean => fix.edits.every((e) => !project.unreadableReason(e.file.fileName))
   // Without visible diagnostics a quick fix would fix something the user cannot see.
   if (wants(CodeActionKind.QuickFix) && context.settings().diagnostics.enable) {
     for (const finding of project.findings(file.fileName)) {
@@ -77,12 +79,12 @@ async function codeActions(context: ServerContext, params: CodeActionParams): Pr
       const diagnostic =
         clientDiagnostic(params.context.diagnostics, file, finding) ??
         toDiagnostic(index.program, finding, severity)
-      for (const fix of provider({ index, file, finding }))
+      for (const fix of provider({ index, file, finding }).filter(editable))
         out.push(toAction(context, fix, CodeActionKind.QuickFix, [diagnostic]))
     }
   }
   if (wants(CodeActionKind.RefactorRewrite)) {
-    for (const fix of explicitKeyRefactors(index, file, start, end))
+    for (const fix of explicitKeyRefactors(index, file, start, end).filter(editable))
       out.push(toAction(context, fix, CodeActionKind.RefactorRewrite))
   }
   return out

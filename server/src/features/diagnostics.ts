@@ -47,6 +47,8 @@ export function documentDiagnostics(context: ServerContext, uri: string): Diagno
   if (!fileName || !/\.(m|c)?tsx?$/.test(fileName) || !context.settings().diagnostics.enable) return []
   const project = context.projects.projectFor(fileName)
   if (!project) return []
+  const unreadable = project.unreadableReason(fileName)
+  if (unreadable) return [unreadableDiagnostic(unreadable)]
   const program = project.index().program
   const settings = context.settings()
   const diagnostics: Diagnostic[] = []
@@ -55,6 +57,16 @@ export function documentDiagnostics(context: ServerContext, uri: string): Diagno
     if (severity) diagnostics.push(toDiagnostic(program, finding, severity))
   }
   return diagnostics
+}
+
+/** The one word on a file the analysis cannot read: the rest of the app is analysed without it. */
+function unreadableDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: 'lucid-lens',
+    message: `Lucid Lens could not analyse this file: ${reason}. Other files see its last readable version.`,
+  }
 }
 
 /** The severity a finding is shown with (`lucidLens.diagnostics.severity`), undefined when turned off. */

@@ -71,6 +71,12 @@ function rename(context: ServerContext, params: RenameParams): WorkspaceEdit | n
   const byUri = new Map<string, Map<number, TextEdit & { start: number }>>()
   for (const o of symbolOccurrences(source.index, source.project.sourceFiles(), check.symbol)) {
     const file = o.node.getSourceFile()
+    const unreadable = source.project.unreadableReason(file.fileName)
+    if (unreadable)
+      return new ResponseError(
+        ErrorCodes.InvalidRequest,
+        `${file.fileName} uses this name but could not be analysed (${unreadable}); fix it first.`,
+      )
     const uri = pathToUri(file.fileName)
     const start = o.node.getStart(file)
     const edits = byUri.get(uri) ?? new Map()

@@ -18,7 +18,8 @@ export function sourceAt(context: ServerContext, uri: string): SourceAt | undefi
   const fileName = uriToPath(uri)
   if (!fileName || !/\.(m|c)?tsx?$/.test(fileName)) return undefined
   const project = context.projects.projectFor(fileName)
-  if (!project) return undefined
+  // A file TypeScript cannot read has no syntax to answer from (its diagnostic says why).
+  if (!project || project.unreadableReason(fileName)) return undefined
   const index = project.index()
   const file = index.program.getSourceFile(fileName)
   return file ? { project, index, file } : undefined

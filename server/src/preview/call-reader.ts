@@ -55,20 +55,77 @@ export class CallReader {
   }
 
   /** The calls a chain makes on `name`, or an error naming what else it starts at. */
-  callsOn(name: string, expression: TS.Expression, at: TS.Node = expression): Call[] {
-    if (rootName(this.ts, expression) !== name) throw this.error(at, `only calls on "${name}"`)
+  private callsOn(name: string, expression: TS.Expression): Call[] {
     const plan = this.without(name).chain(expression)
-    if (plan.model !== name) throw this.error(at, `only calls on "${name}"`)
+    if (plan.model !== name) throw this.expressionError(expression, name, `only calls on "${name}"`)
     return plan.calls
   }
 
-  error(node: TS.Node, expected: string): PlanSyntaxError {
-    const text = node.getText()
+  /**
+   * "`x` is not supported in previews: <why>; expected <what>". Never reads a synthesized node's
+   * text (it has none), so the reader itself cannot fail while explaining.
+   */
+  error(node: TS.Node, expected: string, why?: string): PlanSyntaxError {
+    const real = node.pos >= 0 && node.end >= node.pos
+    const text = real ? node.getText() : ''
     const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text
+    const reason = why ? `${why}; expected ${expected}` : `expected ${expected}`
     return new PlanSyntaxError(
-      `\`${shown}\` is not supported in previews: expected ${expected}`,
-      node.getStart() - this.shift,
+      `\`${shown || 'this code'}\` is not supported in previews: ${reason}`,
+      real ? Math.max(0, node.getStart() - this.shift) : 0,
     )
+  }
+
+  /**
+   * The name of a callback's query parameter, or undefined when it takes none and does nothing.
+   * One check for preload/whereHas callbacks and onQuery hooks, so both refuse the same shapes.
+   */
+  parameterOf(fn: TS.SignatureDeclaration & { body?: TS.ConciseBody }): string | undefined {
+    const ts = this.ts
+    const plain = 'a callback with a plain parameter, e.g. (query) => query.where(...)'
+    if (ts.isFunctionLike(fn) && 'asteriskToken' in fn && fn.asteriskToken)
+      throw this.error(fn, plain, 'a generator function runs only when its caller iterates it')
+    const param = fn.parameters[0]
+    if (!param) {
+      const empty = !fn.body || (ts.isBlock(fn.body) && fn.body.statements.every(ts.isEmptyStatement))
+      if (empty) return undefined
+      throw this.error(fn, plain, 'it takes no query parameter, so what it does to the query cannot be read')
+    }
+    if (param.dotDotDotToken)
+      throw this.error(param, plain, 'a rest parameter collects the arguments in an array')
+    if (!ts.isIdentifier(param.name)) throw this.error(param, plain, 'it destructures the query builder')
+    return param.name.text
+  }
+
+  /** Why a statement of a callback body is not a call on its parameter `name`. */
+  statementError(statement: TS.Statement, name: string, expected: string): PlanSyntaxError {
+    const ts = this.ts
+    if (ts.isExpressionStatement(statement) || ts.isReturnStatement(statement)) {
+      if (statement.expression) return this.expressionError(statement.expression, name, expected)
+    }
+    return this.error(statement, expected, statementWhy(ts, statement))
+  }
+
+  /** Why an expression is not a chain of calls on `name`: a helper it is passed to, or no call at all. */
+  expressionError(expression: TS.Expression, name: string, expected: string): PlanSyntaxError {
+    const ts = this.ts
+    const node = unwrap(ts, expression)
+    if (ts.isCallExpression(node)) {
+      const callee = unwrap(ts, node.expression)
+      const passes = node.arguments.some((arg) => rootName(ts, arg) === name)
+      const helper =
+        ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? callee.getText() : 'a function'
+      if (passes)
+        return this.error(
+          node,
+          expected,
+          `it passes "${name}" to \`${helper}\`, whose body previews do not read`,
+        )
+      return this.error(node, expected, `it calls \`${helper}\`, not a method of "${name}"`)
+    }
+    if (ts.isIdentifier(node) && node.text !== name)
+      return this.error(node, expected, `"${node.text}" is not the callback's parameter`)
+    return this.error(node, expected, `it is not a call on "${name}"`)
   }
 
   private arg(node: TS.Expression): PlanArg {
@@ -80,27 +137,31 @@ export class CallReader {
 
   private callback(fn: TS.ArrowFunction | TS.FunctionExpression): Call[] {
     const ts = this.ts
-    const param = fn.parameters[0]
-    if (!param) return []
-    if (!ts.isIdentifier(param.name))
-      throw this.error(param, 'a callback with a plain parameter, e.g. (query) => ...')
-    const name = param.name.text
-    const statements = ts.isBlock(fn.body)
-      ? fn.body.statements
-      : [ts.factory.createExpressionStatement(fn.body)]
+    const name = this.parameterOf(fn)
+    if (name === undefined) return []
+    const expected = `only calls on "${name}" inside the callback`
+    if (!ts.isBlock(fn.body)) return this.callsIn(name, fn.body, expected)
     const calls: Call[] = []
-    for (const statement of statements) {
+    for (const statement of fn.body.statements) {
+      if (ts.isEmptyStatement(statement)) continue
       const expression = ts.isExpressionStatement(statement)
         ? statement.expression
         : ts.isReturnStatement(statement)
           ? statement.expression
           : undefined
-      if (!expression) throw this.error(statement, `only calls on "${name}" inside the callback`)
-      if (rootName(ts, expression) !== name)
-        throw this.error(statement, `only calls on "${name}" inside the callback`)
-      calls.push(...this.callsOn(name, expression, statement))
+      if (!expression && !ts.isReturnStatement(statement))
+        throw this.statementError(statement, name, expected)
+      if (expression) calls.push(...this.callsIn(name, expression, expected))
+      // Nothing after a return runs.
+      if (ts.isReturnStatement(statement)) break
     }
     return calls
+  }
+
+  /** The calls of a chain on the parameter `name`, or an error saying why the expression is not one. */
+  callsIn(name: string, expression: TS.Expression, expected: string): Call[] {
+    if (rootName(this.ts, expression) !== name) throw this.expressionError(expression, name, expected)
+    return this.callsOn(name, expression)
   }
 
   /** A reader where `name` is a parameter: it shadows a bound variable of the same name. */
@@ -142,6 +203,19 @@ export class CallReader {
     }
     return out
   }
+}
+
+/** How a statement that is not a call is described in a refusal. */
+function statementWhy(ts: TsModule, statement: TS.Statement): string {
+  if (ts.isVariableStatement(statement)) return 'previews do not keep variables'
+  if (ts.isIfStatement(statement) || ts.isSwitchStatement(statement))
+    return 'previews do not evaluate conditions'
+  if (ts.isIterationStatement(statement, false)) return 'previews do not run loops'
+  if (ts.isTryStatement(statement) || ts.isThrowStatement(statement))
+    return 'previews do not run error handling'
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))
+    return 'previews do not read declarations'
+  return 'previews read only calls'
 }
 
 /** `q` for `q.where(...).orWhere(...)`: the identifier a chain of calls starts at. */

@@ -9,13 +9,19 @@ import { CallReader, PlanSyntaxError, unwrap, type TsModule } from './call-reade
 
 const FLAGS: readonly OnQueryFlag[] = ['isRelatedQuery', 'isRelatedSubQuery', 'isRelatedPreloadQuery']
 
-/** `onQuery`'s value as the decorator options hold it (a function, or a method of the object). */
+/**
+ * `onQuery`'s value as the decorator options hold it (a function, or a method of the object). Never
+ * throws: whatever the hook's shape, the relation previews without it and the reason says why, so
+ * one model's hook cannot break the model graph (every other preview, the relationship graph).
+ */
 export function onQueryPlan(ts: TsModule, option: TS.Node): OnQueryPlan {
   try {
     return { steps: new BodyReader(ts).read(option) }
   } catch (error) {
     if (error instanceof PlanSyntaxError) return { unsupported: error.message }
-    throw error
+    // A stack overflow on deeply nested code, or a compiler node the reader did not expect.
+    const detail = error instanceof Error ? error.message : String(error)
+    return { unsupported: `the hook could not be read (${detail})` }
   }
 }
 
@@ -39,10 +45,9 @@ class BodyReader {
     if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn))) {
       throw this.calls.error(fn, 'an inline function, e.g. (query) => { ... }')
     }
-    const param = fn.parameters[0]
-    if (!param || !fn.body) return []
-    if (!ts.isIdentifier(param.name)) throw this.calls.error(param, 'a plain parameter, e.g. (query) => ...')
-    this.param = param.name.text
+    const param = this.calls.parameterOf(fn)
+    if (param === undefined || !fn.body) return []
+    this.param = param
     if (!ts.isBlock(fn.body)) return this.chain(fn.body)
     return this.block(fn.body.statements).steps
   }
@@ -78,7 +83,8 @@ class BodyReader {
         steps.push(branchStep(test, thenSteps, elseSteps))
         return { steps, exits: (then.exits && otherwise.exits) || rest.exits }
       } else {
-        throw this.calls.error(statement, `calls on "${this.param}" or an if on one of its flags`)
+        const expected = `calls on "${this.param}" or an if on one of its flags`
+        throw this.calls.statementError(statement, this.param, expected)
       }
     }
     return { steps, exits: false }
@@ -89,7 +95,7 @@ class BodyReader {
   }
 
   private chain(expression: TS.Expression): OnQueryStep[] {
-    const calls = this.calls.callsOn(this.param, expression)
+    const calls = this.calls.callsIn(this.param, expression, `only calls on "${this.param}"`)
     return calls.length ? [{ calls }] : []
   }
 

@@ -10,6 +10,17 @@ import { CallReader, PlanSyntaxError, type Variables } from './call-reader'
 export { PlanSyntaxError, type Variables }
 
 export function planFromCode(text: string, variables: Variables = {}): QueryPlan {
+  try {
+    return read(text, variables)
+  } catch (error) {
+    // The parser and the reader recurse per nesting level: a thousand nested parentheses overflow.
+    if (error instanceof RangeError)
+      throw new PlanSyntaxError('The expression is nested too deeply to be read', 0)
+    throw error
+  }
+}
+
+function read(text: string, variables: Variables): QueryPlan {
   // Parsed as the body of an async function so `await` and a trailing `;` are both accepted.
   const prefix = 'async () => ('
   const source = ts.createSourceFile(

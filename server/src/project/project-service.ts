@@ -15,8 +15,10 @@ export interface ProjectServiceOptions {
   schemaChecks?: SchemaCheckOptions
   /** Each project's live database schema source; none (the default): migrations only. */
   liveSchemas?: LiveSchemaFactory
-  /** Where projects say what their schema checks could not check (once per sentence). */
+  /** Where projects say which files they cannot analyse (and when they can again). */
   log?: (line: string) => void
+  /** Where projects say what their schema checks could not check (once per sentence). */
+  logSchemaNote?: (line: string) => void
 }
 
 export class ProjectService {
@@ -51,8 +53,9 @@ export class ProjectService {
     if (!project) {
       project = new Project(this.ts, key, this.overlay, this.registry, this.options.generationOverride)
       project.schemaChecks = this.options.schemaChecks ?? DEFAULT_SCHEMA_CHECKS
+      if (this.options.log) project.log = this.options.log
       project.database = this.options.liveSchemas?.(project)
-      project.log = this.options.log
+      project.logSchemaNote = this.options.logSchemaNote
       this.projects.set(key, project)
     }
     return project

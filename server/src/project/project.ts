@@ -19,6 +19,8 @@ import {
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
+import { ModuleResolver } from './module-resolver'
+import { SnapshotStore } from './snapshots'
 
 /** Whether findings compare models with the schema, and which schema codes are turned off. */
 export interface SchemaCheckOptions {
@@ -36,11 +38,12 @@ export class Project {
   private version = 0
   private readonly service: TS.LanguageService
   private indexCache?: { program: TS.Program; index: ModelIndex }
-  /** TypeScript asks for every file's snapshot on each program update: answer from memory. */
-  private readonly snapshots = new Map<string, { version: string; snapshot: TS.IScriptSnapshot }>()
-  private resolutionCache!: TS.ModuleResolutionCache
+  private readonly snapshots: SnapshotStore
+  private resolver!: ModuleResolver
   private resolutionsInvalidated = false
   readonly generation: LucidGeneration
+  /** Told once when a file cannot be analysed, and once when it can be again. */
+  log: (line: string) => void = () => undefined
   /** Why that generation: the package.json dependency that decided it; undefined when assumed. */
   readonly generationSource?: string
   /** Set by the ProjectService from the settings; read on every findings request. */
@@ -48,7 +51,7 @@ export class Project {
   /** The live development database, when the settings allow reading it (set by the ProjectService). */
   database: LiveSchemaSource | undefined
   /** Where to say, once each, what the schema checks could not check (set by the ProjectService). */
-  log: ((line: string) => void) | undefined
+  logSchemaNote: ((line: string) => void) | undefined
   private schemasCache?: { program: TS.Program; live?: DatabaseSchema; version: number; schemas: AppSchemas }
   private readonly loggedNotes = new Set<string>()
 
@@ -60,6 +63,7 @@ export class Project {
     generationOverride?: LucidGeneration,
   ) {
     this.rootDir = path.dirname(configPath)
+    this.snapshots = new SnapshotStore(ts, () => this.log)
     const detected = generationOverride
       ? { generation: generationOverride }
       : generationOf(readPackageJson(ts, this.rootDir))
@@ -84,7 +88,7 @@ export class Project {
     this.parsed = parsed
     this.fileNames = new Set(parsed.fileNames.map((f) => path.normalize(f)))
     // Files appeared or vanished: earlier failed or successful resolutions may be stale.
-    this.resolutionCache = ts.createModuleResolutionCache(this.rootDir, (f) => f, parsed.options)
+    this.resolver = new ModuleResolver(ts, this.rootDir, parsed.options)
     this.resolutionsInvalidated = true
     this.version++
   }
@@ -104,8 +108,21 @@ export class Project {
   }
 
   program(): TS.Program {
-    const program = this.service.getProgram()
+    let program: TS.Program | undefined
+    try {
+      program = this.service.getProgram()
+    } catch (error) {
+      // Code nested too deeply in a way the bracket scan does not see (`!!!!...`, `a < a < ...`).
+      if (!(error instanceof RangeError) || !this.snapshots.setAsideUnparsable()) throw error
+      this.version++
+      program = this.service.getProgram()
+    }
+    if (program && this.snapshots.setAsideDeep(program)) {
+      this.version++
+      program = this.service.getProgram()
+    }
     if (!program) throw new Error(`TypeScript could not build a program for ${this.configPath}`)
+    this.snapshots.built()
     this.resolutionsInvalidated = false
     return program
   }
@@ -118,7 +135,14 @@ export class Project {
     return this.indexCache.index
   }
 
+  /** Why the file cannot be analysed in its current version, if it cannot. */
+  unreadableReason(fileName: string): string | undefined {
+    this.program()
+    return this.snapshots.unreadableReason(path.normalize(fileName))
+  }
+
   findings(fileName: string): Finding[] {
+    if (this.unreadableReason(fileName)) return []
     const index = this.index()
     const file = index.program.getSourceFile(fileName)
     if (!file) return []
@@ -174,11 +198,11 @@ export class Project {
   }
 
   private logNotes(index: ModelIndex, schemas: AppSchemas): void {
-    if (!this.log) return
+    if (!this.logSchemaNote) return
     for (const note of schemaNotes(index, schemas)) {
       if (this.loggedNotes.has(note)) continue
       this.loggedNotes.add(note)
-      this.log(`Lucid Lens: ${path.basename(this.rootDir)}: ${note}`)
+      this.logSchemaNote(`Lucid Lens: ${path.basename(this.rootDir)}: ${note}`)
     }
   }
 
@@ -207,15 +231,13 @@ export class Project {
         return names
       },
       getScriptVersion: (f) => {
-        const doc = this.overlay.get(f)
-        return doc ? `o${doc.revision}` : `d${this.fileVersions.get(path.normalize(f)) ?? 0}`
+        const key = path.normalize(f)
+        return this.snapshots.scriptVersion(key, this.textVersion(key))
       },
       getScriptSnapshot: (f) => this.snapshot(f),
       resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
-        literals.map((literal) =>
-          this.resolveModule(literal, containingFile, redirected, options, containingSourceFile),
-        ),
-      getModuleResolutionCache: () => this.resolutionCache,
+        this.resolver.resolveAll(literals, containingFile, redirected, options, containingSourceFile),
+      getModuleResolutionCache: () => this.resolver.resolutionCache,
       hasInvalidatedResolutions: () => this.resolutionsInvalidated,
       jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
       getCurrentDirectory: () => this.rootDir,
@@ -232,40 +254,17 @@ export class Project {
 
   private snapshot(fileName: string): TS.IScriptSnapshot | undefined {
     const key = path.normalize(fileName)
-    const doc = this.overlay.get(key)
-    const version = doc ? `o${doc.revision}` : `d${this.fileVersions.get(key) ?? 0}`
-    const cached = this.snapshots.get(key)
-    if (cached?.version === version) return cached.snapshot
-    const text = doc?.text ?? this.ts.sys.readFile(key)
-    if (text === undefined) return undefined
-    const snapshot = this.ts.ScriptSnapshot.fromString(text)
-    this.snapshots.set(key, { version, snapshot })
-    return snapshot
+    return this.snapshots.get(
+      key,
+      this.textVersion(key),
+      () => this.overlay.get(key)?.text ?? this.ts.sys.readFile(key),
+    )
   }
 
-  /**
-   * The app's own modules only: a package's declarations (Lucid's included) add nothing the analysis
-   * reads, since Lucid is recognised by its import specifier, and would cost seconds per project.
-   */
-  private resolveModule(
-    literal: TS.StringLiteralLike,
-    containingFile: string,
-    redirected: TS.ResolvedProjectReference | undefined,
-    options: TS.CompilerOptions,
-    sourceFile: TS.SourceFile,
-  ): TS.ResolvedModuleWithFailedLookupLocations {
-    const ts = this.ts
-    const mode = ts.getModeForUsageLocation(sourceFile, literal, options)
-    const result = ts.resolveModuleName(
-      literal.text,
-      containingFile,
-      options,
-      ts.sys,
-      this.resolutionCache,
-      redirected,
-      mode,
-    )
-    return result.resolvedModule?.isExternalLibraryImport ? { resolvedModule: undefined } : result
+  /** The version of a file's text: its editor revision when open, else its count of disk events. */
+  private textVersion(key: string): string {
+    const doc = this.overlay.get(key)
+    return doc ? `o${doc.revision}` : `d${this.fileVersions.get(key) ?? 0}`
   }
 }
 

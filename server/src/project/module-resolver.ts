@@ -1,0 +1,87 @@
+// Module resolution for one project, memoized in TypeScript's ModuleResolutionCache, with a bound.
+// Every distinct (directory, specifier) adds entries that TypeScript never drops (about 11 KB for
+// a path that resolves nowhere, with its failed lookup locations), so typing import paths grew the
+// server without end. The resolver counts the lookups files stopped asking for; past a bound the
+// cache starts again empty. Dropping it only loses memoization: the program keeps the resolutions
+// of unchanged files, and the next lookups fill the new cache with the same answers.
+import * as path from 'node:path'
+import type * as TS from 'typescript'
+import type { TsModule } from '../analysis/syntax'
+
+/** Lookups no file asks for any more that the cache may hold before it is replaced. */
+export const STALE_LOOKUP_LIMIT = 256
+
+export class ModuleResolver {
+  private cache: TS.ModuleResolutionCache
+  /** The lookups each file made the last time it was resolved. */
+  private readonly lookups = new Map<string, Set<string>>()
+  private stale = 0
+  /** How many times the cache was replaced. */
+  resets = 0
+
+  constructor(
+    private readonly ts: TsModule,
+    private readonly rootDir: string,
+    private readonly options: TS.CompilerOptions,
+    private readonly limit = STALE_LOOKUP_LIMIT,
+  ) {
+    this.cache = this.fresh()
+  }
+
+  /** What the LanguageService host hands TypeScript: the current cache. */
+  get resolutionCache(): TS.ModuleResolutionCache {
+    return this.cache
+  }
+
+  /** Every import of one file (TypeScript asks for them together whenever the file changed). */
+  resolveAll(
+    literals: readonly TS.StringLiteralLike[],
+    containingFile: string,
+    redirected: TS.ResolvedProjectReference | undefined,
+    options: TS.CompilerOptions,
+    sourceFile: TS.SourceFile,
+  ): TS.ResolvedModuleWithFailedLookupLocations[] {
+    const ts = this.ts
+    const dir = path.dirname(containingFile)
+    const modes = literals.map((literal) => ts.getModeForUsageLocation(sourceFile, literal, options))
+    const keys = new Set(literals.map((literal, i) => `${dir}\0${literal.text}\0${modes[i]}`))
+    for (const key of this.lookups.get(containingFile) ?? []) if (!keys.has(key)) this.stale++
+    this.lookups.set(containingFile, keys)
+    if (this.stale >= this.limit) {
+      this.stale = 0
+      this.cache = this.fresh()
+      this.resets++
+    }
+    return literals.map((literal, i) =>
+      this.resolve(literal.text, containingFile, redirected, options, modes[i]),
+    )
+  }
+
+  /**
+   * The app's own modules only: a package's declarations (Lucid's included) add nothing the analysis
+   * reads, since Lucid is recognised by its import specifier, and would cost seconds per project.
+   */
+  private resolve(
+    specifier: string,
+    containingFile: string,
+    redirected: TS.ResolvedProjectReference | undefined,
+    options: TS.CompilerOptions,
+    mode: TS.ResolutionMode,
+  ): TS.ResolvedModuleWithFailedLookupLocations {
+    const ts = this.ts
+    const result = ts.resolveModuleName(
+      specifier,
+      containingFile,
+      options,
+      ts.sys,
+      this.cache,
+      redirected,
+      mode,
+    )
+    return result.resolvedModule?.isExternalLibraryImport ? { resolvedModule: undefined } : result
+  }
+
+  private fresh(): TS.ModuleResolutionCache {
+    return this.ts.createModuleResolutionCache(this.rootDir, (f) => f, this.options)
+  }
+}

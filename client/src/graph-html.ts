@@ -21,15 +21,30 @@ export async function graphHtml(apps: readonly AppModels[], assets: PageAssets):
   const body = [
     '<header>',
     `<h1>${escapeHtml(GRAPH_TITLE)}</h1>`,
-    '<p class="help">Click a model, or focus it with Tab and press Enter, to open its file.</p>',
+    '<p class="help">Click a model, or focus it with Tab and press Enter, to open its file. Scroll to zoom, drag to pan.</p>',
     legend(),
-    withModels.length
-      ? '<button type="button" class="mode-toggle" aria-pressed="false">Show columns (ER diagram)</button>'
-      : '',
+    withModels.length ? toolbar() : '',
     '</header>',
     ...(withModels.length ? sections : ['<p class="empty">No Lucid models found in this workspace.</p>']),
   ]
+  const names = [...new Set(withModels.flatMap((app) => app.models.map((model) => model.name)))].sort()
+  body.push(
+    `<datalist id="graph-models">${names.map((name) => `<option value="${escapeHtml(name)}"></option>`).join('')}</datalist>`,
+  )
   return page(GRAPH_TITLE, assets, body.join('\n'))
+}
+
+/** The view toggle, the search box (a model and its neighbours) and zoom: wheel, drag, or these. */
+function toolbar(): string {
+  return [
+    '<div class="toolbar" role="toolbar" aria-label="Graph">',
+    '<button type="button" class="mode-toggle" aria-pressed="false">Show columns (ER diagram)</button>',
+    '<input type="search" class="model-search" placeholder="Focus a model…" aria-label="Focus a model and its neighbours" list="graph-models"/>',
+    '<button type="button" class="zoom" data-zoom="in" aria-label="Zoom in" title="Zoom in">+</button>',
+    '<button type="button" class="zoom" data-zoom="out" aria-label="Zoom out" title="Zoom out">−</button>',
+    '<button type="button" class="zoom" data-zoom="fit" title="Fit the graph to the panel">Fit</button>',
+    '</div>',
+  ].join('')
 }
 
 function legend(): string {
@@ -62,7 +77,8 @@ function graphView(layout: GraphLayout, index: string): string {
   const problemArrow = `arrow-problem-${index}`
   return [
     `<div class="graph-wrap view" data-view="${layout.mode}"${layout.mode === 'er' ? ' hidden' : ''}>`,
-    `<svg class="graph" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
+    // Sized by the page (graph.js fits the whole drawing to the panel); the viewBox is the camera.
+    `<svg class="graph" data-width="${layout.width}" data-height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" preserveAspectRatio="xMidYMid meet">`,
     `<defs>${marker(arrow, 'arrow-head')}${marker(problemArrow, 'arrow-head problem-head')}</defs>`,
     '<g class="edges">',
     ...layout.edges.map((edge) => edgeLine(edge, edge.problems.length ? problemArrow : arrow)),
@@ -85,7 +101,7 @@ function edgeLine(edge: LayoutEdge, markerId: string): string {
     `${edge.from}.${edge.relation}: ${edge.kind} ${edge.to}` +
     (problem ? ` (findings: ${edge.problems.join(', ')})` : '')
   return (
-    `<g class="edge${problem ? ' problem' : ''}" data-edge="${escapeHtml(edge.id)}">` +
+    `<g class="edge${problem ? ' problem' : ''}" data-edge="${escapeHtml(edge.id)}" data-from="${escapeHtml(edge.from)}" data-to="${escapeHtml(edge.to)}">` +
     `<title>${escapeHtml(description)}</title>` +
     `<path class="edge-line${problem ? ' problem-line' : ''}" d="${edge.path}" marker-end="url(#${markerId})"/></g>`
   )

@@ -58,7 +58,7 @@ function check(files: Record<string, string>, fn: (result: Checked) => void): vo
   const app: TempApp = createTempApp({ ...USERS_ONLY, ...files })
   try {
     const logged: string[] = []
-    const service = new ProjectService(ts, { log: (line) => logged.push(line) })
+    const service = new ProjectService(ts, { logSchemaNote: (line) => logged.push(line) })
     const codes: string[] = []
     const messages: string[] = []
     let notes: string[] = []

@@ -112,3 +112,68 @@ test('drawn labels do not overlap each other in the browser either', async () =>
         `${a.id} / ${b.id}`,
       )
 })
+
+const viewBox = () =>
+  page.evaluate<number[]>(
+    `document.querySelector('.view:not([hidden]) svg.graph').getAttribute('viewBox').split(' ').map(Number)`,
+  )
+const drawingSize = () =>
+  page.evaluate<number[]>(
+    `(() => { const svg = document.querySelector('.view:not([hidden]) svg.graph'); return [Number(svg.dataset.width), Number(svg.dataset.height)] })()`,
+  )
+
+test('the whole drawing fits the panel when the page opens', async () => {
+  const [width, height] = await drawingSize()
+  assert.deepEqual(await viewBox(), [0, 0, width, height])
+  const overflow = await page.evaluate<number[]>(
+    `(() => { const wrap = document.querySelector('.view:not([hidden])'); return [wrap.scrollWidth - wrap.clientWidth, wrap.scrollHeight - wrap.clientHeight] })()`,
+  )
+  assert.deepEqual(overflow, [0, 0], 'no scrolling needed to see every model')
+})
+
+test('the zoom buttons, the wheel and a drag move the camera; Fit shows everything again', async () => {
+  const [width, height] = await drawingSize()
+  await page.locator('[data-zoom="in"]').click()
+  const zoomed = await viewBox()
+  assert.ok(Math.abs((zoomed[2] ?? 0) - width / 1.25) < 0.5, `zoomed in: ${zoomed.join(' ')}`)
+  const svg = page.locator('.view:not([hidden]) svg.graph')
+  const box = await svg.boundingBox()
+  assert.ok(box)
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.wheel(0, 400)
+  const wheeled = await viewBox()
+  assert.ok((wheeled[2] ?? 0) > (zoomed[2] ?? 0), `the wheel zoomed out: ${wheeled.join(' ')}`)
+  const before = await page.evaluate<number>(`window.posted.filter((m) => m.type === 'open').length`)
+  await page.mouse.move(box.x + 5, box.y + 5)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 105, box.y + 45, { steps: 5 })
+  await page.mouse.up()
+  const dragged = await viewBox()
+  assert.ok(
+    (dragged[0] ?? 0) < (wheeled[0] ?? 0),
+    `dragged right, so the camera moved left: ${dragged.join(' ')}`,
+  )
+  const after = await page.evaluate<number>(`window.posted.filter((m) => m.type === 'open').length`)
+  assert.equal(after, before, 'a drag opens nothing')
+  await page.locator('[data-zoom="fit"]').click()
+  assert.deepEqual(await viewBox(), [0, 0, width, height])
+})
+
+test('the search box focuses a model and its neighbours, and Escape shows everything again', async () => {
+  const [width, height] = await drawingSize()
+  const search = page.locator('.model-search')
+  await search.fill('comm')
+  const dimmed = await page.evaluate<string[]>(
+    `[...document.querySelectorAll('.view:not([hidden]) .node.dim')].map((n) => n.dataset.model ?? n.dataset.ghost).sort()`,
+  )
+  const lit = await page.evaluate<string[]>(
+    `[...document.querySelectorAll('.view:not([hidden]) .node:not(.dim)')].map((n) => n.dataset.model ?? n.dataset.ghost).sort()`,
+  )
+  assert.deepEqual(lit, ['Comment', 'Post', 'User'])
+  assert.deepEqual(dimmed, ['Category', 'Organization', 'Tag'])
+  const framed = await viewBox()
+  assert.ok((framed[2] ?? 0) < width || (framed[3] ?? 0) < height, `framed: ${framed.join(' ')}`)
+  await search.press('Escape')
+  assert.equal(await page.locator('.view:not([hidden]) .dim').count(), 0)
+  assert.deepEqual(await viewBox(), [0, 0, width, height])
+})

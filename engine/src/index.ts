@@ -24,3 +24,6 @@ export type {
   SerializedResult,
 } from './query/result'
 export type { Row, StatementExecutor } from './query/runtime'
+export { sketchPlan } from './sketch'
+export type { SketchDialect } from './sketch'
+export { placeholder } from './connection/sketch-executor'

@@ -1,6 +1,7 @@
 // Custom requests and notifications shared by the server and the client (the only place).
 import type { QueryPlan } from '../../engine/src/plan'
-import type { PreviewResult } from '../../engine/src/query/result'
+import type { ExecutedStatement, PreviewResult } from '../../engine/src/query/result'
+export { placeholder } from '../../engine/src/connection/sketch-executor'
 export { SETTINGS_SECTION } from './settings'
 
 /** The command the client registers to restart the server. */
@@ -167,9 +168,39 @@ export type PreviewAnswer =
       dryRun: boolean
       result: PreviewResult
     }
+  /**
+   * No database to run on (none configured, unreachable, turned off): the SQL Lucid would send,
+   * compiled for the app's dialect, values read from rows shown as placeholders (`<User.id>`), and
+   * how to connect one.
+   */
+  | {
+      kind: 'sql'
+      expression: string
+      plan: QueryPlan
+      /** `SQLite`, `PostgreSQL`, `MySQL`, with `(assumed)` when nothing names it. */
+      dialect: string
+      statements: ExecutedStatement[]
+      /** Why nothing ran, and how to connect a database. */
+      message: string
+      hint?: string
+      code?: string
+    }
   /** The expression starts at variables that are not bound yet: ask for them and send again. */
   | { kind: 'needsVariables'; variables: FreeVariable[] }
   | ProblemAnswer
+
+/**
+ * Problem codes meaning "no database to run on": the client then binds variables to placeholder
+ * rows (`placeholder(model, primaryKey)`) instead of asking for a row from an empty list.
+ */
+export const NO_DATABASE_CODES: readonly string[] = [
+  'E_DISABLED',
+  'E_SETUP',
+  'E_CONNECTION',
+  'E_UNKNOWN_DATABASE',
+  'E_ACCESS_DENIED',
+  'E_NO_SUCH_TABLE',
+]
 
 /** `lucidLens/expressionAt`: the Lucid expression under a selection or the cursor, and its free variables. */
 export const EXPRESSION_AT_REQUEST = 'lucidLens/expressionAt'

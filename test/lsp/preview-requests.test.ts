@@ -12,6 +12,8 @@ import { CancellationTokenSource } from 'vscode-languageserver/node'
 import { pathToUri } from '../../server/src/features/uri'
 import {
   MODELS_REQUEST,
+  NO_DATABASE_CODES,
+  placeholder,
   PREVIEW_REQUEST,
   ROWS_REQUEST,
   type ModelsResult,
@@ -19,7 +21,9 @@ import {
   type PreviewParams,
   type RowsResult,
 } from '../../server/src/protocol'
+import { NO_CONFIG_HINT } from '../../server/src/database/database-target'
 import { LspHarness } from '../support/lsp-harness'
+import { createTempApp } from '../support/temp-app'
 import { repoRoot } from '../support/paths'
 
 const SLOW_MODEL = `import { BaseModel, column } from '@adonisjs/lucid/orm'
@@ -66,6 +70,19 @@ const checksum = () => createHash('sha256').update(fs.readFileSync(db)).digest('
 
 function preview(params: Omit<PreviewParams, 'uri'>, harness = lsp): Promise<PreviewAnswer> {
   return harness.client.sendRequest(PREVIEW_REQUEST, { uri: userUri, ...params })
+}
+
+/** A SQL-only answer (no database), its statements' SQL only. */
+function sqlOf(answer: PreviewAnswer) {
+  assert.equal(answer.kind, 'sql', JSON.stringify(answer))
+  const { dialect, statements, message, hint, code } = answer as Extract<PreviewAnswer, { kind: 'sql' }>
+  return {
+    dialect,
+    sql: statements.map((s) => s.sql),
+    message,
+    ...(hint ? { hint } : {}),
+    ...(code ? { code } : {}),
+  }
 }
 
 function result(answer: PreviewAnswer): Extract<PreviewAnswer, { kind: 'result' }> {
@@ -270,8 +287,16 @@ test('an untrusted workspace (database.enable off) answers E_DISABLED and reads 
     code: 'E_DISABLED',
     message: 'Database access is turned off (lucidLens.database.enable, or the workspace is not trusted)',
   }
-  assert.deepEqual(await preview({ expression: 'User.query()' }, off), disabled)
+  const before = checksum()
+  // The preview still shows the SQL Lucid would send, compiled without any connection.
+  assert.deepEqual(sqlOf(await preview({ expression: 'User.query()' }, off)), {
+    dialect: 'SQLite',
+    sql: ['select * from `users`'],
+    message: `Not run: ${disabled.message}`,
+    code: 'E_DISABLED',
+  })
   assert.deepEqual(await off.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' }), disabled)
+  assert.equal(checksum(), before)
 })
 
 test('a missing SQLite file, from the settings or from config/database.ts, says how to create it', async (t) => {
@@ -281,13 +306,15 @@ test('a missing SQLite file, from the settings or from config/database.ts, says 
     settings: { database: { connection: 'sqlite', file: 'tmp/nothing.sqlite3' } },
   })
   t.after(() => missing.stop())
-  assert.deepEqual(await preview({ expression: 'User.query()' }, missing), {
-    kind: 'error',
+  assert.deepEqual(sqlOf(await preview({ expression: 'User.query()' }, missing)), {
+    dialect: 'SQLite',
+    sql: ['select * from `users`'],
     code: 'E_SETUP',
     message:
-      'The SQLite database tmp/nothing.sqlite3 does not exist yet (node ace migration:run creates it).',
+      'Not run: The SQLite database tmp/nothing.sqlite3 does not exist yet (node ace migration:run creates it).',
     hint: 'Run node ace migration:run.',
   })
+  assert.equal(fs.existsSync(path.join(app, 'tmp', 'nothing.sqlite3')), false)
   const empty = await LspHarness.start({
     pull: true,
     rootPath: app,
@@ -301,4 +328,40 @@ test('a missing SQLite file, from the settings or from config/database.ts, says 
     message: 'lucidLens.database.connection is "sqlite" but lucidLens.database.file is empty.',
     hint: 'Set lucidLens.database.file to the database file (relative to the app folder).',
   })
+})
+
+test('an app without config/database.ts: the SQL with placeholders, and how to add a database', async (t) => {
+  const bare = createTempApp()
+  const harness = await LspHarness.start({ pull: true, rootPath: bare.root, settings: {} })
+  t.after(async () => {
+    await harness.stop()
+    bare.remove()
+  })
+  const uri = pathToUri(bare.file('app/models/user.ts'))
+  const rows: RowsResult = await harness.client.sendRequest(ROWS_REQUEST, { uri, model: 'User' })
+  assert.ok(rows.kind === 'error' && NO_DATABASE_CODES.includes(rows.code ?? ''), JSON.stringify(rows))
+  const key = placeholder('User', 'id')
+  const answer: PreviewAnswer = await harness.client.sendRequest(PREVIEW_REQUEST, {
+    uri,
+    expression: "user.related('posts').query().where('title', 'Hello')",
+    variables: { user: { model: 'User', key } },
+  })
+  assert.equal(answer.kind, 'sql', JSON.stringify(answer))
+  const sql = answer as Extract<PreviewAnswer, { kind: 'sql' }>
+  assert.deepEqual(
+    sql.statements.map((s) => [s.sql, s.bindings]),
+    [
+      ['select * from `users` where `id` = ? limit ?', [key, 1]],
+      // Lucid wraps the user's wheres before adding the relation's constraint.
+      ['select * from `posts` where (`title` = ?) and (`user_id` = ?)', ['Hello', '<User.id>']],
+    ],
+  )
+  assert.equal(sql.dialect, 'SQLite (assumed: no database is configured)')
+  assert.equal(sql.message, 'Not run: This app has no config/database.ts.')
+  assert.equal(sql.hint, NO_CONFIG_HINT)
+  const write: PreviewAnswer = await harness.client.sendRequest(PREVIEW_REQUEST, {
+    uri,
+    expression: "User.create({ email: 'a@b.c' })",
+  })
+  assert.equal(write.kind === 'error' && write.code, 'E_READ_ONLY')
 })

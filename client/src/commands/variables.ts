@@ -18,7 +18,7 @@ export function variableBinder(prompter: Prompter, requests: LucidRequests) {
       const key = await pickRow(
         prompter,
         requests,
-        { uri: model.uri, model: model.name },
+        { uri: model.uri, model: model.name, primaryKey: model.primaryKey },
         `Lucid: the ${model.name} "${variable.name}" holds`,
       )
       if (key === undefined) return undefined

@@ -16,6 +16,7 @@ export interface SqlOnlyAnswer {
   kind: 'sql'
   dialect: string
   statements: ExecutedStatement[]
+  warnings: string[]
   message: string
   hint?: string
   code?: string
@@ -92,6 +93,11 @@ function sqlOnlySection(answer: SqlOnlyAnswer): string {
     `<h2>SQL (${answer.statements.length})</h2>`,
     `<ol>${items.join('')}</ol>`,
     '</section>',
+    answer.warnings.length
+      ? '<section class="warnings" aria-label="Warnings"><ul>' +
+        answer.warnings.map((warning) => `<li class="warning">${escapeHtml(warning)}</li>`).join('') +
+        '</ul></section>'
+      : '',
   ]
     .filter(Boolean)
     .join('\n')

@@ -95,8 +95,16 @@ export class PreviewRunner {
 function panelAnswer(answer: Exclude<PreviewAnswer, { kind: 'needsVariables' }>): PanelAnswer {
   if (answer.kind === 'error') return answer
   if (answer.kind === 'sql') {
-    const { dialect, statements, message, hint, code } = answer
-    return { kind: 'sql', dialect, statements, message, ...(hint ? { hint } : {}), ...(code ? { code } : {}) }
+    const { dialect, statements, warnings, message, hint, code } = answer
+    return {
+      kind: 'sql',
+      dialect,
+      statements,
+      warnings,
+      message,
+      ...(hint ? { hint } : {}),
+      ...(code ? { code } : {}),
+    }
   }
   return { kind: 'result', dryRun: answer.dryRun, target: answer.target, result: answer.result }
 }

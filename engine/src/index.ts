@@ -25,5 +25,6 @@ export type {
 } from './query/result'
 export type { Row, StatementExecutor } from './query/runtime'
 export { sketchPlan } from './sketch'
-export type { SketchDialect } from './sketch'
+export type { Sketch, SketchDialect } from './sketch'
 export { placeholder } from './connection/sketch-executor'
+export { compilerFor } from './query/runtime'

@@ -13,14 +13,20 @@ import type { StatementExecutor } from './query/runtime'
 
 export type SketchDialect = StatementExecutor['client']
 
+export interface Sketch {
+  statements: ExecutedStatement[]
+  /** What the statements leave out (an onQuery hook previews cannot apply...). */
+  warnings: string[]
+}
+
 /** Throws the engine's PreviewError for a plan Lucid would reject (an unknown relation...). */
 export async function sketchPlan(
   graph: ModelGraph,
   plan: QueryPlan,
   dialect: SketchDialect,
-): Promise<ExecutedStatement[]> {
+): Promise<Sketch> {
   if (planWrites(plan))
     throw new PreviewError('Writes are previewed only as dry runs, which need a database', 'E_READ_ONLY')
-  const result = await runPlan(graph, plan, new SketchExecutor(dialect))
-  return result.statements
+  const { statements, warnings } = await runPlan(graph, plan, new SketchExecutor(dialect))
+  return { statements, warnings }
 }

@@ -180,6 +180,8 @@ export type PreviewAnswer =
       /** `SQLite`, `PostgreSQL`, `MySQL`, with `(assumed)` when nothing names it. */
       dialect: string
       statements: ExecutedStatement[]
+      /** What the SQL leaves out (an onQuery hook previews cannot apply...). */
+      warnings: string[]
       /** Why nothing ran, and how to connect a database. */
       message: string
       hint?: string

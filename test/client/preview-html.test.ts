@@ -153,6 +153,7 @@ describe('preview panel page', () => {
               truncated: false,
             },
           ],
+          warnings: ['onQuery of "User.posts" was not applied: <why>'],
           message: 'Not run: This app has no config/database.ts.',
           hint: 'Add <Lucid> config',
           code: 'E_SETUP',
@@ -171,6 +172,11 @@ describe('preview panel page', () => {
     // Copy SQL works; nothing ran, so there is nothing to export.
     assert.match(html, /data-action="copySql">/)
     assert.match(html, /data-action="exportJson" disabled>/)
+    assert.ok(
+      html.includes(
+        '<li class="warning">onQuery of &quot;User.posts&quot; was not applied: &lt;why&gt;</li>',
+      ),
+    )
     assert.doesNotMatch(html, /id="rows"|id="error"/)
   })
 })

@@ -28,7 +28,7 @@ describe('SQL-only previews', () => {
       chain('User', (u) => u.query().withCount('posts').paginate(2, 10)),
     ]
     for (const plan of plans) {
-      const sketched = await sketchPlan(FIXTURE_GRAPH, plan, 'better-sqlite3')
+      const sketched = (await sketchPlan(FIXTURE_GRAPH, plan, 'better-sqlite3')).statements
       const ran = await previewSqlite(FIXTURE_GRAPH, plan, file)
       // A preload's `in (...)` has a placeholder per parent row: one in the sketch.
       const oneRow = (sql: string) => sql.replace(/in \(\?(, \?)*\)/g, 'in (?)')
@@ -38,7 +38,7 @@ describe('SQL-only previews', () => {
         JSON.stringify(plan),
       )
     }
-    const related = await sketchPlan(
+    const { statements: related } = await sketchPlan(
       FIXTURE_GRAPH,
       chain('User', (u) => u.findOrFail('<User.id>').related('skills').query()),
       'pg',
@@ -51,7 +51,7 @@ describe('SQL-only previews', () => {
       related[1]?.sql ?? '',
       /^select "skills"\.\*, .* from "skills" inner join "skill_user" on "skills"\."id" = "skill_user"\."skill_id" where "skill_user"\."user_id" = \$1$/,
     )
-    const belongsTo = await sketchPlan(
+    const { statements: belongsTo } = await sketchPlan(
       FIXTURE_GRAPH,
       chain('Post', (p) => p.findOrFail(7).related('author').query()),
       'mysql2',

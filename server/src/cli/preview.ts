@@ -75,12 +75,13 @@ async function notRun(
   problem: PreviewProblem,
   json: boolean,
 ): Promise<PreviewProblem> {
-  const statements = await sqlOnly(graph, plan, dialect, CLI_HINTS)
+  const { statements, warnings } = await sqlOnly(graph, plan, dialect, CLI_HINTS)
   const output = json
     ? JSON.stringify({ notRun: problem.message, dialect: dialect.name, statements }, null, 2)
     : [
         `-- Not run; the SQL Lucid would send (${dialect.name}), values read from rows as placeholders:`,
         ...statements.flatMap((s) => [`${s.sql};`, `--   bindings ${JSON.stringify(s.bindings)}`]),
+        ...warnings.map((warning) => `-- Warning: ${warning}`),
         '',
       ].join('\n')
   return new PreviewProblem(`Not run: ${problem.message}`, problem.hint, problem.code ?? 'E_SETUP', output)

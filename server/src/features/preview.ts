@@ -96,13 +96,14 @@ async function sqlAnswer(
   dialect: SqlDialect,
   why: ProblemAnswer,
 ): Promise<PreviewAnswer> {
-  const statements = await sqlOnly(graph, plan, dialect, EDITOR_HINTS)
+  const { statements, warnings } = await sqlOnly(graph, plan, dialect, EDITOR_HINTS)
   return {
     kind: 'sql',
     expression: params.expression,
     plan,
     dialect: dialect.name,
     statements,
+    warnings,
     message: `Not run: ${why.message}`,
     ...(why.hint !== undefined ? { hint: why.hint } : {}),
     ...(why.code !== undefined ? { code: why.code } : {}),

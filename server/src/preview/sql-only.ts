@@ -1,11 +1,10 @@
 // What a preview shows when there is no database to run on (none configured, unreachable, turned
 // off), in the editor and on the command line alike: the SQL Lucid would send, compiled by the
 // engine for the app's dialect with placeholders for values read from rows, and why nothing ran.
-import type { ExecutedStatement } from '../../../engine/src'
 import type { IntrospectionTarget } from '../../../engine/src/introspect'
 import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { QueryPlan } from '../../../engine/src/plan'
-import { sketchPlan, type SketchDialect } from '../../../engine/src/sketch'
+import { sketchPlan, type Sketch, type SketchDialect } from '../../../engine/src/sketch'
 import { discoverDatabase } from '../database/discover'
 import { NO_DATABASE_CODES } from '../protocol'
 import { problemOf, type PreviewHints } from './preview-problem'
@@ -47,13 +46,13 @@ export function isNoDatabase(code: string | undefined): boolean {
   return code !== undefined && NO_DATABASE_CODES.includes(code)
 }
 
-/** The statements; a plan Lucid rejects fails with the PreviewProblem a run would give. */
+/** The statements and warnings; a plan Lucid rejects fails with the PreviewProblem a run would give. */
 export async function sqlOnly(
   graph: ModelGraph,
   plan: QueryPlan,
   dialect: SqlDialect,
   hints: PreviewHints,
-): Promise<ExecutedStatement[]> {
+): Promise<Sketch> {
   try {
     return await sketchPlan(graph, plan, dialect.dialect)
   } catch (error) {

@@ -2,6 +2,7 @@
 // filters on is indexed, from the schema the checks use (the live database once read, else the
 // migrations), named the same way as the findings.
 import assert from 'node:assert/strict'
+import * as fs from 'node:fs'
 import { test } from 'node:test'
 import type { Diagnostic } from 'vscode-languageserver/node'
 import { createDriftApp } from '../analysis/drift-app'
@@ -68,4 +69,29 @@ test('from the migrations: an unindexed lookup column says what every preload ru
     ),
     card,
   )
+})
+
+test('a belongsTo key that is not a column keeps its line and says so', async (t) => {
+  const app = copyFixture('schema-app')
+  const file = app.file('app/models/comment.ts')
+  const source = fs.readFileSync(file, 'utf8')
+  fs.writeFileSync(file, source.replace("{ foreignKey: 'authorId' }", "{ foreignKey: 'writerId' }"))
+  const lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  t.after(async () => {
+    await lsp.stop()
+    app.remove()
+  })
+  const uri = await lsp.open(file)
+  const lines = fs.readFileSync(file, 'utf8').split('\n')
+  const line = lines.findIndex((text) => text.includes("foreignKey: 'writerId'"))
+  const card = await hover(lsp, uri, line, 4)
+  assert.ok(
+    card.includes(
+      'Columns according to database/migrations:\n' +
+        '- localKey `users.id`: integer (`increments`), primary key, indexed (`users_id_pkey`)\n' +
+        '- foreignKey `Comment.writerId`: not a column of Comment',
+    ),
+    card,
+  )
+  assert.ok(card.includes('| foreignKey | `Comment.writerId` | not a column of Comment |'), card)
 })

@@ -32,7 +32,9 @@ export function relationColumns(
 }
 
 function keyLine(schema: DatabaseSchema, key: ResolvedKey, lookup: boolean): string | undefined {
-  const name = key.column?.columnName
+  // A key that is no column of its model has no column to look up: the line says so, not nothing.
+  if (!key.column) return `${code(`${key.owner.name}.${key.name}`)}: not a column of ${key.owner.name}`
+  const name = key.column.columnName
   const tableName = key.owner.table
   if (name === undefined || tableName === undefined) return undefined
   const table = findTable(schema, tableName)

@@ -82,9 +82,20 @@ export interface RelationSummary {
   name: string
   kind: string
   relatedModel: string
-  /** Resolved keys (property names), when they resolve. */
+  /**
+   * Resolved keys (property names), when they resolve, in Lucid's option names: `localKey` on this
+   * model (on the related model for belongsTo), `foreignKey` on the related model (on this one for
+   * belongsTo, on the through model for hasManyThrough). manyToMany has no foreignKey: see
+   * `relatedKey` and `pivot`.
+   */
   localKey?: string
   foreignKey?: string
+  /** manyToMany: the related model's property the pivot's related foreign key holds. */
+  relatedKey?: string
+  /** manyToMany: the pivot table and the pivot columns holding each side's key (column names). */
+  pivot?: { table: string; foreignKey: string; relatedForeignKey: string }
+  /** hasManyThrough: the model in between and its keys (property names). */
+  through?: { model: string; localKey: string; foreignKey: string }
   /** Finding codes on the relation's declaration (drawn red in the graph). */
   problems: string[]
   /** Previews can run it (hasMany, hasOne, belongsTo, manyToMany; not hasManyThrough yet). */

@@ -125,8 +125,14 @@ test('models: each model with its table, columns and relations, keys resolved, f
       ['category', 'belongsTo', 'id', 'categoryId', true],
       ['comments', 'hasMany', 'id', 'postId', true],
       ['approvedComments', 'hasMany', 'id', 'post_id', true],
-      ['tags', 'manyToMany', 'id', 'id', true],
+      ['tags', 'manyToMany', 'id', undefined, true],
     ],
+  )
+  // manyToMany is described by its pivot table, with Lucid's relatedKey under its own name.
+  const tags = post?.relations.find((r) => r.name === 'tags')
+  assert.deepEqual(
+    [tags?.relatedKey, tags?.pivot],
+    ['id', { table: 'post_tag', foreignKey: 'post_id', relatedForeignKey: 'tag_id' }],
   )
   const approved = post?.relations.find((r) => r.name === 'approvedComments')
   assert.deepEqual(approved?.problems, ['LL103'])

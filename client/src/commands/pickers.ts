@@ -10,6 +10,7 @@ import {
 } from '../../../server/src/protocol'
 import { typedKey, type Key } from '../expressions'
 import { orderModels } from '../model-order'
+import { relationKeys } from '../relation-label'
 import type { Prompter } from '../quick-picks'
 import { isInApp, type AppModel, type LucidRequests } from '../requests'
 
@@ -72,10 +73,7 @@ export async function pickRelation(
 }
 
 function relationDetail(relation: RelationSummary): string | undefined {
-  const keys =
-    relation.localKey && relation.foreignKey
-      ? `localKey ${relation.localKey} · foreignKey ${relation.foreignKey}`
-      : ''
+  const keys = relationKeys(relation) ?? ''
   const problems = relation.problems.length ? `⚠ ${relation.problems.join(', ')}` : ''
   return [keys, problems].filter(Boolean).join(' · ') || undefined
 }

@@ -1,5 +1,5 @@
 // Custom requests and notifications shared by the server and the client (the only place).
-import type { QueryPlan } from '../../engine/src/plan'
+import type { PlanValue, QueryPlan } from '../../engine/src/plan'
 import type { ExecutedStatement, PreviewResult } from '../../engine/src/query/result'
 export { placeholder } from '../../engine/src/connection/sketch-executor'
 export { SETTINGS_SECTION } from './settings'
@@ -160,11 +160,15 @@ export interface PreviewParams {
   expression: string
   /** Free variables bound to a row: `{ user: { model: 'User', key: 1 } }` → `User.findOrFail(1)`. */
   variables?: Record<string, { model: string; key: string | number }>
+  /** Free variables used as arguments, bound to a value: `{ page: 2 }` for `paginate(page, 20)`. */
+  values?: Record<string, PlanValue>
   /** Overrides lucidLens.preview.rowCap. */
   rowCap?: number
 }
 export interface FreeVariable {
   name: string
+  /** An argument that needs a value (`page` in `paginate(page, 20)`), not a row of a model. */
+  value?: true
   /** The model the variable holds, when the code's types say so (`user: User`). */
   model?: string
 }

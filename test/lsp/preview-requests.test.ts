@@ -234,8 +234,25 @@ test('preview: a chain on an unbound variable asks for it, then runs from the bo
   assert.deepEqual(missing, { kind: 'error', message: 'Row not found', code: 'E_ROW_NOT_FOUND' })
 })
 
+test('preview: an argument that is a variable is asked for, then bound to the value given', async () => {
+  const expression = "User.query().orderBy('id').paginate(page, 2)"
+  assert.deepEqual(await preview({ expression }), {
+    kind: 'needsVariables',
+    variables: [{ name: 'page', value: true }],
+  })
+  const answer = result(await preview({ expression, values: { page: 2 } }))
+  assert.deepEqual(answer.plan.calls.at(-1), {
+    method: 'paginate',
+    args: [
+      { kind: 'value', value: 2 },
+      { kind: 'value', value: 2 },
+    ],
+  })
+  assert.equal((answer.result.result as { meta: { currentPage: number } }).meta.currentPage, 2)
+})
+
 test('preview: problems come back as answers with a message, a hint and a code', async () => {
-  const syntax = await preview({ expression: "User.query().where('id', someId)" })
+  const syntax = await preview({ expression: "User.query().where('id', params.id)" })
   assert.equal(syntax.kind === 'error' && syntax.code, 'E_PLAN')
   assert.match(syntax.kind === 'error' ? (syntax.hint ?? '') : '', /\^$/)
   const model = await preview({ expression: 'Author.query()' })

@@ -36,7 +36,7 @@ export async function preview(options: PreviewOptions, color: boolean): Promise<
       'Pass the app folder with --project.',
     )
   const graph = buildModelGraph(project.index())
-  const reading = readPlan(options.expression, graph)
+  const reading = readPlan(options.expression, graph, {}, {}, false)
   if (reading.kind === 'free') {
     const known = graph.models.map((m) => m.name).join(', ')
     throw new PreviewProblem(

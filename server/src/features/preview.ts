@@ -51,7 +51,9 @@ async function preview(
   if (isProblem(app)) return app
   const { graph, project } = app
   try {
-    const reading = readPlan(params.expression, graph, params.variables ?? {})
+    const reading = readPlan(params.expression, graph, params.variables ?? {}, params.values ?? {})
+    if (reading.kind === 'free' && reading.value)
+      return { kind: 'needsVariables', variables: [{ name: reading.name, value: true }] }
     if (reading.kind === 'free') {
       const model = modelFromName(reading.name, graph)
       return { kind: 'needsVariables', variables: [{ name: reading.name, ...(model ? { model } : {}) }] }

@@ -155,8 +155,9 @@ test('rows: the key, a readable label and details, in key order, filtered by the
   assert.deepEqual(users.rows[0], {
     key: 1,
     label: 'user1@example.com',
+    // Readable columns first: the organization's uuid would push them out of view.
     detail:
-      'organizationUuid: 00000000-0000-4000-8000-000000000001 · fullName: User 1 · createdAt: 2026-01-01T09:30:00.000+00:00',
+      'fullName: User 1 · createdAt: 2026-01-01T09:30:00.000+00:00 · updatedAt: 2026-01-02T09:30:00.000+00:00',
   })
   const search = async (text: string, limit?: number) => {
     const answer: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, {

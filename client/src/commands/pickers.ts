@@ -11,6 +11,7 @@ import {
 import { typedKey, type Key } from '../expressions'
 import { orderModels } from '../model-order'
 import { relationKeys } from '../relation-label'
+import { rowText } from '../row-label'
 import type { Prompter } from '../quick-picks'
 import { isInApp, type AppModel, type LucidRequests } from '../requests'
 
@@ -113,13 +114,7 @@ export async function pickRow(
 }
 
 function rowItem(row: RowChoice): RowItem {
-  const key = String(row.key)
-  return {
-    label: key,
-    description: row.label !== key ? row.label : undefined,
-    detail: row.detail || undefined,
-    key: row.key,
-  }
+  return { ...rowText(row), key: row.key }
 }
 
 /** The model a name refers to, preferring the app of `uri`. */

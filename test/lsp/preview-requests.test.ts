@@ -252,6 +252,24 @@ test('preview: an argument that is a variable is asked for, then bound to the va
   assert.equal((answer.result.result as { meta: { currentPage: number } }).meta.currentPage, 2)
 })
 
+test('preview: a row bound to a placeholder (no rows to pick) shows the SQL, with the database unread', async () => {
+  const before = checksum()
+  const answer = sqlOf(
+    await preview({
+      expression: "user.related('posts').query()",
+      variables: { user: { model: 'User', key: placeholder('User', 'id') } },
+    }),
+  )
+  assert.deepEqual(answer, {
+    dialect: 'SQLite',
+    sql: ['select * from `users` where `id` = ? limit ?', 'select * from `posts` where `user_id` = ?'],
+    message: 'Not run: "user" is a placeholder (<User.id>): User has no rows to pick from.',
+    hint: 'Add a User (a seeder, or the app itself) to preview with its rows.',
+    code: 'E_NO_ROWS',
+  })
+  assert.equal(checksum(), before)
+})
+
 test('preview: problems come back as answers with a message, a hint and a code', async () => {
   const syntax = await preview({ expression: "User.query().where('id', params.id)" })
   assert.equal(syntax.kind === 'error' && syntax.code, 'E_PLAN')

@@ -81,8 +81,9 @@ function relationDetail(relation: RelationSummary): string | undefined {
 
 /**
  * Asks for a row of the model: the list is a page of rows, searched again as the user types, and
- * a typed key that is not listed is accepted as it is. Without a database there are no rows to
- * list: nothing is asked and the key is a placeholder (`<User.id>`), so the preview shows its SQL.
+ * a typed key that is not listed is accepted as it is. Without a database, or without rows, there
+ * is nothing to list: nothing is asked and the key is a placeholder (`<User.id>`), so the preview
+ * shows its SQL.
  */
 export async function pickRow(
   prompter: Prompter,
@@ -91,7 +92,9 @@ export async function pickRow(
   title: string,
 ): Promise<Key | undefined> {
   const probe = await requests.rows({ uri: target.uri, model: target.model, limit: 1 })
-  if (noDatabase(probe)) return placeholder(target.model, target.primaryKey)
+  // No database, or a table without rows: nothing to pick from, the preview shows the SQL only.
+  if (noDatabase(probe) || (probe.kind === 'rows' && probe.rows.length === 0))
+    return placeholder(target.model, target.primaryKey)
   const seen: Key[] = []
   const item = await prompter.pickDynamic<RowItem>({
     title,

@@ -66,6 +66,16 @@ async function preview(
     const database = databaseOf(context, project)
     if (isProblem(database))
       return await sqlAnswer(app, params, plan, appDialect(project.rootDir, connection), database)
+    // A row bound to a placeholder (the model has no rows to pick): the SQL is all there is to show.
+    const placeholders = Object.entries(params.variables ?? {}).filter(([, row]) => isPlaceholder(row))
+    const [first] = placeholders
+    if (first)
+      return await sqlAnswer(app, params, plan, dialectOfKind(database.target.kind), {
+        kind: 'error',
+        code: 'E_NO_ROWS',
+        message: `"${first[0]}" is a placeholder (${String(first[1].key)}): ${first[1].model} has no rows to pick from.`,
+        hint: `Add a ${first[1].model} (a seeder, or the app itself) to preview with its rows.`,
+      })
     try {
       const result = await runOnTarget(graph, plan, database.target, {
         rowCap: wholePositive(params.rowCap) ?? settings.preview.rowCap,
@@ -114,4 +124,8 @@ async function sqlAnswer(
 
 function wholePositive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined
+}
+
+function isPlaceholder(row: { model: string; key: string | number }): boolean {
+  return typeof row.key === 'string' && row.key.startsWith(`<${row.model}.`) && row.key.endsWith('>')
 }

@@ -73,7 +73,13 @@ function manyToManyShape(
     related,
     keys: [
       key('localKey', keys.localKey, parent, fact.localKey, byDefault),
-      key('relatedKey', keys.foreignKey, related, fact.manyToMany?.relatedKey, `named like the primary key of ${parent.name}`),
+      key(
+        'relatedKey',
+        keys.foreignKey,
+        related,
+        fact.manyToMany?.relatedKey,
+        `named like the primary key of ${parent.name}`,
+      ),
     ],
     pivot: keys.pivot,
   }

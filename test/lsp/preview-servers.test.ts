@@ -140,7 +140,7 @@ describe('PostgreSQL', () => {
       settings: serverSettings('pg', database, 'lucid_lens_nobody'),
     })
     t.after(() => rejected.stop())
-    const answer = await rejected.client.sendRequest(PREVIEW_REQUEST, {
+    const answer: PreviewAnswer = await rejected.client.sendRequest(PREVIEW_REQUEST, {
       uri: userUri,
       expression: 'User.query()',
     })

@@ -3,7 +3,7 @@
 // never disagree. The parent's key is a placeholder (`<User.id>`). hasManyThrough, which previews
 // do not run yet, is compiled the way Lucid's HasManyThroughQueryBuilder builds it.
 import { compilerFor, placeholder } from '../../../engine/src'
-import { isPreviewKind } from '../../../engine/src/model-graph'
+import { isPreviewKind, type ModelGraph } from '../../../engine/src/model-graph'
 import { call } from '../../../engine/src/plan'
 import { sketchPlan } from '../../../engine/src/sketch'
 import { buildModelGraph, type LucidModel, type ModelIndex, type ModelRelation } from '../analysis'
@@ -14,6 +14,18 @@ export interface RelationSql {
   sql: string
   /** What the SQL leaves out (an onQuery hook previews cannot apply). */
   warnings: string[]
+}
+
+/** One graph per model index (a new index comes with every program change), not one per hover. */
+const graphs = new WeakMap<ModelIndex, ModelGraph>()
+
+function graphOf(index: ModelIndex): ModelGraph {
+  let graph = graphs.get(index)
+  if (!graph) {
+    graph = buildModelGraph(index)
+    graphs.set(index, graph)
+  }
+  return graph
 }
 
 /** Undefined when the relation cannot be compiled (a key that is not a column, an unknown table). */
@@ -38,7 +50,7 @@ export async function relationSql(
     ],
   }
   try {
-    const { statements, warnings } = await sketchPlan(buildModelGraph(index), plan, dialect.dialect)
+    const { statements, warnings } = await sketchPlan(graphOf(index), plan, dialect.dialect)
     const last = statements[statements.length - 1]
     return last && { sql: last.sql, warnings }
   } catch {

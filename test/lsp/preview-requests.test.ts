@@ -263,8 +263,8 @@ test('preview: a row bound to a placeholder (no rows to pick) shows the SQL, wit
   assert.deepEqual(answer, {
     dialect: 'SQLite',
     sql: ['select * from `users` where `id` = ? limit ?', 'select * from `posts` where `user_id` = ?'],
-    message: 'Not run: "user" is a placeholder (<User.id>): User has no rows to pick from.',
-    hint: 'Add a User (a seeder, or the app itself) to preview with its rows.',
+    message: 'Not run: "user" is a placeholder (<User.id>): no User row could be listed.',
+    hint: 'Previews run from a real row: add a User (a seeder, or the app), or run node ace migration:run if its table is missing.',
     code: 'E_NO_ROWS',
   })
   assert.equal(checksum(), before)

@@ -73,8 +73,8 @@ async function preview(
       return await sqlAnswer(app, params, plan, dialectOfKind(database.target.kind), {
         kind: 'error',
         code: 'E_NO_ROWS',
-        message: `"${first[0]}" is a placeholder (${String(first[1].key)}): ${first[1].model} has no rows to pick from.`,
-        hint: `Add a ${first[1].model} (a seeder, or the app itself) to preview with its rows.`,
+        message: `"${first[0]}" is a placeholder (${String(first[1].key)}): no ${first[1].model} row could be listed.`,
+        hint: `Previews run from a real row: add a ${first[1].model} (a seeder, or the app), or run node ace migration:run if its table is missing.`,
       })
     try {
       const result = await runOnTarget(graph, plan, database.target, {

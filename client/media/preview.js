@@ -24,5 +24,7 @@
     dryRun: document.getElementById('dry-run') !== null,
   }
   if (error) render.error = texts('#error .message, #error .hint').join('\n')
+  const notRun = document.getElementById('not-run')
+  if (notRun) render.notRun = texts('#not-run .message, #not-run .hint').join('\n')
   vscode.postMessage({ type: 'rendered', render })
 })()

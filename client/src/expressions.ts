@@ -167,14 +167,15 @@ export function parseNames(text: string): string[] {
 }
 
 /**
- * A short title for a preview of arbitrary code: the model (or variable) it starts at and the
- * first relation it names, `User.posts`; else the start alone.
+ * The panel's title for Lucid code: `User.posts` for a related query (the relation is what it
+ * reads), else the model or variable the chain starts at (`Category` for
+ * `Category.query().preload('children')`: a preload or a count is not what the query reads).
  */
 export function expressionTitle(expression: string): string {
   const start = /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)/.exec(expression)?.[1] ?? 'selection'
-  const relation =
-    /\.(?:related|preload|withCount|withAggregate|load|loadCount|has|whereHas|doesntHave|whereDoesntHave)\(\s*(['"`])([^'"`]+)\1/.exec(
+  const related =
+    /^\s*(?:await\s+)?[A-Za-z_$][\w$]*(?:\s*\.\s*(?:findOrFail|find|findByOrFail|findBy|firstOrFail|first)\([^()]*\))?\s*\.\s*related\(\s*(['"`])([^'"`]+)\1/.exec(
       expression,
     )?.[2]
-  return relation ? `${start}.${relation.split('.')[0]}` : start
+  return related ? `${start}.${related}` : start
 }

@@ -1,7 +1,7 @@
 // The JSON payloads typed into dry-run inputs: checked as the user types, so the message says what
 // is wrong before anything is sent.
 
-export type JsonShape = 'object' | 'array of objects'
+export type JsonShape = 'object' | 'array of objects' | 'any'
 
 export type JsonInput = { ok: true; value: unknown } | { ok: false; error: string }
 

@@ -9,6 +9,18 @@ import { cellText, topLevel, type Cell, type Table } from './result-table'
 export type PanelAnswer =
   | { kind: 'result'; dryRun: boolean; target: string; result: PreviewResult }
   | { kind: 'error'; message: string; hint?: string; code?: string }
+  /** No database to run on: the statements Lucid would send, never run. */
+  | SqlOnlyAnswer
+
+export interface SqlOnlyAnswer {
+  kind: 'sql'
+  dialect: string
+  statements: ExecutedStatement[]
+  warnings: string[]
+  message: string
+  hint?: string
+  code?: string
+}
 
 export interface PanelContent {
   /** The panel's title: `Lucid: User.posts`. */
@@ -29,20 +41,24 @@ export function previewHtml(content: PanelContent, assets: PageAssets): string {
     `<h1 id="title">${escapeHtml(content.title)}</h1>`,
     `<pre id="expression" class="expression">${escapeHtml(content.expression)}</pre>`,
     answer.kind === 'result' ? `<p id="target" class="target">${escapeHtml(answer.target)}</p>` : '',
-    toolbar(answer.kind === 'result', hasRows),
+    toolbar(answer.kind !== 'error', hasRows, answer.kind === 'result'),
     '</header>',
-    answer.kind === 'result' ? resultSection(answer) : errorSection(answer),
+    answer.kind === 'result'
+      ? resultSection(answer)
+      : answer.kind === 'sql'
+        ? sqlOnlySection(answer)
+        : errorSection(answer),
   ]
   return page(content.title, assets, body.filter(Boolean).join('\n'))
 }
 
-function toolbar(ran: boolean, hasRows: boolean): string {
+function toolbar(hasSql: boolean, hasRows: boolean, ran: boolean): string {
   const button = (action: string, label: string, enabled: boolean) =>
     `<button type="button" data-action="${action}"${enabled ? '' : ' disabled'}>${label}</button>`
   return [
     '<div class="toolbar" role="toolbar" aria-label="Preview actions">',
     button('rerun', 'Re-run', true),
-    button('copySql', 'Copy SQL', ran),
+    button('copySql', 'Copy SQL', hasSql),
     button('exportCsv', 'Export CSV', hasRows),
     button('exportJson', 'Export JSON', ran),
     '</div>',
@@ -57,6 +73,34 @@ function errorSection(answer: Extract<PanelAnswer, { kind: 'error' }>): string {
     answer.code ? `<p class="code">${escapeHtml(answer.code)}</p>` : '',
     '</section>',
   ].join('\n')
+}
+
+/** Why nothing ran and how to connect a database, then the SQL Lucid would send. */
+function sqlOnlySection(answer: SqlOnlyAnswer): string {
+  const items = answer.statements.map(
+    (statement) =>
+      `<li class="statement"><pre class="sql">${escapeHtml(statement.sql)}</pre>` +
+      `<p class="statement-meta">${escapeHtml(`bindings ${JSON.stringify(statement.bindings)}`)}</p></li>`,
+  )
+  return [
+    '<section id="not-run" class="banner" role="status">',
+    `<p class="message"><strong>${escapeHtml(answer.message)}</strong></p>`,
+    answer.hint ? `<p class="hint">${escapeHtml(answer.hint)}</p>` : '',
+    `<p class="note">The SQL Lucid would send (${escapeHtml(answer.dialect)}); values read from rows are ` +
+      'placeholders like &lt;User.id&gt;, and a real run sends a statement only when the rows above it exist.</p>',
+    '</section>',
+    '<section class="statements" aria-label="Statements">',
+    `<h2>SQL (${answer.statements.length})</h2>`,
+    `<ol>${items.join('')}</ol>`,
+    '</section>',
+    answer.warnings.length
+      ? '<section class="warnings" aria-label="Warnings"><ul>' +
+        answer.warnings.map((warning) => `<li class="warning">${escapeHtml(warning)}</li>`).join('') +
+        '</ul></section>'
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 function resultSection(answer: Extract<PanelAnswer, { kind: 'result' }>): string {

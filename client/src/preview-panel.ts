@@ -1,7 +1,7 @@
 // The one preview panel, reused by every preview: shows a result or an error, and handles its
 // buttons (re-run, copy SQL, exports through a save dialog on the extension side).
 import * as vscode from 'vscode'
-import type { PreviewResult } from '../../engine/src/query/result'
+import type { ExecutedStatement, PreviewResult } from '../../engine/src/query/result'
 import { toCsv, toJson } from './export-format'
 import { pageAssets } from './webview-assets'
 import { previewHtml, type PanelAnswer } from './preview-html'
@@ -27,6 +27,8 @@ const VIEW_TYPE = 'lucidLens.preview'
 export class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined
   private result: PreviewResult | undefined
+  /** The statements shown: run ones, or the SQL-only answer's (no database). */
+  private statements: ExecutedStatement[] = []
   private title = 'preview'
 
   constructor(
@@ -37,7 +39,10 @@ export class PreviewPanel implements vscode.Disposable {
 
   show(content: PanelShow): void {
     const panel = this.panel ?? this.create()
-    this.result = content.answer.kind === 'result' ? content.answer.result : undefined
+    const { answer } = content
+    this.result = answer.kind === 'result' ? answer.result : undefined
+    this.statements =
+      answer.kind === 'result' ? answer.result.statements : answer.kind === 'sql' ? answer.statements : []
     this.title = content.title
     const title = `Lucid: ${content.title}`
     panel.title = title
@@ -97,8 +102,8 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async copySql(): Promise<void> {
-    if (!this.result) return
-    const sql = this.result.statements.map((statement) => `${statement.sql};`).join('\n')
+    if (!this.statements.length) return
+    const sql = this.statements.map((statement) => `${statement.sql};`).join('\n')
     await vscode.env.clipboard.writeText(sql)
     void vscode.window.setStatusBarMessage('Lucid: SQL copied', 3000)
   }

@@ -9,6 +9,13 @@ import type { LucidRequests } from './requests'
 import { previewsAllowed } from './trust-gate'
 
 export type Variables = NonNullable<PreviewParams['variables']>
+export type Values = NonNullable<PreviewParams['values']>
+
+/** What the user bound: chain roots to rows, arguments to values. */
+export interface Bindings {
+  variables: Variables
+  values: Values
+}
 
 export interface PreviewSpec {
   /** `User.posts`: the panel's title after `Lucid: `. */
@@ -17,10 +24,11 @@ export interface PreviewSpec {
   uri: string
   expression: string
   variables?: Variables
+  values?: Values
 }
 
 /** Binds the free variables the server asks for; undefined when the user cancels. */
-export type VariableBinder = (variables: FreeVariable[], uri: string) => Promise<Variables | undefined>
+export type VariableBinder = (variables: FreeVariable[], uri: string) => Promise<Bindings | undefined>
 
 /** The server asked for variables more than this many times: something is wrong, say so. */
 const MAX_VARIABLE_ROUNDS = 3
@@ -41,16 +49,17 @@ export class PreviewRunner {
 
   async run(spec: PreviewSpec): Promise<void> {
     if (!previewsAllowed()) return
-    let variables = spec.variables
+    let { variables, values } = spec
     for (let round = 0; round <= MAX_VARIABLE_ROUNDS; round++) {
-      const answer = await this.send({ ...spec, variables })
+      const answer = await this.send({ ...spec, variables, values })
       if (answer.kind === 'needsVariables') {
         const bound = await this.bindVariables(answer.variables, spec.uri)
         if (!bound) return
-        variables = { ...variables, ...bound }
+        variables = { ...variables, ...bound.variables }
+        values = { ...values, ...bound.values }
         continue
       }
-      this.last = { ...spec, variables }
+      this.last = { ...spec, variables, values }
       this.panel.show({ title: spec.title, expression: spec.expression, answer: panelAnswer(answer) })
       return
     }
@@ -67,7 +76,12 @@ export class PreviewRunner {
   }
 
   private send(spec: PreviewSpec): Thenable<PreviewAnswer> {
-    const params: PreviewParams = { uri: spec.uri, expression: spec.expression, variables: spec.variables }
+    const params: PreviewParams = {
+      uri: spec.uri,
+      expression: spec.expression,
+      variables: spec.variables,
+      values: spec.values,
+    }
     return vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
@@ -94,5 +108,17 @@ export class PreviewRunner {
 
 function panelAnswer(answer: Exclude<PreviewAnswer, { kind: 'needsVariables' }>): PanelAnswer {
   if (answer.kind === 'error') return answer
+  if (answer.kind === 'sql') {
+    const { dialect, statements, warnings, message, hint, code } = answer
+    return {
+      kind: 'sql',
+      dialect,
+      statements,
+      warnings,
+      message,
+      ...(hint ? { hint } : {}),
+      ...(code ? { code } : {}),
+    }
+  }
   return { kind: 'result', dryRun: answer.dryRun, target: answer.target, result: answer.result }
 }

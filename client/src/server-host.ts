@@ -13,6 +13,7 @@ import { SETTINGS_SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../
 import { resolveRuntime } from './server-runtime'
 import { effectiveSettings } from './trust'
 import { renameMiddleware } from './rename-merge'
+import { whileRunning } from './stopped-guard'
 
 export interface HostEvents {
   /** The server is running (after a start, a restart or a recovery from a crash). */
@@ -94,7 +95,13 @@ export class ServerHost implements vscode.Disposable {
       run,
       debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
     }
-    const client = new LanguageClient('lucidLens', 'Lucid Lens', serverOptions, clientOptions(this.output))
+    const running = () => this.client === client && client.state === State.Running
+    const client: LanguageClient = new LanguageClient(
+      'lucidLens',
+      'Lucid Lens',
+      serverOptions,
+      clientOptions(this.output, running),
+    )
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => this.events.onStatus(params))
     client.onDidChangeState((change) => {
       if (change.newState === State.Running) this.events.onRunning()
@@ -105,7 +112,7 @@ export class ServerHost implements vscode.Disposable {
   }
 }
 
-function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
+function clientOptions(output: vscode.LogOutputChannel, running: () => boolean): LanguageClientOptions {
   return {
     documentSelector: [{ scheme: 'file', language: 'typescript' }],
     outputChannel: output,
@@ -129,6 +136,12 @@ function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
           )
         },
       },
+      // VS Code keeps asking while the client stops (a folder switch, a restart): answer nothing then.
+      provideCodeActions: (document, range, context, token, next) =>
+        whileRunning(running, () => next(document, range, context, token), []),
+      provideHover: (document, position, token, next) =>
+        whileRunning(running, () => next(document, position, token), undefined),
+      provideCodeLenses: (document, token, next) => whileRunning(running, () => next(document, token), []),
       // VS Code applies one rename provider's edits only: ours merges TypeScript's into them.
       ...renameMiddleware(),
     },

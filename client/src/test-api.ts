@@ -22,6 +22,8 @@ export interface PanelRender {
   dryRun: boolean
   /** The error shown instead of a result (message and hint). */
   error?: string
+  /** No database: why nothing ran and how to connect one (the SQL is in `statements`). */
+  notRun?: string
 }
 
 export interface GraphRender {

@@ -24,3 +24,7 @@ export type {
   SerializedResult,
 } from './query/result'
 export type { Row, StatementExecutor } from './query/runtime'
+export { sketchPlan } from './sketch'
+export type { Sketch, SketchDialect } from './sketch'
+export { placeholder } from './connection/sketch-executor'
+export { compilerFor } from './query/runtime'

@@ -1,6 +1,7 @@
 // Custom requests and notifications shared by the server and the client (the only place).
-import type { QueryPlan } from '../../engine/src/plan'
-import type { PreviewResult } from '../../engine/src/query/result'
+import type { PlanValue, QueryPlan } from '../../engine/src/plan'
+import type { ExecutedStatement, PreviewResult } from '../../engine/src/query/result'
+export { placeholder } from '../../engine/src/connection/sketch-executor'
 export { SETTINGS_SECTION } from './settings'
 
 /** The command the client registers to restart the server. */
@@ -83,9 +84,20 @@ export interface RelationSummary {
   name: string
   kind: string
   relatedModel: string
-  /** Resolved keys (property names), when they resolve. */
+  /**
+   * Resolved keys (property names), when they resolve, in Lucid's option names: `localKey` on this
+   * model (on the related model for belongsTo), `foreignKey` on the related model (on this one for
+   * belongsTo, on the through model for hasManyThrough). manyToMany has no foreignKey: see
+   * `relatedKey` and `pivot`.
+   */
   localKey?: string
   foreignKey?: string
+  /** manyToMany: the related model's property the pivot's related foreign key holds. */
+  relatedKey?: string
+  /** manyToMany: the pivot table and the pivot columns holding each side's key (column names). */
+  pivot?: { table: string; foreignKey: string; relatedForeignKey: string }
+  /** hasManyThrough: the model in between and its keys (property names). */
+  through?: { model: string; localKey: string; foreignKey: string }
   /** Finding codes on the relation's declaration (drawn red in the graph). */
   problems: string[]
   /** Previews can run it (hasMany, hasOne, belongsTo, manyToMany; not hasManyThrough yet). */
@@ -150,11 +162,15 @@ export interface PreviewParams {
   expression: string
   /** Free variables bound to a row: `{ user: { model: 'User', key: 1 } }` → `User.findOrFail(1)`. */
   variables?: Record<string, { model: string; key: string | number }>
+  /** Free variables used as arguments, bound to a value: `{ page: 2 }` for `paginate(page, 20)`. */
+  values?: Record<string, PlanValue>
   /** Overrides lucidLens.preview.rowCap. */
   rowCap?: number
 }
 export interface FreeVariable {
   name: string
+  /** An argument that needs a value (`page` in `paginate(page, 20)`), not a row of a model. */
+  value?: true
   /** The model the variable holds, when the code's types say so (`user: User`). */
   model?: string
 }
@@ -169,9 +185,41 @@ export type PreviewAnswer =
       dryRun: boolean
       result: PreviewResult
     }
+  /**
+   * No database to run on (none configured, unreachable, turned off): the SQL Lucid would send,
+   * compiled for the app's dialect, values read from rows shown as placeholders (`<User.id>`), and
+   * how to connect one.
+   */
+  | {
+      kind: 'sql'
+      expression: string
+      plan: QueryPlan
+      /** `SQLite`, `PostgreSQL`, `MySQL`, with `(assumed)` when nothing names it. */
+      dialect: string
+      statements: ExecutedStatement[]
+      /** What the SQL leaves out (an onQuery hook previews cannot apply...). */
+      warnings: string[]
+      /** Why nothing ran, and how to connect a database. */
+      message: string
+      hint?: string
+      code?: string
+    }
   /** The expression starts at variables that are not bound yet: ask for them and send again. */
   | { kind: 'needsVariables'; variables: FreeVariable[] }
   | ProblemAnswer
+
+/**
+ * Problem codes meaning "no database to run on": the client then binds variables to placeholder
+ * rows (`placeholder(model, primaryKey)`) instead of asking for a row from an empty list.
+ */
+export const NO_DATABASE_CODES: readonly string[] = [
+  'E_DISABLED',
+  'E_SETUP',
+  'E_CONNECTION',
+  'E_UNKNOWN_DATABASE',
+  'E_ACCESS_DENIED',
+  'E_NO_SUCH_TABLE',
+]
 
 /** `lucidLens/expressionAt`: the Lucid expression under a selection or the cursor, and its free variables. */
 export const EXPRESSION_AT_REQUEST = 'lucidLens/expressionAt'

@@ -26,6 +26,8 @@ test('mermaid: one node per model, edges labelled with resolved keys, broken one
   assert.match(out, /^flowchart LR$/m)
   assert.match(out, /^ {2}m_Organization -- "members \(hasMany\): uuid → organizationUuid" --> m_User$/m)
   assert.match(out, /^ {2}m_Category -- "children \(hasMany\): id → parentId" --> m_Category$/m)
+  // manyToMany reads by its pivot table, not `id → id`.
+  assert.match(out, /^ {2}m_Post -- "tags \(manyToMany\): via post_tag \(post_id → tag_id\)" --> m_Tag$/m)
   const edges = out.split('\n').filter((l) => l.includes(' --> '))
   const broken = edges.findIndex((l) => l.includes('approvedComments'))
   assert.match(edges[broken] ?? '', /⚠ LL103/)

@@ -7,6 +7,7 @@ import * as path from 'node:path'
 import { before, after, test } from 'node:test'
 import { main } from '../../server/src/cli/main'
 import { repoRoot } from '../support/paths'
+import { createTempApp } from '../support/temp-app'
 
 let app: string
 let db: string
@@ -138,4 +139,37 @@ test('a paginated result: the count and page statements, the meta line, then the
   )
   assert.match(lines[8] ?? '', /^id +\| /)
   assert.match(lines[10] ?? '', /^\d+ +\| 2 +\| /)
+})
+
+test('without a database: the SQL Lucid would send, then why nothing ran and how to connect one', async (t) => {
+  const bare = createTempApp()
+  t.after(() => bare.remove())
+  let out = ''
+  const run = (...args: string[]) =>
+    main(['preview', '--project', bare.root, ...args], (text) => (out += text + '\n'), false)
+  const code = await run("User.findOrFail(1).related('posts').query()")
+  assert.equal(code, 2)
+  assert.deepEqual(out.split('\n'), [
+    '-- Not run; the SQL Lucid would send (SQLite (assumed: no database is configured)), values read from rows as placeholders:',
+    'select * from `users` where `id` = ? limit ?;',
+    '--   bindings [1,1]',
+    'select * from `posts` where `user_id` = ?;',
+    '--   bindings ["<User.id>"]',
+    '',
+    `lucid-lens: Not run: No config/database.ts in ${fs.realpathSync(bare.root)}.`,
+    'Pass the database with --db FILE or --db postgres://USER@HOST/DB.',
+    '',
+  ])
+  out = ''
+  assert.equal(await run('--db', 'postgres://nobody@127.0.0.1:1/none', '--json', 'User.query()'), 2)
+  const [json] = out.split('\nlucid-lens: ')
+  const { notRun, ...sql } = JSON.parse(json ?? '') as { notRun: string }
+  assert.match(notRun, /127\.0\.0\.1:1/)
+  assert.deepEqual(sql, {
+    dialect: 'PostgreSQL',
+    statements: [
+      { sql: 'select * from "users"', bindings: [], durationMs: 0, rowCount: 0, truncated: false },
+    ],
+  })
+  assert.match(out, /lucid-lens: Not run: .*127\.0\.0\.1:1/)
 })

@@ -135,6 +135,15 @@ test('typed keys follow the type of the keys seen', () => {
 test('titles', () => {
   assert.equal(expressionTitle("User.findOrFail(1).related('posts').query()"), 'User.posts')
   assert.equal(expressionTitle("await user.related('posts').query().preload('comments')"), 'user.posts')
-  assert.equal(expressionTitle("Post.query().preload('author.organization')"), 'Post.author')
+  assert.equal(expressionTitle("Post.query().preload('author.organization')"), 'Post')
   assert.equal(expressionTitle('User.query().limit(2)'), 'User')
+  // A preload (or a related query inside a callback) does not name what the chain reads.
+  assert.equal(
+    expressionTitle(
+      "Category.query()\n  .whereNull('parentId')\n  .preload('children', (q) => q.related('x'))",
+    ),
+    'Category',
+  )
+  assert.equal(expressionTitle("user\n  .related('posts')\n  .query()"), 'user.posts')
+  assert.equal(expressionTitle("Post.findByOrFail('slug', 'a').related('comments').query()"), 'Post.comments')
 })

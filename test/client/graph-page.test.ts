@@ -118,7 +118,7 @@ const viewBox = () =>
     `document.querySelector('.view:not([hidden]) svg.graph').getAttribute('viewBox').split(' ').map(Number)`,
   )
 const drawingSize = () =>
-  page.evaluate<number[]>(
+  page.evaluate<[number, number]>(
     `(() => { const svg = document.querySelector('.view:not([hidden]) svg.graph'); return [Number(svg.dataset.width), Number(svg.dataset.height)] })()`,
   )
 

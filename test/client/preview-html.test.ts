@@ -135,4 +135,48 @@ describe('preview panel page', () => {
     assert.match(html, /data-action="copySql" disabled>/)
     assert.doesNotMatch(html, /id="rows"/)
   })
+
+  test('no database: why nothing ran, how to connect one, and the SQL with placeholders', () => {
+    const html = previewHtml(
+      {
+        title: 'Lucid: User.posts',
+        expression: "user.related('posts').query()",
+        answer: {
+          kind: 'sql',
+          dialect: 'SQLite (assumed: no database is configured)',
+          statements: [
+            {
+              sql: 'select * from `posts` where `user_id` = ?',
+              bindings: ['<User.id>'],
+              durationMs: 0,
+              rowCount: 0,
+              truncated: false,
+            },
+          ],
+          warnings: ['onQuery of "User.posts" was not applied: <why>'],
+          message: 'Not run: This app has no config/database.ts.',
+          hint: 'Add <Lucid> config',
+          code: 'E_SETUP',
+        },
+      },
+      assets,
+    )
+    assertNoInlineCode(html)
+    assert.ok(
+      html.includes('<p class="message"><strong>Not run: This app has no config/database.ts.</strong></p>'),
+    )
+    assert.ok(html.includes('<p class="hint">Add &lt;Lucid&gt; config</p>'))
+    assert.ok(html.includes('<pre class="sql">select * from `posts` where `user_id` = ?</pre>'))
+    assert.ok(html.includes('bindings [&quot;&lt;User.id&gt;&quot;]'))
+    assert.ok(html.includes('SQLite (assumed: no database is configured)'))
+    // Copy SQL works; nothing ran, so there is nothing to export.
+    assert.match(html, /data-action="copySql">/)
+    assert.match(html, /data-action="exportJson" disabled>/)
+    assert.ok(
+      html.includes(
+        '<li class="warning">onQuery of &quot;User.posts&quot; was not applied: &lt;why&gt;</li>',
+      ),
+    )
+    assert.doesNotMatch(html, /id="rows"|id="error"/)
+  })
 })

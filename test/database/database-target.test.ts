@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict'
 import * as path from 'node:path'
 import { test } from 'node:test'
-import { databaseTarget, type TargetSettings } from '../../server/src/database/database-target'
+import {
+  databaseTarget,
+  NO_CONFIG_HINT,
+  type TargetSettings,
+} from '../../server/src/database/database-target'
 import { DiscoveryError } from '../../server/src/database/discover'
 import { createTempApp } from '../support/temp-app'
 
@@ -134,8 +138,8 @@ test('auto without config/database.ts: the problem and where to set the database
   assert.deepEqual(
     problem(() => databaseTarget(app.root, { settings: AUTO, env: {} })),
     {
-      message: `No config/database.ts in ${app.root}.`,
-      hint: "Set lucidLens.database.* or the app's .env.",
+      message: 'This app has no config/database.ts.',
+      hint: NO_CONFIG_HINT,
     },
   )
 })

@@ -6,6 +6,7 @@ import { formatBindings } from '../../engine/src/connection/sqlite-executor'
 import type { ModelGraph } from '../../engine/src/model-graph'
 import { call, callback } from '../../engine/src/plan'
 import { previewSqlite } from '../../engine/src/preview'
+import { propertyNotColumn } from '../../engine/src/naming/property-column'
 import { PreviewError } from '../../engine/src/query/errors'
 import { createFixtureDatabase, removeFixtureDatabase } from './support/fixture-db'
 import { FIXTURE_GRAPH } from './support/fixture-graph'
@@ -176,5 +177,18 @@ describe('preview engine', () => {
       graph,
     )
     assert.equal(error.message, '"hasManyThrough" relations are not supported in previews yet')
+  })
+
+  test('a property where SQL needs its column: the same words as LL304, from the same helper', async () => {
+    const error = await failure(
+      chain('User', (u) =>
+        u.query().preload('posts', (q: Q) => q.groupLimit(1).groupOrderBy('createdAt', 'desc')),
+      ),
+    )
+    assert.equal(error.code, 'E_NO_SUCH_COLUMN')
+    // No table in the window's ORDER BY: every model with that property and column is named.
+    const words = propertyNotColumn(['User.createdAt', 'Post.createdAt'], 'created_at')
+    assert.ok(error.message.endsWith(` It is not a column: ${words}`), error.message)
+    assert.doesNotMatch(error.message, /No model column maps/)
   })
 })

@@ -35,7 +35,8 @@ test('a selection as written, its variable typed by the code', async () => {
   })
   assert.deepEqual(answer, {
     kind: 'expression',
-    expression: "user\n      .related('posts')\n      .query()",
+    // Dedented: the statement's own indentation (4 spaces) is not part of the code.
+    expression: "user\n  .related('posts')\n  .query()",
     variables: [{ name: 'user', model: 'User' }],
   })
 })
@@ -50,8 +51,8 @@ test('the cursor takes the outermost chain around it, without await', async () =
     return lsp.client.sendRequest(EXPRESSION_AT_REQUEST, { uri, range: { start: cursor, end: cursor } })
   }
   const active =
-    "User.query()\n      .whereHas('posts', (posts) => posts.where('isPublished', true), '>=', 2)\n" +
-    "      .preload('posts', (posts) => posts.groupLimit(3).groupOrderBy('createdAt', 'desc'))"
+    "User.query()\n  .whereHas('posts', (posts) => posts.where('isPublished', true), '>=', 2)\n" +
+    "  .preload('posts', (posts) => posts.groupLimit(3).groupOrderBy('createdAt', 'desc'))"
   for (const needle of ['whereHas', "posts.where('isPublished'", 'groupLimit'])
     assert.deepEqual(await at(needle, 2), { kind: 'expression', expression: active, variables: [] }, needle)
   const latest = await at("orderBy('publishedAt'")
@@ -103,6 +104,56 @@ test('a selection that is not previewable says why', async () => {
     message:
       '`params.id` is not supported in previews: expected a literal value (string, number, boolean, null, array or object)',
   })
+})
+
+test('the cursor in a chain the reader refuses gives its reason, as the selection does', async () => {
+  const file = path.join(app, 'app', 'controllers', 'pages_controller.ts')
+  const text = `import User from '#models/user'
+
+export default class PagesController {
+  async index(page: number, params: { id: number }) {
+    const users = await User.query()
+      .where('email', 'like', '%@example.com')
+      .paginate(page, 20)
+    const one = await User.query().where('id', params.id).first()
+    return [users, one]
+  }
+}
+`
+  const uri = await lsp.open(file, text)
+  const at = (needle: string, length = 0): Promise<ExpressionAtResult> => {
+    const start = text.indexOf(needle)
+    return lsp.client.sendRequest(EXPRESSION_AT_REQUEST, {
+      uri,
+      range: { start: position(text, start + (length ? 0 : 1)), end: position(text, start + (length || 1)) },
+    })
+  }
+  // \`page\` is a free value: the chain is found, and the preview asks for its value.
+  const paginated = {
+    kind: 'expression',
+    expression: "User.query()\n  .where('email', 'like', '%@example.com')\n  .paginate(page, 20)",
+    variables: [],
+  }
+  assert.deepEqual(await at('paginate'), paginated)
+  const selection = "User.query()\n      .where('email', 'like', '%@example.com')\n      .paginate(page, 20)"
+  const start = text.indexOf(selection)
+  assert.deepEqual(
+    await lsp.client.sendRequest(EXPRESSION_AT_REQUEST, {
+      uri,
+      range: { start: position(text, start), end: position(text, start + selection.length) },
+    }),
+    paginated,
+  )
+  // Code the reader refuses: the cursor gives the same reason as the selection, not "No Lucid query here".
+  const refused = {
+    kind: 'error',
+    code: 'E_PLAN',
+    message:
+      '`params.id` is not supported in previews: expected a literal value (string, number, boolean, null, array or object)',
+  }
+  assert.deepEqual(await at("where('id'"), refused)
+  const chain = "User.query().where('id', params.id).first()"
+  assert.deepEqual(await at(chain, chain.length), refused)
 })
 
 function position(text: string, offset: number): { line: number; character: number } {

@@ -7,8 +7,8 @@ import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserve
 import { LspHarness } from '../support/lsp-harness'
 import { copyFixture, createTempApp, type TempApp } from '../support/temp-app'
 
-const USER = `import { BaseModel, column, hasMany, hasOne } from '@adonisjs/lucid/orm'
-import type { HasMany, HasOne } from '@adonisjs/lucid/types/relations'
+const USER = `import { BaseModel, column, hasMany, hasManyThrough, hasOne } from '@adonisjs/lucid/orm'
+import type { HasMany, HasManyThrough, HasOne } from '@adonisjs/lucid/types/relations'
 import Post from '#models/post'
 import Comment from '#models/comment'
 import Profile from '#models/profile'
@@ -35,11 +35,15 @@ export default class User extends BaseModel {
 
   @hasOne(() => Profile)
   declare profile: HasOne<typeof Profile>
+
+  @hasManyThrough([() => Comment, () => Post])
+  declare postComments: HasManyThrough<typeof Comment>
 }
 `
-const POST = `import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
-import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+const POST = `import { BaseModel, belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
+import Tag from '#models/tag'
 
 export default class Post extends BaseModel {
   @column({ isPrimary: true })
@@ -56,6 +60,22 @@ export default class Post extends BaseModel {
 
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>
+
+  @manyToMany(() => Tag)
+  declare tags: ManyToMany<typeof Tag>
+
+  @manyToMany(() => Tag, { pivotTable: 'post_labels', pivotColumns: ['position'] })
+  declare labels: ManyToMany<typeof Tag>
+}
+`
+const TAG = `import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export default class Tag extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare name: string
 }
 `
 const COMMENT = `import { BaseModel, column } from '@adonisjs/lucid/orm'
@@ -100,6 +120,7 @@ before(async () => {
     'app/models/post.ts': POST,
     'app/models/comment.ts': COMMENT,
     'app/models/profile.ts': PROFILE,
+    'app/models/tag.ts': TAG,
     'app/controllers/users_controller.ts': CONTROLLER,
   })
   lsp = await LspHarness.start({ pull: true, rootPath: app.root })
@@ -158,7 +179,14 @@ test('the relation property shows kind, related model, default keys, SQL and the
     value,
   )
   assert.ok(value.includes('serializeAs `posts` (default: the relation name)'), value)
-  assert.ok(value.includes('```sql\nselect * from "posts" where "user_id" = ?\n```'), value)
+  // Compiled by the preview engine for the app's dialect (SQLite, assumed: this app has no database).
+  assert.ok(
+    value.includes(
+      "SQL of `related('posts').query()` for SQLite (assumed: no database is configured):\n\n" +
+        '```sql\nselect * from `posts` where `user_id` = ?\n```',
+    ),
+    value,
+  )
   assert.ok(
     value.includes('Lucid v6 (Lucid 20/21) naming rules (from package.json `@adonisjs/lucid` ^21.1.0)'),
   )
@@ -182,7 +210,8 @@ test('an explicit key string emphasises its row and says it is explicit', async 
   )
   assert.ok(value.includes('| localKey | `User.id` | `users.id` | default: the primary key of User |'))
   assert.ok(value.includes("serializeAs `writings` · onQuery: `(query) => query.where('isPublished', true)`"))
-  assert.ok(value.includes('select * from "posts" where "writer_id" = ?'), value)
+  // onQuery's wheres come first, as Lucid wraps them before the relation's constraint.
+  assert.ok(value.includes('select * from `posts` where (`is_published` = ?) and (`writer_id` = ?)'), value)
   assert.deepEqual(result?.range, rangeOf(USER, "'authorId'"))
 })
 
@@ -193,13 +222,69 @@ test('a relation with a finding lists it and shows no SQL', async () => {
   assert.ok(!value.includes('```sql'), value)
 })
 
-test('hasOne shows its keys; belongsTo shows kind and related model', async () => {
+test('hasOne and belongsTo get the same card: keys with property and column, and the SQL', async () => {
   const profile = markdown(await hover('app/models/user.ts', USER, 'declare pro|file'))
   assert.match(profile, /^\*\*User\.profile\*\*: hasOne → Profile \(table `profiles`\)/)
   assert.ok(profile.includes('| foreignKey | `Profile.userId` | `profiles.user_id` |'), profile)
+  assert.ok(profile.includes('```sql\nselect * from `profiles` where `user_id` = ? limit ?\n```'), profile)
   const user = markdown(await hover('app/models/post.ts', POST, 'declare us|er:'))
   assert.match(user, /^\*\*Post\.user\*\*: belongsTo → User \(table `users`\)/)
-  assert.ok(!user.includes('```sql'), user)
+  assert.ok(user.includes('| localKey | `User.id` | `users.id` | default: the primary key of User |'), user)
+  assert.ok(
+    user.includes(
+      '| foreignKey | `Post.userId` | `posts.user_id` | default: camelCase("User" + "_" + "id") |',
+    ),
+    user,
+  )
+  assert.ok(user.includes('```sql\nselect * from `users` where `id` = ? limit ?\n```'), user)
+})
+
+test('manyToMany: both keys, the pivot table and its key columns, and the SQL with the join', async () => {
+  const tags = markdown(await hover('app/models/post.ts', POST, 'declare ta|gs'))
+  assert.match(tags, /^\*\*Post\.tags\*\*: manyToMany → Tag \(table `tags`\)/)
+  for (const line of [
+    '| localKey | `Post.id` | `posts.id` | default: the primary key of Post |',
+    '| relatedKey | `Tag.id` | `tags.id` | default: named like the primary key of Post |',
+    '| pivotTable | (no model) | `post_tag` | default: snake_case of both model names, sorted |',
+    '| pivotForeignKey | (pivot) | `post_tag.post_id` | holds localKey |',
+    '| pivotRelatedForeignKey | (pivot) | `post_tag.tag_id` | holds relatedKey |',
+  ])
+    assert.ok(tags.includes(line), `${line}\n---\n${tags}`)
+  assert.ok(
+    tags.includes(
+      '```sql\nselect `tags`.*, `post_tag`.`post_id` as `pivot_post_id`, `post_tag`.`tag_id` as `pivot_tag_id` ' +
+        'from `tags` inner join `post_tag` on `tags`.`id` = `post_tag`.`tag_id` where `post_tag`.`post_id` = ?\n```',
+    ),
+    tags,
+  )
+  const explicit = markdown(await hover('app/models/post.ts', POST, 'declare lab|els'))
+  assert.ok(explicit.includes('| pivotTable | (no model) | `post_labels` | explicit |'), explicit)
+  assert.ok(
+    explicit.includes('| pivotColumns | (pivot) | `post_labels.position` | read as `pivot_position` |'),
+    explicit,
+  )
+})
+
+test('hasManyThrough: the through model, its four keys and the SQL Lucid builds', async () => {
+  const value = markdown(await hover('app/models/user.ts', USER, 'declare postCom|ments'))
+  assert.match(
+    value,
+    /^\*\*User\.postComments\*\*: hasManyThrough → Comment \(table `comments`\) through Post \(table `posts`\)/,
+  )
+  for (const line of [
+    '| localKey | `User.id` | `users.id` | default: the primary key of User |',
+    '| foreignKey | `Post.userId` | `posts.user_id` | default: camelCase("User" + "_" + "id") |',
+    '| throughLocalKey | `Post.id` | `posts.id` | default: the primary key of Post |',
+    '| throughForeignKey | `Comment.postId` | `comments.post_id` | default: camelCase("Post" + "_" + "id") |',
+  ])
+    assert.ok(value.includes(line), `${line}\n---\n${value}`)
+  assert.ok(
+    value.includes(
+      '```sql\nselect `comments`.*, `posts`.`user_id` as `through_user_id` from `comments` ' +
+        'inner join `posts` on `posts`.`id` = `comments`.`post_id` where `posts`.`user_id` = ?\n```',
+    ),
+    value,
+  )
 })
 
 test('a relation name in a usage shows the card; an unknown one shows nothing', async () => {
@@ -215,7 +300,7 @@ test('the model class name shows table, primary key, strategy, columns and relat
   const value = markdown(result)
   assert.ok(
     value.startsWith(
-      '**User**: Lucid model · table `users` · primary key `id` · CamelCaseNamingStrategy\n\n2 columns · 4 relations',
+      '**User**: Lucid model · table `users` · primary key `id` · CamelCaseNamingStrategy\n\n2 columns · 5 relations',
     ),
     value,
   )
@@ -224,6 +309,7 @@ test('the model class name shows table, primary key, strategy, columns and relat
     '- `articles`: hasMany → Post',
     '- `comments`: hasMany → Comment',
     '- `profile`: hasOne → Profile',
+    '- `postComments`: hasManyThrough → Comment',
   ]) {
     assert.ok(value.includes(line), `${line} in ${value}`)
   }

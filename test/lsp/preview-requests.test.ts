@@ -12,6 +12,8 @@ import { CancellationTokenSource } from 'vscode-languageserver/node'
 import { pathToUri } from '../../server/src/features/uri'
 import {
   MODELS_REQUEST,
+  NO_DATABASE_CODES,
+  placeholder,
   PREVIEW_REQUEST,
   ROWS_REQUEST,
   type ModelsResult,
@@ -19,7 +21,9 @@ import {
   type PreviewParams,
   type RowsResult,
 } from '../../server/src/protocol'
+import { NO_CONFIG_HINT } from '../../server/src/database/database-target'
 import { LspHarness } from '../support/lsp-harness'
+import { createTempApp } from '../support/temp-app'
 import { repoRoot } from '../support/paths'
 
 const SLOW_MODEL = `import { BaseModel, column } from '@adonisjs/lucid/orm'
@@ -68,6 +72,19 @@ function preview(params: Omit<PreviewParams, 'uri'>, harness = lsp): Promise<Pre
   return harness.client.sendRequest(PREVIEW_REQUEST, { uri: userUri, ...params })
 }
 
+/** A SQL-only answer (no database), its statements' SQL only. */
+function sqlOf(answer: PreviewAnswer) {
+  assert.equal(answer.kind, 'sql', JSON.stringify(answer))
+  const { dialect, statements, message, hint, code } = answer as Extract<PreviewAnswer, { kind: 'sql' }>
+  return {
+    dialect,
+    sql: statements.map((s) => s.sql),
+    message,
+    ...(hint ? { hint } : {}),
+    ...(code ? { code } : {}),
+  }
+}
+
 function result(answer: PreviewAnswer): Extract<PreviewAnswer, { kind: 'result' }> {
   assert.equal(answer.kind, 'result', JSON.stringify(answer))
   return answer as Extract<PreviewAnswer, { kind: 'result' }>
@@ -108,8 +125,14 @@ test('models: each model with its table, columns and relations, keys resolved, f
       ['category', 'belongsTo', 'id', 'categoryId', true],
       ['comments', 'hasMany', 'id', 'postId', true],
       ['approvedComments', 'hasMany', 'id', 'post_id', true],
-      ['tags', 'manyToMany', 'id', 'id', true],
+      ['tags', 'manyToMany', 'id', undefined, true],
     ],
+  )
+  // manyToMany is described by its pivot table, with Lucid's relatedKey under its own name.
+  const tags = post?.relations.find((r) => r.name === 'tags')
+  assert.deepEqual(
+    [tags?.relatedKey, tags?.pivot],
+    ['id', { table: 'post_tag', foreignKey: 'post_id', relatedForeignKey: 'tag_id' }],
   )
   const approved = post?.relations.find((r) => r.name === 'approvedComments')
   assert.deepEqual(approved?.problems, ['LL103'])
@@ -132,8 +155,9 @@ test('rows: the key, a readable label and details, in key order, filtered by the
   assert.deepEqual(users.rows[0], {
     key: 1,
     label: 'user1@example.com',
+    // Readable columns first: the organization's uuid would push them out of view.
     detail:
-      'organizationUuid: 00000000-0000-4000-8000-000000000001 · fullName: User 1 · createdAt: 2026-01-01T09:30:00.000+00:00',
+      'fullName: User 1 · createdAt: 2026-01-01T09:30:00.000+00:00 · updatedAt: 2026-01-02T09:30:00.000+00:00',
   })
   const search = async (text: string, limit?: number) => {
     const answer: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, {
@@ -211,8 +235,43 @@ test('preview: a chain on an unbound variable asks for it, then runs from the bo
   assert.deepEqual(missing, { kind: 'error', message: 'Row not found', code: 'E_ROW_NOT_FOUND' })
 })
 
+test('preview: an argument that is a variable is asked for, then bound to the value given', async () => {
+  const expression = "User.query().orderBy('id').paginate(page, 2)"
+  assert.deepEqual(await preview({ expression }), {
+    kind: 'needsVariables',
+    variables: [{ name: 'page', value: true }],
+  })
+  const answer = result(await preview({ expression, values: { page: 2 } }))
+  assert.deepEqual(answer.plan.calls.at(-1), {
+    method: 'paginate',
+    args: [
+      { kind: 'value', value: 2 },
+      { kind: 'value', value: 2 },
+    ],
+  })
+  assert.equal((answer.result.result as { meta: { currentPage: number } }).meta.currentPage, 2)
+})
+
+test('preview: a row bound to a placeholder (no rows to pick) shows the SQL, with the database unread', async () => {
+  const before = checksum()
+  const answer = sqlOf(
+    await preview({
+      expression: "user.related('posts').query()",
+      variables: { user: { model: 'User', key: placeholder('User', 'id') } },
+    }),
+  )
+  assert.deepEqual(answer, {
+    dialect: 'SQLite',
+    sql: ['select * from `users` where `id` = ? limit ?', 'select * from `posts` where `user_id` = ?'],
+    message: 'Not run: "user" is a placeholder (<User.id>): no User row could be listed.',
+    hint: 'Previews run from a real row: add a User (a seeder, or the app), or run node ace migration:run if its table is missing.',
+    code: 'E_NO_ROWS',
+  })
+  assert.equal(checksum(), before)
+})
+
 test('preview: problems come back as answers with a message, a hint and a code', async () => {
-  const syntax = await preview({ expression: "User.query().where('id', someId)" })
+  const syntax = await preview({ expression: "User.query().where('id', params.id)" })
   assert.equal(syntax.kind === 'error' && syntax.code, 'E_PLAN')
   assert.match(syntax.kind === 'error' ? (syntax.hint ?? '') : '', /\^$/)
   const model = await preview({ expression: 'Author.query()' })
@@ -270,8 +329,16 @@ test('an untrusted workspace (database.enable off) answers E_DISABLED and reads 
     code: 'E_DISABLED',
     message: 'Database access is turned off (lucidLens.database.enable, or the workspace is not trusted)',
   }
-  assert.deepEqual(await preview({ expression: 'User.query()' }, off), disabled)
+  const before = checksum()
+  // The preview still shows the SQL Lucid would send, compiled without any connection.
+  assert.deepEqual(sqlOf(await preview({ expression: 'User.query()' }, off)), {
+    dialect: 'SQLite',
+    sql: ['select * from `users`'],
+    message: `Not run: ${disabled.message}`,
+    code: 'E_DISABLED',
+  })
   assert.deepEqual(await off.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' }), disabled)
+  assert.equal(checksum(), before)
 })
 
 test('a missing SQLite file, from the settings or from config/database.ts, says how to create it', async (t) => {
@@ -281,13 +348,15 @@ test('a missing SQLite file, from the settings or from config/database.ts, says 
     settings: { database: { connection: 'sqlite', file: 'tmp/nothing.sqlite3' } },
   })
   t.after(() => missing.stop())
-  assert.deepEqual(await preview({ expression: 'User.query()' }, missing), {
-    kind: 'error',
+  assert.deepEqual(sqlOf(await preview({ expression: 'User.query()' }, missing)), {
+    dialect: 'SQLite',
+    sql: ['select * from `users`'],
     code: 'E_SETUP',
     message:
-      'The SQLite database tmp/nothing.sqlite3 does not exist yet (node ace migration:run creates it).',
+      'Not run: The SQLite database tmp/nothing.sqlite3 does not exist yet (node ace migration:run creates it).',
     hint: 'Run node ace migration:run.',
   })
+  assert.equal(fs.existsSync(path.join(app, 'tmp', 'nothing.sqlite3')), false)
   const empty = await LspHarness.start({
     pull: true,
     rootPath: app,
@@ -301,4 +370,40 @@ test('a missing SQLite file, from the settings or from config/database.ts, says 
     message: 'lucidLens.database.connection is "sqlite" but lucidLens.database.file is empty.',
     hint: 'Set lucidLens.database.file to the database file (relative to the app folder).',
   })
+})
+
+test('an app without config/database.ts: the SQL with placeholders, and how to add a database', async (t) => {
+  const bare = createTempApp()
+  const harness = await LspHarness.start({ pull: true, rootPath: bare.root, settings: {} })
+  t.after(async () => {
+    await harness.stop()
+    bare.remove()
+  })
+  const uri = pathToUri(bare.file('app/models/user.ts'))
+  const rows: RowsResult = await harness.client.sendRequest(ROWS_REQUEST, { uri, model: 'User' })
+  assert.ok(rows.kind === 'error' && NO_DATABASE_CODES.includes(rows.code ?? ''), JSON.stringify(rows))
+  const key = placeholder('User', 'id')
+  const answer: PreviewAnswer = await harness.client.sendRequest(PREVIEW_REQUEST, {
+    uri,
+    expression: "user.related('posts').query().where('title', 'Hello')",
+    variables: { user: { model: 'User', key } },
+  })
+  assert.equal(answer.kind, 'sql', JSON.stringify(answer))
+  const sql = answer as Extract<PreviewAnswer, { kind: 'sql' }>
+  assert.deepEqual(
+    sql.statements.map((s) => [s.sql, s.bindings]),
+    [
+      ['select * from `users` where `id` = ? limit ?', [key, 1]],
+      // Lucid wraps the user's wheres before adding the relation's constraint.
+      ['select * from `posts` where (`title` = ?) and (`user_id` = ?)', ['Hello', '<User.id>']],
+    ],
+  )
+  assert.equal(sql.dialect, 'SQLite (assumed: no database is configured)')
+  assert.equal(sql.message, 'Not run: This app has no config/database.ts.')
+  assert.equal(sql.hint, NO_CONFIG_HINT)
+  const write: PreviewAnswer = await harness.client.sendRequest(PREVIEW_REQUEST, {
+    uri,
+    expression: "User.create({ email: 'a@b.c' })",
+  })
+  assert.equal(write.kind === 'error' && write.code, 'E_READ_ONLY')
 })

@@ -140,19 +140,34 @@ describe('PostgreSQL', () => {
       settings: serverSettings('pg', database, 'lucid_lens_nobody'),
     })
     t.after(() => rejected.stop())
-    const answer = await rejected.client.sendRequest(PREVIEW_REQUEST, {
+    const answer: PreviewAnswer = await rejected.client.sendRequest(PREVIEW_REQUEST, {
       uri: userUri,
       expression: 'User.query()',
     })
     const { host, port } = database.settings
-    assert.deepEqual(answer, {
-      kind: 'error',
-      message:
-        `PostgreSQL at ${host}:${port} rejected the user "lucid_lens_nobody": role "lucid_lens_nobody" ` +
-        'does not exist. Check the user and its password.',
-      hint: 'Run "Lucid: Set Database Password", or check the user and password in the app\'s .env.',
-      code: 'E_ACCESS_DENIED',
-    })
+    // Nothing ran: the answer is the SQL Lucid would send to PostgreSQL, and why it did not run.
+    assert.equal(answer.kind, 'sql', JSON.stringify(answer))
+    const sql = answer as Extract<PreviewAnswer, { kind: 'sql' }>
+    assert.deepEqual(
+      {
+        dialect: sql.dialect,
+        statements: sql.statements.map((s) => s.sql),
+        warnings: sql.warnings,
+        message: sql.message,
+        hint: sql.hint,
+        code: sql.code,
+      },
+      {
+        dialect: 'PostgreSQL',
+        statements: ['select * from "users"'],
+        warnings: [],
+        message:
+          `Not run: PostgreSQL at ${host}:${port} rejected the user "lucid_lens_nobody": role "lucid_lens_nobody" ` +
+          'does not exist. Check the user and its password.',
+        hint: 'Run "Lucid: Set Database Password", or check the user and password in the app\'s .env.',
+        code: 'E_ACCESS_DENIED',
+      },
+    )
   })
 })
 

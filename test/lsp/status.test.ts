@@ -141,7 +141,7 @@ test('an app without config/database.ts has no database: none, not an error', LI
   assert.deepEqual([status?.models, status?.relations, status?.database.label], [2, 1, undefined])
   assert.equal(
     status?.database.problem,
-    `no development database to read: No config/database.ts in ${app.root}.`,
+    'no development database to read: This app has no config/database.ts.',
   )
 })
 

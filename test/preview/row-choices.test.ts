@@ -51,6 +51,27 @@ test('the label: a known name first, then the first text column, else the key', 
   assert.equal(rowChoiceShape(model([column('id', 'number')], 'uuid'), '', 10), undefined)
 })
 
+test('uuids and references come last: a readable column labels the row and leads the details', () => {
+  const shape = rowChoiceShape(
+    model([
+      column('id', 'string'),
+      column('organizationUuid', 'string'),
+      column('authorId', 'string'),
+      column('apiToken', 'string'),
+      column('headline', 'string'),
+      column('views', 'number'),
+      column('paid', 'boolean'),
+    ]),
+    '',
+    10,
+  )
+  assert.equal(shape?.label.attribute, 'headline')
+  assert.deepEqual(
+    shape?.details.map((c) => c.attribute),
+    ['views', 'paid', 'organizationUuid'],
+  )
+})
+
 test('the search: digits compare with a number key, any text with the label, as bindings', () => {
   const shape = (search: string, key = 'number') =>
     rowChoiceShape(model([column('id', key), column('email', 'string')]), search, 5)

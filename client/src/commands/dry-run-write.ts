@@ -34,7 +34,7 @@ export async function dryRunWrite(context: CommandContext): Promise<void> {
   const key = await pickRow(
     prompter,
     requests,
-    { uri: model.uri, model: model.name },
+    { uri: model.uri, model: model.name, primaryKey: model.primaryKey },
     `${TITLE}: which ${model.name}?`,
   )
   if (key === undefined) return

@@ -1,8 +1,17 @@
 // The questions several commands share: which model, which relation, which row.
 import * as path from 'node:path'
-import type * as vscode from 'vscode'
-import type { RelationSummary, RowChoice } from '../../../server/src/protocol'
+import * as vscode from 'vscode'
+import {
+  NO_DATABASE_CODES,
+  placeholder,
+  type RelationSummary,
+  type RowChoice,
+  type RowsResult,
+} from '../../../server/src/protocol'
 import { typedKey, type Key } from '../expressions'
+import { orderModels } from '../model-order'
+import { relationKeys } from '../relation-label'
+import { rowText } from '../row-label'
 import type { Prompter } from '../quick-picks'
 import { isInApp, type AppModel, type LucidRequests } from '../requests'
 
@@ -25,7 +34,7 @@ export async function pickModel(
   title: string,
   accept: (model: AppModel) => boolean = () => true,
 ): Promise<AppModel | undefined> {
-  const candidates = models.filter(accept)
+  const candidates = orderModels(models.filter(accept), activeUri())
   if (candidates.length === 0)
     throw new Error(
       'No Lucid model found (with a relation) in this workspace: open an AdonisJS app with models.',
@@ -65,24 +74,27 @@ export async function pickRelation(
 }
 
 function relationDetail(relation: RelationSummary): string | undefined {
-  const keys =
-    relation.localKey && relation.foreignKey
-      ? `localKey ${relation.localKey} · foreignKey ${relation.foreignKey}`
-      : ''
+  const keys = relationKeys(relation) ?? ''
   const problems = relation.problems.length ? `⚠ ${relation.problems.join(', ')}` : ''
   return [keys, problems].filter(Boolean).join(' · ') || undefined
 }
 
 /**
  * Asks for a row of the model: the list is a page of rows, searched again as the user types, and
- * a typed key that is not listed is accepted as it is.
+ * a typed key that is not listed is accepted as it is. Without a database, or without rows, there
+ * is nothing to list: nothing is asked and the key is a placeholder (`<User.id>`), so the preview
+ * shows its SQL.
  */
 export async function pickRow(
   prompter: Prompter,
   requests: LucidRequests,
-  target: { uri: string; model: string },
+  target: { uri: string; model: string; primaryKey: string },
   title: string,
 ): Promise<Key | undefined> {
+  const probe = await requests.rows({ uri: target.uri, model: target.model, limit: 1 })
+  // No database, or a table without rows: nothing to pick from, the preview shows the SQL only.
+  if (noDatabase(probe) || (probe.kind === 'rows' && probe.rows.length === 0))
+    return placeholder(target.model, target.primaryKey)
   const seen: Key[] = []
   const item = await prompter.pickDynamic<RowItem>({
     title,
@@ -105,17 +117,21 @@ export async function pickRow(
 }
 
 function rowItem(row: RowChoice): RowItem {
-  const key = String(row.key)
-  return {
-    label: key,
-    description: row.label !== key ? row.label : undefined,
-    detail: row.detail || undefined,
-    key: row.key,
-  }
+  return { ...rowText(row), key: row.key }
 }
 
 /** The model a name refers to, preferring the app of `uri`. */
 export function findModel(models: readonly AppModel[], name: string, uri?: string): AppModel | undefined {
   const matches = models.filter((model) => model.name === name)
   return (uri ? matches.find((model) => isInApp(model, uri)) : undefined) ?? matches[0]
+}
+
+/** The rows request found no database to list rows from (none configured, unreachable, off). */
+export function noDatabase(answer: RowsResult): boolean {
+  return answer.kind === 'error' && answer.code !== undefined && NO_DATABASE_CODES.includes(answer.code)
+}
+
+/** The document being edited, as a URI string. */
+export function activeUri(): string | undefined {
+  return vscode.window.activeTextEditor?.document.uri.toString()
 }

@@ -3,22 +3,23 @@
 import type { PreviewRelatedArgs } from '../../../server/src/protocol'
 import { relatedQuery } from '../expressions'
 import type { CommandContext } from './context'
-import { pickModel, pickRelation, pickRow } from './pickers'
+import { findModel, pickModel, pickRelation, pickRow } from './pickers'
 
 const TITLE = 'Lucid: Preview Related Query'
 
 export async function previewRelated(context: CommandContext, args?: PreviewRelatedArgs): Promise<void> {
   const { prompter, requests, previews } = context
-  let target: { uri: string; model: string; relation: string }
+  let target: { uri: string; model: string; relation: string; primaryKey: string }
+  const models = await requests.allModels()
   if (isPreviewRelatedArgs(args)) {
-    target = args
+    const primaryKey = findModel(models, args.model, args.uri)?.primaryKey ?? 'id'
+    target = { ...args, primaryKey }
   } else {
-    const models = await requests.allModels()
     const model = await pickModel(prompter, models, TITLE, (m) => m.relations.length > 0)
     if (!model) return
     const relation = await pickRelation(prompter, model, TITLE)
     if (!relation) return
-    target = { uri: model.uri, model: model.name, relation: relation.name }
+    target = { uri: model.uri, model: model.name, relation: relation.name, primaryKey: model.primaryKey }
   }
   const key = await pickRow(prompter, requests, target, `${TITLE}: which ${target.model}?`)
   if (key === undefined) return

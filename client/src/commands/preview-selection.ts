@@ -26,12 +26,14 @@ export async function previewSelection(context: CommandContext): Promise<void> {
     previews.showProblem('selection', selected || `cursor at line ${start.line + 1}`, answer)
     return
   }
-  const variables = await variableBinder(prompter, requests)(answer.variables, uri)
-  if (!variables) return
+  const bound = await variableBinder(prompter, requests)(answer.variables, uri)
+  if (!bound) return
+  const { variables, values } = bound
   await previews.run({
     title: expressionTitle(answer.expression),
     uri,
     expression: answer.expression,
     variables: Object.keys(variables).length ? variables : undefined,
+    values: Object.keys(values).length ? values : undefined,
   })
 }

@@ -3,6 +3,7 @@
 // knows which declaration to fix.
 import type { ModelGraph } from '../model-graph'
 import type { PreviewError } from '../query/errors'
+import { propertyNotColumn } from '../naming/property-column'
 import { DatabaseError } from './database-errors'
 
 /** Appends what the model graph knows about the missing name to the error's message (in place). */
@@ -20,10 +21,23 @@ export function explainWithModels<E extends PreviewError>(error: E, graph: Model
     const owners = graph.models
       .filter((m) => !table || m.table === table)
       .flatMap((m) => m.columns.filter((c) => c.columnName === column).map((c) => `${m.name}.${c.attribute}`))
+    // A property name where SQL needs a column (groupOrderBy pastes its column unresolved).
+    const properties = graph.models
+      .filter((m) => !table || m.table === table)
+      .flatMap((m) =>
+        m.columns
+          .filter((c) => c.attribute === column && c.columnName !== column)
+          .map((c) => ({ name: `${m.name}.${c.attribute}`, columnName: c.columnName })),
+      )
+    const columnNames = new Set(properties.map((p) => p.columnName))
+    const [columnName] = columnNames
+    const named = properties.map((p) => p.name)
     error.message +=
       owners.length > 0
         ? ` It is the column of ${list(owners)}: run the migrations or fix the column name (\`columnName\`).`
-        : ' No model column maps to it: check the name used in the query.'
+        : columnNames.size === 1 && columnName !== undefined
+          ? ` It is not a column: ${propertyNotColumn([...new Set(named)], columnName)}`
+          : ' No model column maps to it: check the name used in the query.'
   }
   return error
 }

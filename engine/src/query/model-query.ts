@@ -9,6 +9,7 @@ import { hydrate, type ModelInstance } from './model-instance'
 import type { BootedRelation, ModelMeta } from './model-registry'
 import { Paginated } from './paginator'
 import { Preloader } from './preloader'
+import { placeholderRow } from '../connection/sketch-executor'
 import { comparisonOperator } from './sql-text'
 import type { Runtime } from './runtime'
 
@@ -134,7 +135,7 @@ export class ModelQuery extends Chainable {
 
   async execQuery(): Promise<ModelInstance[]> {
     this.applyWhere()
-    const rows = await this.runtime.select(this.knexQuery)
+    const rows = await this.runtime.select(this.knexQuery, () => placeholderRow(this.model))
     const instances = rows.map((row) => hydrate(this.model, row))
     this.preloader.processAllForMany(instances)
     return instances
@@ -168,7 +169,8 @@ export class ModelQuery extends Chainable {
     countQuery.knexQuery.clearSelect()
     countQuery.aggregate('count', '* as total')
     countQuery.applyWhere()
-    const [counted] = await this.runtime.select(countQuery.knexQuery)
+    // An SQL-only preview counts one row, so the page's own query is listed too.
+    const [counted] = await this.runtime.select(countQuery.knexQuery, () => ({ total: 1 }))
     const total = counted?.total
     const rows =
       Number(total) > 0

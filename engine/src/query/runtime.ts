@@ -2,6 +2,7 @@
 // and the preload queue. Statements are compiled with knex exactly as Lucid compiles them, then
 // handed to the executor, which never reads more than `rowCap + 1` rows.
 import { knex, type Knex } from 'knex'
+import { isSketch } from '../connection/sketch-executor'
 import type { ModelInstance } from './model-instance'
 import type { ModelQuery } from './model-query'
 import type { BootedRelation, ModelMeta, ModelRegistry } from './model-registry'
@@ -59,9 +60,16 @@ export class Runtime {
     this.factory = createFactory(this)
   }
 
-  /** Compiles and runs a select built on `this.knex`, logging it as Lucid's `query` event would. */
-  async select(query: Knex.QueryBuilder): Promise<Row[]> {
+  /**
+   * Compiles and runs a select built on `this.knex`, logging it as Lucid's `query` event would. An
+   * SQL-only preview (sketch executor) runs nothing and answers the one row `sketchRow` makes.
+   */
+  async select(query: Knex.QueryBuilder, sketchRow: () => Row): Promise<Row[]> {
     const { sql, bindings } = query.toSQL().toNative()
+    if (isSketch(this.executor)) {
+      this.statements.push({ sql, bindings: [...bindings], durationMs: 0, rowCount: 0, truncated: false })
+      return [sketchRow()]
+    }
     const started = performance.now()
     let result: { rows: Row[]; truncated: boolean }
     try {

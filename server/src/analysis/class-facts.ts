@@ -61,6 +61,8 @@ export interface RelationFact {
   onQuery?: TS.Expression
   /** manyToMany's options, as written (read by relation-keys.ts). */
   manyToMany?: ManyToManyOptions
+  /** hasManyThrough's through model (`Post` in `[() => Comment, () => Post]`) and its key options. */
+  through?: ThroughOptions
   /** `Post` in `HasMany<typeof Post>`. */
   typeModel?: TS.EntityName
 }
@@ -72,6 +74,12 @@ export interface ManyToManyOptions {
   pivotRelatedForeignKey?: KeyOption
   pivotColumns?: TS.Expression
   pivotTimestamps?: TS.Expression
+}
+
+export interface ThroughOptions {
+  expr?: TS.Expression
+  localKey?: KeyOption
+  foreignKey?: KeyOption
 }
 
 export interface ClassFacts {
@@ -245,6 +253,15 @@ function readRelation(
       pivotRelatedForeignKey: keyOption(ts, options.get('pivotRelatedForeignKey')),
       pivotColumns: options.get('pivotColumns'),
       pivotTimestamps: options.get('pivotTimestamps'),
+    }
+  }
+  if (kind === 'hasManyThrough') {
+    const second = modelArg && ts.isArrayLiteralExpression(modelArg) ? modelArg.elements[1] : undefined
+    const through = second ? returnedExpression(ts, second) : undefined
+    relation.through = {
+      expr: through ? skipOuter(ts, through) : undefined,
+      localKey: keyOption(ts, options.get('throughLocalKey')),
+      foreignKey: keyOption(ts, options.get('throughForeignKey')),
     }
   }
   const serialize = options.get('serializeAs')

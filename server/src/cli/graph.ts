@@ -47,9 +47,17 @@ function appGraph(project: Project, dir: string): AppGraph {
   return { root: path.relative(dir, project.rootDir) || '.', graph: buildModelGraph(index, models), problems }
 }
 
-/** `posts (hasMany): id → userId`, or the kind alone when the keys are not resolved. */
+/**
+ * `posts (hasMany): id → userId`, `tags (manyToMany): via post_tag (post_id → tag_id)`, or the kind
+ * alone when the keys are not resolved.
+ */
 function edgeLabel(relation: RelationInfo, codes: string[] | undefined): string {
-  const keys = relation.keys ? `: ${relation.keys.localKey} → ${relation.keys.foreignKey}` : ''
+  const pivot = relation.keys?.pivot
+  const keys = pivot
+    ? `: via ${pivot.table} (${pivot.foreignKey} → ${pivot.relatedForeignKey})`
+    : relation.keys
+      ? `: ${relation.keys.localKey} → ${relation.keys.foreignKey}`
+      : ''
   const problem = codes ? ` ⚠ ${codes.join(' ')}` : ''
   return `${relation.name} (${relation.kind})${keys}${problem}`
 }

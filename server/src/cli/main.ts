@@ -109,6 +109,7 @@ export async function runPreview(
     return 0
   } catch (error) {
     if (!(error instanceof PreviewProblem)) throw error
+    if (error.output) write(error.output)
     write(`lucid-lens: ${error.message}${error.hint ? `\n${error.hint}` : ''}`)
     return 2
   }
@@ -142,6 +143,7 @@ async function runCheckWithDb(
     return typeof outcome === 'string' ? usage(write, outcome) : outcome
   } catch (error) {
     if (!(error instanceof PreviewProblem)) throw error
+    if (error.output) write(error.output)
     write(`lucid-lens: ${error.message}${error.hint ? `\n${error.hint}` : ''}`)
     return 2
   }

@@ -7,7 +7,10 @@ import { PreviewProblem, problemOf } from '../preview/preview-problem'
 import { readPlan } from '../preview/read-plan'
 import { runOnTarget } from '../preview/run-on-target'
 import { ProjectService } from '../project/project-service'
-import { CLI_HINTS, resolveTarget } from './preview-target'
+import { appDialect, dialectOfKind, isNoDatabase, sqlOnly, type SqlDialect } from '../preview/sql-only'
+import type { ModelGraph } from '../../../engine/src/model-graph'
+import type { QueryPlan } from '../../../engine/src/plan'
+import { CLI_HINTS, resolveTarget, type PreviewTarget } from './preview-target'
 import { renderPreview } from './render-result'
 import { warnLine } from './warn'
 
@@ -34,7 +37,7 @@ export async function preview(options: PreviewOptions, color: boolean): Promise<
       'Pass the app folder with --project.',
     )
   const graph = buildModelGraph(project.index())
-  const reading = readPlan(options.expression, graph)
+  const reading = readPlan(options.expression, graph, {}, {}, false)
   if (reading.kind === 'free') {
     const known = graph.models.map((m) => m.name).join(', ')
     throw new PreviewProblem(
@@ -42,16 +45,51 @@ export async function preview(options: PreviewOptions, color: boolean): Promise<
       `Start at a model (${known}), e.g. User.findOrFail(1) instead of a variable.`,
     )
   }
-  const target = resolveTarget(options, project.rootDir)
+  const { plan } = reading
+  let target: PreviewTarget
+  try {
+    target = resolveTarget(options, project.rootDir)
+  } catch (error) {
+    if (!(error instanceof PreviewProblem)) throw error
+    throw await notRun(graph, plan, dialectOfOptions(options, project.rootDir), error, options.json)
+  }
   try {
     // Dry runs (writes): always in a transaction that is rolled back; reads stay read-only.
-    const result = await runOnTarget(graph, reading.plan, target, {
+    const result = await runOnTarget(graph, plan, target, {
       rowCap: options.rows,
       dryRun: true,
       timeoutMs: options.timeout,
     })
     return options.json ? JSON.stringify(result, null, 2) : renderPreview(result, color)
   } catch (error) {
-    throw problemOf(error, CLI_HINTS)
+    const problem = problemOf(error, CLI_HINTS)
+    if (!isNoDatabase(problem.code)) throw problem
+    throw await notRun(graph, plan, dialectOfKind(target.kind), problem, options.json)
   }
+}
+
+/** No database to run on: the problem, with the SQL Lucid would send printed before it. */
+async function notRun(
+  graph: ModelGraph,
+  plan: QueryPlan,
+  dialect: SqlDialect,
+  problem: PreviewProblem,
+  json: boolean,
+): Promise<PreviewProblem> {
+  const { statements, warnings } = await sqlOnly(graph, plan, dialect, CLI_HINTS)
+  const output = json
+    ? JSON.stringify({ notRun: problem.message, dialect: dialect.name, statements }, null, 2)
+    : [
+        `-- Not run; the SQL Lucid would send (${dialect.name}), values read from rows as placeholders:`,
+        ...statements.flatMap((s) => [`${s.sql};`, `--   bindings ${JSON.stringify(s.bindings)}`]),
+        ...warnings.map((warning) => `-- Warning: ${warning}`),
+        '',
+      ].join('\n')
+  return new PreviewProblem(`Not run: ${problem.message}`, problem.hint, problem.code ?? 'E_SETUP', output)
+}
+
+function dialectOfOptions(options: PreviewOptions, rootDir: string): SqlDialect {
+  if (!options.db) return appDialect(rootDir)
+  if (/^(postgres|postgresql):/i.test(options.db)) return dialectOfKind('pg')
+  return dialectOfKind(/^(mysql|mariadb):/i.test(options.db) ? 'mysql' : 'sqlite')
 }

@@ -24,6 +24,9 @@ export interface TargetOptions {
 
 export const SETTINGS_HINT = "Set lucidLens.database.* or the app's .env."
 export const MIGRATE_HINT = 'Run node ace migration:run.'
+export const NO_CONFIG_HINT =
+  "Add Lucid's database config (node ace add @adonisjs/lucid, then node ace migration:run), or point " +
+  'lucidLens.database.connection (and its file or host) at an existing database.'
 
 export function databaseTarget(rootDir: string, options: TargetOptions): SchemaTarget {
   const target = withPassword(locate(rootDir, options), options.password)
@@ -68,7 +71,11 @@ function discovered(rootDir: string, env: TargetOptions['env']): IntrospectionTa
   try {
     found = env ? discoverDatabase(rootDir, env) : discoverDatabase(rootDir)
   } catch (error) {
-    throw error instanceof DiscoveryError ? new DiscoveryError(error.message, SETTINGS_HINT) : error
+    if (!(error instanceof DiscoveryError)) throw error
+    // Without a config, neither .env nor most settings can help: say what is missing and how to add it.
+    if (!fs.existsSync(path.join(rootDir, 'config', 'database.ts')))
+      throw new DiscoveryError('This app has no config/database.ts.', NO_CONFIG_HINT)
+    throw new DiscoveryError(error.message, SETTINGS_HINT)
   }
   try {
     return connectionOf(found)

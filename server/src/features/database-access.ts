@@ -39,6 +39,11 @@ export interface AppAt {
 export async function appForDatabase(context: ServerContext, uri: string): Promise<AppAt | ProblemAnswer> {
   await context.settingsReady
   if (!context.settings().database.enable) return DISABLED
+  return appAt(context, uri)
+}
+
+/** The app of a document and its models, whatever the database settings (SQL-only previews). */
+export function appAt(context: ServerContext, uri: string): AppAt | ProblemAnswer {
   const fileName = uriToPath(uri)
   const project = fileName ? context.projects.projectFor(fileName) : undefined
   if (!project)

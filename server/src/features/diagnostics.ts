@@ -14,6 +14,7 @@ import { guard } from './boundary'
 import type { Feature, ServerContext } from './context'
 import { rangeIn } from './source-at'
 import { pathToUri, uriToPath } from './uri'
+import { registerWorkspacePull, registerWorkspacePush } from './workspace-diagnostics'
 
 const PUSH_DELAY_MS = 30
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -30,14 +31,19 @@ export const diagnosticsFeature: Feature = {
           diagnosticProvider: {
             identifier: 'lucid-lens',
             interFileDependencies: true,
-            workspaceDiagnostics: false,
+            workspaceDiagnostics: true,
           },
         }
       : {}
   },
   register(context) {
-    if (context.clientCapabilities.textDocument?.diagnostic) registerPull(context)
-    else registerPush(context)
+    if (context.clientCapabilities.textDocument?.diagnostic) {
+      registerPull(context)
+      registerWorkspacePull(context)
+    } else {
+      registerPush(context)
+      registerWorkspacePush(context)
+    }
   },
 }
 
@@ -104,7 +110,7 @@ function registerPull(context: ServerContext): void {
 }
 
 /** Changes whenever anything the file's findings depend on may have changed. */
-function resultIdFor(context: ServerContext, uri: string): string | undefined {
+export function resultIdFor(context: ServerContext, uri: string): string | undefined {
   const fileName = uriToPath(uri)
   const project = fileName ? context.projects.projectFor(fileName) : undefined
   const settings = context.settings()

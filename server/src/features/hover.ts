@@ -9,7 +9,10 @@ import { guard } from './boundary'
 import type { Feature, ServerContext } from './context'
 import { generationNote } from './generation-note'
 import { modelCard } from './model-card'
-import { relationCard } from './relation-card'
+import { relationShape } from '../analysis/relation-shape'
+import { appDialect } from '../preview/sql-only'
+import { relationCard, type RelationCardInput } from './relation-card'
+import { relationSql } from './relation-sql'
 import { nodeRange, offsetAt, sourceAt, type SourceAt } from './source-at'
 
 export const hoverFeature: Feature = {
@@ -31,7 +34,11 @@ export const hoverFeature: Feature = {
   },
 }
 
-export function hoverAt(context: ServerContext, uri: string, position: Position): Hover | null {
+export async function hoverAt(
+  context: ServerContext,
+  uri: string,
+  position: Position,
+): Promise<Hover | null> {
   const source = sourceAt(context, uri)
   if (!source) return null
   const offset = offsetAt(source.file, position)
@@ -39,21 +46,33 @@ export function hoverAt(context: ServerContext, uri: string, position: Position)
   if (!target) return null
   const card = cardFor(source, target, offset)
   if (!card) return null
-  const value = [...card.blocks, generationNote(context, source.project)].join('\n\n')
+  const blocks = 'blocks' in card ? card.blocks : relationCard(await withSql(context, source, card.input))
+  const value = [...blocks, generationNote(context, source.project)].join('\n\n')
   return { contents: { kind: MarkupKind.Markdown, value }, range: nodeRange(source.file, card.node) }
 }
 
-function cardFor(
-  { index, project }: SourceAt,
-  target: CursorTarget,
-  offset: number,
-): { blocks: string[]; node: TS.Node } | undefined {
+/** The relation's SQL as a preview compiles it, in the dialect of the app's database. */
+async function withSql(
+  context: ServerContext,
+  { project, index }: SourceAt,
+  input: RelationCardInput,
+): Promise<RelationCardInput> {
+  const shape = relationShape(index, input.parent, input.relation)
+  if (!shape) return input
+  const dialect = appDialect(project.rootDir, context.settings().database.connection)
+  const sql = await relationSql(index, input.parent, input.relation, shape, dialect)
+  return sql ? { ...input, sql, dialect: dialect.name } : input
+}
+
+type Card = { blocks: string[]; node: TS.Node } | { input: RelationCardInput; node: TS.Node }
+
+function cardFor({ index, project }: SourceAt, target: CursorTarget, offset: number): Card | undefined {
   const findingsOf = (fileName: string) => project.findings(fileName)
   switch (target.kind) {
     case 'relation': {
       const { parent, relation } = target
       return {
-        blocks: relationCard({ index, parent, relation, findingsOf, ...schemaInput(project, parent) }),
+        input: { index, parent, relation, findingsOf, ...schemaInput(project, parent) },
         node: target.node,
       }
     }
@@ -70,7 +89,7 @@ function cardFor(
         findingsOf,
         ...schemaInput(project, target.parent),
       }
-      return { blocks: relationCard(input), node: target.literal }
+      return { input, node: target.literal }
     }
     case 'relation-name': {
       if (offset >= target.literal.getEnd() || !target.ref) return undefined
@@ -79,7 +98,13 @@ function cardFor(
       if (!relation) return undefined
       const parent = target.ref.model
       return {
-        blocks: relationCard({ index, parent, relation, findingsOf, ...schemaInput(project, parent) }),
+        input: {
+          index,
+          parent,
+          relation,
+          findingsOf,
+          ...schemaInput(project, parent),
+        },
         node: target.literal,
       }
     }

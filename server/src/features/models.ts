@@ -2,7 +2,8 @@
 // codes on each relation's declaration (the same ones `lucid-lens graph` draws red), for the
 // relationship graph and the model pickers. No database is involved.
 import { isPreviewKind, type ModelInfo } from '../../../engine/src/model-graph'
-import { buildModelGraph, ownModels, type LucidModel } from '../analysis'
+import { buildModelGraph, ownModels, type LucidModel, type ModelIndex } from '../analysis'
+import { relationShape, type KeyRole, type RelationShape } from '../analysis/relation-shape'
 import { relationProblems } from '../analysis/relation-problems'
 import type { Project } from '../project/project'
 import {
@@ -57,20 +58,26 @@ export function summaries(project: Project): ModelSummary[] {
   const problems = relationProblems(models, (fileName) => project.findings(fileName))
   return models.flatMap((model, i) => {
     const info = graph.models[i]
-    return info ? [summary(model, info, problems)] : []
+    return info ? [summary(index, model, info, problems)] : []
   })
 }
 
-function summary(model: LucidModel, info: ModelInfo, problems: Map<string, string[]>): ModelSummary {
+function summary(
+  index: ModelIndex,
+  model: LucidModel,
+  info: ModelInfo,
+  problems: Map<string, string[]>,
+): ModelSummary {
   const written = new Map(model.facts.relations.map((fact) => [fact.name, fact.relatedExpr?.getText()]))
   const relations = info.relations.map((relation): RelationSummary => {
-    const keys = relation.keys
+    const declared = model.relations.get(relation.name)
+    const shape = declared && relationShape(index, model, declared)
     return {
       name: relation.name,
       kind: relation.kind,
       // An unresolved model is shown as written (`() => AuditEntry`), with its finding.
       relatedModel: relation.relatedModel ?? written.get(relation.name) ?? '',
-      ...(keys ? { localKey: keys.localKey, foreignKey: keys.foreignKey } : {}),
+      ...(shape ? keysOf(shape) : {}),
       problems: problems.get(`${info.name}.${relation.name}`) ?? [],
       previewable: isPreviewKind(relation.kind),
     }
@@ -86,4 +93,22 @@ function summary(model: LucidModel, info: ModelInfo, problems: Map<string, strin
     columnNames: info.columns.map((column) => column.columnName),
     relations,
   }
+}
+
+/** The shape's keys as the protocol names them (see RelationSummary). */
+function keysOf(shape: RelationShape): Partial<RelationSummary> {
+  const name = (role: KeyRole) => shape.keys.find((key) => key.role === role)?.name ?? ''
+  const keys: Partial<RelationSummary> = { localKey: name('localKey') }
+  if (shape.pivot) {
+    const { table, foreignKey, relatedForeignKey } = shape.pivot
+    return { ...keys, relatedKey: name('relatedKey'), pivot: { table, foreignKey, relatedForeignKey } }
+  }
+  keys.foreignKey = name('foreignKey')
+  if (shape.through)
+    keys.through = {
+      model: shape.through.name,
+      localKey: name('throughLocalKey'),
+      foreignKey: name('throughForeignKey'),
+    }
+  return keys
 }

@@ -1,13 +1,17 @@
-// The hover card of one relation: kind and related model, the keys Lucid will use (and whether they
-// are defaults, derived how), serialization, onQuery, the SQL of `related().query()` and any finding.
+// The hover card of one relation, the same for every kind: kind and related model (and the through
+// model), the keys Lucid will use in a table (property, column, explicit or how the default is
+// derived), a manyToMany's pivot table and its keys, serialization, onQuery, the SQL of
+// `related().query()`, the key columns in the schema and any finding.
 import type { Finding, LucidModel, ModelIndex, ModelRelation } from '../analysis'
-import { resolveHasManyKeys, type RelationKeys, type ResolvedKey } from '../analysis'
 import type { RelationFact } from '../analysis/class-facts'
+import { relationShape, type KeyRole, type RelationShape, type ShapeKey } from '../analysis/relation-shape'
 import type { DatabaseSchema } from '../../../engine/src/schema'
-import { cell, code, firstLine, sqlIdentifier } from './markdown-text'
+import type { PivotKeys } from '../../../engine/src/model-graph'
+import { cell, code, firstLine } from './markdown-text'
 import { relationColumns } from './relation-columns'
+import type { RelationSql } from './relation-sql'
 
-export type KeyRole = 'localKey' | 'foreignKey'
+export type { KeyRole }
 
 export interface RelationCardInput {
   index: ModelIndex
@@ -22,6 +26,10 @@ export interface RelationCardInput {
   schema?: DatabaseSchema | undefined
   /** Migrations of part of the database: a missing table or column is no evidence, so not said. */
   schemaPartial?: boolean
+  /** The SQL of `related().query()` (relation-sql.ts), when it compiles. */
+  sql?: RelationSql | undefined
+  /** `SQLite`, `PostgreSQL`: the dialect of `sql`. */
+  dialect?: string
 }
 
 /** `hasMany → Post`, for lists and completion details. */
@@ -33,23 +41,22 @@ export function relationSummary(index: ModelIndex, fact: RelationFact): string {
 export function relationCard(input: RelationCardInput): string[] {
   const { index, parent, relation } = input
   const { fact } = relation
+  const shape = relationShape(index, parent, relation)
   const related = index.relatedModel(fact)
   const relatedModel = related.kind === 'model' ? related.model : undefined
   const table = relatedModel?.table !== undefined ? ` (table ${code(relatedModel.table)})` : ''
-  const blocks = [`**${parent.name}.${fact.name}**: ${fact.kind} → ${relatedName(index, fact)}${table}`]
-  const keys =
-    relatedModel && (fact.kind === 'hasMany' || fact.kind === 'hasOne')
-      ? resolveHasManyKeys(parent, relation, relatedModel)
-      : undefined
-  if (keys) blocks.push(keyTable(keys, input.emphasis))
+  const through = shape?.through ? ` through ${modelWithTable(shape.through)}` : ''
+  const blocks = [
+    `**${parent.name}.${fact.name}**: ${fact.kind} → ${relatedName(index, fact)}${table}${through}`,
+  ]
+  if (shape) blocks.push(keyTable(shape, input.emphasis))
   else blocks.push(...explicitKeys(fact, input.emphasis))
   blocks.push(optionsLine(fact))
-  const sql =
-    fact.kind === 'hasMany' && keys && relatedModel ? relatedQuerySql(relatedModel, keys) : undefined
-  if (sql) {
-    // Lucid wraps onQuery's wheres in their own group before the relation's constraint (reference 4.1).
-    const note = fact.onQuery ? "\n-- onQuery's wheres come first: where (...) and (<constraint>)" : ''
-    blocks.push('```sql\n' + sql + note + '\n```')
+  if (input.sql) {
+    const dialect = input.dialect ? ` for ${input.dialect}` : ''
+    const notes = input.sql.warnings.map((warning) => `\n-- ${warning}`).join('')
+    blocks.push(`SQL of ${code(`related('${fact.name}').query()`)}${dialect}:`)
+    blocks.push('```sql\n' + input.sql.sql + notes + '\n```')
   }
   const columns =
     input.schema && relationColumns(index, parent, relation, input.schema, input.schemaPartial === true)
@@ -57,6 +64,10 @@ export function relationCard(input: RelationCardInput): string[] {
   const findings = relationFindings(input.findingsOf, fact)
   if (findings.length) blocks.push(findings.map((f) => `⚠ ${f.code}: ${f.message}`).join('  \n'))
   return blocks
+}
+
+function modelWithTable(model: LucidModel): string {
+  return model.table !== undefined ? `${model.name} (table ${code(model.table)})` : model.name
 }
 
 function relatedName(index: ModelIndex, fact: RelationFact): string {
@@ -74,14 +85,13 @@ function relatedName(index: ModelIndex, fact: RelationFact): string {
   }
 }
 
-function keyTable(keys: RelationKeys, emphasis: KeyRole | undefined): string {
-  const rows = (['localKey', 'foreignKey'] as const).map((role) =>
-    keyRow(role, keys[role], role === emphasis),
-  )
+function keyTable(shape: RelationShape, emphasis: KeyRole | undefined): string {
+  const rows = shape.keys.map((key) => keyRow(key, key.role === emphasis))
+  if (shape.pivot) rows.push(...pivotRows(shape.pivot))
   return ['| | property | column | |', '|---|---|---|---|', ...rows].join('\n')
 }
 
-function keyRow(role: KeyRole, key: ResolvedKey, emphasised: boolean): string {
+function keyRow(key: ShapeKey, emphasised: boolean): string {
   const owner = key.owner
   const columnName = key.column?.columnName
   const column = !key.column
@@ -90,11 +100,42 @@ function keyRow(role: KeyRole, key: ResolvedKey, emphasised: boolean): string {
       ? 'decided by a custom naming strategy'
       : code(owner.table !== undefined ? `${owner.table}.${columnName}` : columnName)
   const how = key.option ? 'explicit' : `default: ${key.derivation ?? 'derived by Lucid'}`
-  const cells = [role, code(`${owner.name}.${key.name}`), column, how].map(cell)
-  return `| ${cells.map((c) => (emphasised ? `**${c}**` : c)).join(' | ')} |`
+  return row([key.role, code(`${owner.name}.${key.name}`), column, how], emphasised)
 }
 
-/** Kinds whose keys are not resolved here (belongsTo, manyToMany...): show what is written. */
+/** The pivot table's key columns: no model owns them, so the property cell says so. */
+function pivotRows(pivot: PivotKeys): string[] {
+  const how = (isDefault: boolean, text: string) => (isDefault ? `default: ${text}` : 'explicit')
+  const column = (name: string) => code(`${pivot.table}.${name}`)
+  const rows = [
+    row(
+      [
+        'pivotTable',
+        '(no model)',
+        code(pivot.table),
+        how(pivot.tableIsDefault, 'snake_case of both model names, sorted'),
+      ],
+      false,
+    ),
+    row(['pivotForeignKey', '(pivot)', column(pivot.foreignKey), 'holds localKey'], false),
+    row(['pivotRelatedForeignKey', '(pivot)', column(pivot.relatedForeignKey), 'holds relatedKey'], false),
+  ]
+  for (const extra of pivot.columns)
+    rows.push(row(['pivotColumns', '(pivot)', column(extra), `read as ${code(`pivot_${extra}`)}`], false))
+  const { createdAt, updatedAt } = pivot.timestamps
+  for (const stamp of [createdAt, updatedAt])
+    if (stamp) rows.push(row(['pivotTimestamps', '(pivot)', column(stamp), 'set on attach'], false))
+  return rows
+}
+
+function row(cells: string[], emphasised: boolean): string {
+  return `| ${cells
+    .map(cell)
+    .map((c) => (emphasised ? `**${c}**` : c))
+    .join(' | ')} |`
+}
+
+/** Relations whose keys do not resolve (a dynamic option, a custom strategy): show what is written. */
 function explicitKeys(fact: RelationFact, emphasis: KeyRole | undefined): string[] {
   const parts = (['localKey', 'foreignKey'] as const).flatMap((role) => {
     const option = fact[role]
@@ -113,13 +154,6 @@ function optionsLine(fact: RelationFact): string {
         ? `serializeAs ${code(fact.name)} (default: the relation name)`
         : `serializeAs ${code(fact.serializeAs)}`
   return fact.onQuery ? `${serialize} · onQuery: ${code(firstLine(fact.onQuery.getText()))}` : serialize
-}
-
-/** What `parent.related(name).query()` runs (reference 4.1); onQuery's wheres would come first. */
-function relatedQuerySql(related: LucidModel, keys: RelationKeys): string | undefined {
-  const column = keys.foreignKey.column?.columnName
-  if (related.table === undefined || column === undefined || !keys.localKey.column) return undefined
-  return `select * from ${sqlIdentifier(related.table)} where ${sqlIdentifier(column)} = ?`
 }
 
 /** The findings reported on the relation's declaration (decorator through property). */

@@ -2,9 +2,9 @@
 // nullable) and whether the column every preload filters on (`where fk in (...)`) is indexed, so a
 // hover answers "do these keys line up in the database?" without opening a migration or a client.
 import type { LucidModel, ModelIndex, ModelRelation } from '../analysis'
-import { schemaRelationKeys } from '../analysis/checks/schema-relation-keys'
 import { according } from '../analysis/checks/schema-support'
 import type { ResolvedKey } from '../analysis'
+import { relationShape, type KeyRole } from '../analysis/relation-shape'
 import {
   findColumn,
   findTable,
@@ -15,7 +15,7 @@ import {
 } from '../../../engine/src/schema'
 import { code } from './markdown-text'
 
-/** Undefined for relations whose keys are not resolved (manyToMany, custom strategies...). */
+/** Undefined for relations whose keys are not resolved (a dynamic option, a custom strategy...). */
 export function relationColumns(
   index: ModelIndex,
   parent: LucidModel,
@@ -23,13 +23,32 @@ export function relationColumns(
   schema: DatabaseSchema,
   partial = false,
 ): string | undefined {
-  const keys = schemaRelationKeys(index, parent, relation)
-  if (!keys) return undefined
-  const lines = (['localKey', 'foreignKey'] as const).flatMap((role) => {
-    const line = keyLine(schema, keys[role], keys[role] === keys.lookup, partial)
-    return line ? [`- ${role} ${line}`] : []
+  const shape = relationShape(index, parent, relation)
+  if (!shape) return undefined
+  const lookup = lookupRole(relation.fact.kind)
+  const lines = shape.keys.flatMap((key) => {
+    const line = keyLine(schema, key, key.role === lookup, partial)
+    return line ? [`- ${key.role} ${line}`] : []
   })
+  if (shape.pivot) {
+    // A preload of a manyToMany filters the pivot table on the column holding this model's key.
+    const { table, foreignKey, relatedForeignKey } = shape.pivot
+    const pivotLines: [string, string, boolean][] = [
+      ['pivotForeignKey', foreignKey, true],
+      ['pivotRelatedForeignKey', relatedForeignKey, false],
+    ]
+    for (const [role, column, isLookup] of pivotLines) {
+      const line = columnLine(schema, table, column, isLookup, partial)
+      if (line) lines.push(`- ${role} ${line}`)
+    }
+  }
   return lines.length ? [`Columns ${according(schema)}:`, ...lines].join('\n') : undefined
+}
+
+/** The key every preload filters on (`where <lookup> in (...)`); manyToMany's is on the pivot table. */
+function lookupRole(kind: ModelRelation['fact']['kind']): KeyRole | undefined {
+  if (kind === 'manyToMany') return undefined
+  return kind === 'belongsTo' ? 'localKey' : 'foreignKey'
 }
 
 function keyLine(
@@ -38,11 +57,27 @@ function keyLine(
   lookup: boolean,
   partial: boolean,
 ): string | undefined {
-  const name = key.column?.columnName
+  // A key that is no column of its model has no column to look up: the line says so, not nothing
+  // (only when the model's columns are all known).
+  if (!key.column)
+    return key.owner.complete
+      ? `${code(`${key.owner.name}.${key.name}`)}: not a column of ${key.owner.name}`
+      : undefined
+  const name = key.column.columnName
   const tableName = key.owner.table
+  if (name === undefined || tableName === undefined) return undefined
+  return columnLine(schema, tableName, name, lookup, partial)
+}
+
+function columnLine(
+  schema: DatabaseSchema,
+  tableName: string,
+  name: string,
+  lookup: boolean,
+  partial: boolean,
+): string | undefined {
   // A table whose columns cannot be told (created twice, left out of database/schema.ts): no claim.
-  if (name === undefined || tableName === undefined || schema.uncheckedTables?.has(tableName))
-    return undefined
+  if (schema.uncheckedTables?.has(tableName)) return undefined
   const table = findTable(schema, tableName)
   if (!table) return partial ? undefined : `${code(`${tableName}.${name}`)}: no table "${tableName}"`
   const column = findColumn(table, name, schema.dialect)

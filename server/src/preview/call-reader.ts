@@ -18,8 +18,26 @@ export class PlanSyntaxError extends Error {
   }
 }
 
+/**
+ * An identifier where a literal value is expected (`page` in `paginate(page, 20)`): not readable as
+ * it is, but a preview can ask for its value and read the code again with it bound.
+ */
+export class FreeValueError extends PlanSyntaxError {
+  constructor(
+    message: string,
+    offset: number,
+    /** The identifier to bind (`page`). */
+    readonly variable: string,
+  ) {
+    super(message, offset)
+  }
+}
+
 /** Values of the free variables of an expression: `user` → the plan that produces that row. */
 export type Variables = Record<string, QueryPlan>
+
+/** Values bound to identifiers used as arguments: `page` → 2. */
+export type Values = Record<string, PlanValue>
 
 export class CallReader {
   constructor(
@@ -27,6 +45,7 @@ export class CallReader {
     /** Subtracted from node positions, for text parsed inside a wrapper. */
     private readonly shift = 0,
     private readonly variables: Variables = {},
+    private readonly values: Values = {},
   ) {}
 
   /** `root.a(...).b(...)` as `{ model: root, calls: [a, b] }` (a bound variable's plan prepended). */
@@ -168,7 +187,7 @@ export class CallReader {
   private without(name: string): CallReader {
     if (!Object.hasOwn(this.variables, name)) return this
     const variables = Object.fromEntries(Object.entries(this.variables).filter(([k]) => k !== name))
-    return new CallReader(this.ts, this.shift, variables)
+    return new CallReader(this.ts, this.shift, variables, this.values)
   }
 
   private value(node: TS.Expression): PlanValue {
@@ -187,7 +206,13 @@ export class CallReader {
     if (node.kind === ts.SyntaxKind.NullKeyword) return null
     if (ts.isArrayLiteralExpression(node)) return node.elements.map((e) => this.value(unwrap(ts, e)))
     if (ts.isObjectLiteralExpression(node)) return this.object(node)
-    throw this.error(node, 'a literal value (string, number, boolean, null, array or object)')
+    const expected = 'a literal value (string, number, boolean, null, array or object)'
+    if (ts.isIdentifier(node)) {
+      if (Object.hasOwn(this.values, node.text)) return this.values[node.text] ?? null
+      const { message, offset } = this.error(node, expected)
+      throw new FreeValueError(message, offset, node.text)
+    }
+    throw this.error(node, expected)
   }
 
   private object(node: TS.ObjectLiteralExpression): PlanValue {

@@ -4,7 +4,7 @@
 // anywhere inside it, the `await` in front left out). Nothing is evaluated.
 import type * as TS from 'typescript'
 import { rootName, unwrap, type TsModule } from './call-reader'
-import { planFromCode, PlanSyntaxError } from './plan-from-code'
+import { FreeValueError, planFromCode, PlanSyntaxError } from './plan-from-code'
 
 export interface ChainAt {
   text: string
@@ -21,13 +21,17 @@ export function chainAt(
   accept: (root: TS.Identifier) => boolean,
 ): ChainAt | PlanSyntaxError | undefined {
   if (end > start) return selected(ts, file, start, end)
+  // A Lucid chain the reader refuses says why, as the same selection would; other chains are skipped.
+  let refused: PlanSyntaxError | undefined
   for (const top of chainTops(ts, file, start)) {
     const text = top.getText(file)
-    if (!parses(text)) continue
     const root = rootIdentifier(ts, top)
-    if (root && accept(root)) return { text, root }
+    if (!root || !accept(root)) continue
+    const problem = syntaxProblem(text)
+    if (!problem) return { text: dedented(file, top.getStart(file), text), root }
+    refused ??= problem
   }
-  return undefined
+  return refused
 }
 
 function selected(ts: TsModule, file: TS.SourceFile, start: number, end: number): ChainAt | PlanSyntaxError {
@@ -37,16 +41,29 @@ function selected(ts: TsModule, file: TS.SourceFile, start: number, end: number)
     .replace(/;+$/, '')
     .replace(/^await\s+/, '')
     .trim()
-  try {
-    planFromCode(text)
-  } catch (error) {
-    if (error instanceof PlanSyntaxError) return error
-    throw error
-  }
+  const problem = syntaxProblem(text)
+  if (problem) return problem
   const from = start + raw.indexOf(text)
   const node = nodeSpanning(ts, file, from, from + text.length)
   const root = node && rootIdentifier(ts, node)
-  return root ? { text, root } : { text }
+  const shown = dedented(file, from, text)
+  return root ? { text: shown, root } : { text: shown }
+}
+
+/**
+ * The code as it reads on its own: continuation lines lose the indentation of the line the code
+ * starts on (`      .where(...)` under a statement indented 4 becomes `  .where(...)`). Code with
+ * a template literal is left as written, since its lines may be part of a string.
+ */
+function dedented(file: TS.SourceFile, start: number, text: string): string {
+  if (text.includes('`')) return text
+  const lineStart = file.text.lastIndexOf('\n', start - 1) + 1
+  const indent = /^[ \t]*/.exec(file.text.slice(lineStart, start))?.[0] ?? ''
+  if (!indent) return text
+  return text
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n')
 }
 
 /** Tops of the call chains around `offset`, outermost first. */
@@ -81,12 +98,14 @@ function rootIdentifier(ts: TsModule, expression: TS.Expression): TS.Identifier 
   return ts.isIdentifier(node) && rootName(ts, expression) === node.text ? node : undefined
 }
 
-function parses(text: string): boolean {
+/** Why the code cannot be previewed; a free value (`page`) is no problem: the preview asks for it. */
+function syntaxProblem(text: string): PlanSyntaxError | undefined {
   try {
     planFromCode(text)
-    return true
+    return undefined
   } catch (error) {
-    if (error instanceof PlanSyntaxError) return false
+    if (error instanceof FreeValueError) return undefined
+    if (error instanceof PlanSyntaxError) return error
     throw error
   }
 }

@@ -5,13 +5,13 @@
 // (call-reader.ts, shared with the reading of `onQuery` bodies).
 import ts from 'typescript'
 import type { QueryPlan } from '../../../engine/src/plan'
-import { CallReader, PlanSyntaxError, type Variables } from './call-reader'
+import { CallReader, FreeValueError, PlanSyntaxError, type Values, type Variables } from './call-reader'
 
-export { PlanSyntaxError, type Variables }
+export { FreeValueError, PlanSyntaxError, type Values, type Variables }
 
-export function planFromCode(text: string, variables: Variables = {}): QueryPlan {
+export function planFromCode(text: string, variables: Variables = {}, values: Values = {}): QueryPlan {
   try {
-    return read(text, variables)
+    return read(text, variables, values)
   } catch (error) {
     // The parser and the reader recurse per nesting level: a thousand nested parentheses overflow.
     if (error instanceof RangeError)
@@ -20,7 +20,7 @@ export function planFromCode(text: string, variables: Variables = {}): QueryPlan
   }
 }
 
-function read(text: string, variables: Variables): QueryPlan {
+function read(text: string, variables: Variables, values: Values): QueryPlan {
   // Parsed as the body of an async function so `await` and a trailing `;` are both accepted.
   const prefix = 'async () => ('
   const source = ts.createSourceFile(
@@ -40,5 +40,5 @@ function read(text: string, variables: Variables): QueryPlan {
   if (!arrow || !ts.isArrowFunction(arrow) || !ts.isParenthesizedExpression(arrow.body)) {
     throw new PlanSyntaxError('Expected one Lucid expression', 0)
   }
-  return new CallReader(ts, prefix.length, variables).chain(arrow.body.expression)
+  return new CallReader(ts, prefix.length, variables, values).chain(arrow.body.expression)
 }

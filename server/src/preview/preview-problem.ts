@@ -10,6 +10,8 @@ export class PreviewProblem extends Error {
     message: string,
     readonly hint?: string,
     readonly code?: string,
+    /** What the command line prints before the message (the SQL of a preview that could not run). */
+    readonly output?: string,
   ) {
     super(message)
   }

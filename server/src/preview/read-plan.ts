@@ -3,7 +3,7 @@
 // reported as free (the editor asks for a row; `user` → `User.findOrFail(key)`).
 import { call, type QueryPlan } from '../../../engine/src/plan'
 import type { ModelGraph } from '../../../engine/src/model-graph'
-import { planFromCode, PlanSyntaxError, type Variables } from './plan-from-code'
+import { FreeValueError, planFromCode, PlanSyntaxError, type Values, type Variables } from './plan-from-code'
 import { PreviewProblem } from './preview-problem'
 
 /** A variable bound to one row of a model. */
@@ -12,13 +12,17 @@ export interface BoundRow {
   key: string | number
 }
 
-export type PlanReading = { kind: 'plan'; plan: QueryPlan } | { kind: 'free'; name: string }
+/** `free`: a chain root to bind to a row (`user`), or with `value` an argument to give a value (`page`). */
+export type PlanReading = { kind: 'plan'; plan: QueryPlan } | { kind: 'free'; name: string; value?: true }
 
 /** Throws a PreviewProblem (code E_PLAN) for code that cannot be previewed on this app. */
 export function readPlan(
   expression: string,
   graph: ModelGraph,
   rows: Record<string, BoundRow> = {},
+  values: Values = {},
+  /** Off where nobody can be asked (the command line): a free value is then a syntax problem. */
+  askValues = true,
 ): PlanReading {
   const names = new Set(graph.models.map((m) => m.name))
   for (const row of Object.values(rows)) if (!names.has(row.model)) throw unknownModel(row.model, graph)
@@ -31,8 +35,10 @@ export function readPlan(
   )
   let plan: QueryPlan
   try {
-    plan = planFromCode(expression, variables)
+    plan = planFromCode(expression, variables, values)
   } catch (error) {
+    if (askValues && error instanceof FreeValueError)
+      return { kind: 'free', name: error.variable, value: true }
     if (!(error instanceof PlanSyntaxError)) throw error
     const caret = `${' '.repeat(error.offset)}^`
     throw new PreviewProblem(error.message, `${expression.trim()}\n${caret}`, 'E_PLAN')

@@ -23,6 +23,10 @@ export interface RowChoiceValue {
 
 /** Attributes that usually name a row, best first. */
 const LABELS = ['name', 'title', 'email', 'username', 'slug']
+
+/** Keys, references and secrets: long or meaningless to a reader (`uuid`, `organizationUuid`, `userId`, `token`). */
+const OPAQUE =
+  /(?:^id|Id|_id|uuid|Uuid|UUID|guid|Guid|token|Token|hash|Hash|password|Password|secret|Secret)$/
 const DETAILS = 3
 const DETAIL_WIDTH = 40
 
@@ -34,9 +38,12 @@ export function rowChoiceShape(model: ModelInfo, search: string, limit: number):
   const texts = shown.filter((c) => c !== key && isText(c))
   const label =
     LABELS.map((name) => texts.find((c) => c.attribute.toLowerCase() === name)).find((c) => c) ??
+    texts.find(readable) ??
     texts[0] ??
     key
-  const details = shown.filter((c) => c !== key && c !== label).slice(0, DETAILS)
+  // What a reader recognises a row by first; uuids and references only if there is room.
+  const others = shown.filter((c) => c !== key && c !== label)
+  const details = [...others.filter(readable), ...others.filter((c) => !readable(c))].slice(0, DETAILS)
   const calls: Call[] = [call('query')]
   const filter = searchFilter(key, label, search.trim())
   if (filter?.length) calls.push(call('where', callback(...filter)))
@@ -70,6 +77,10 @@ export function rowChoices(result: SerializedResult, shape: RowChoiceShape): Row
       .join(' · ')
     return [{ key, label: label === null || label === undefined ? String(key) : text(label), detail }]
   })
+}
+
+function readable(column: ColumnInfo): boolean {
+  return !OPAQUE.test(column.attribute)
 }
 
 function isText(column: ColumnInfo): boolean {

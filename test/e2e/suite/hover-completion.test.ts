@@ -26,6 +26,29 @@ describe('hovers and completions', () => {
     assert.ok(card.includes('`comments.post_id`'), card)
   })
 
+  it('the manyToMany card on Post.tags: keys, the pivot table and the SQL with its join', async () => {
+    const { document } = await openInEditor('app/models/post.ts')
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, 'declare ta|gs'),
+    )
+    const card = hoverText(hovers).find((text) => text.startsWith('**Post.tags**'))
+    assert.ok(card, JSON.stringify(hoverText(hovers)))
+    assert.ok(card.includes('manyToMany → Tag'), card)
+    assert.ok(card.includes('| pivotTable | (no model) | `post_tag` |'), card)
+    assert.ok(card.includes('| pivotForeignKey | (pivot) | `post_tag.post_id` | holds localKey |'), card)
+    assert.ok(
+      card.includes('| pivotRelatedForeignKey | (pivot) | `post_tag.tag_id` | holds relatedKey |'),
+      card,
+    )
+    assert.match(
+      card,
+      /```sql\nselect .*pivot_post_id.* inner join .*post_tag.* where .*post_id.* = \?\n```/,
+      card,
+    )
+  })
+
   it('the finding in the card of Post.approvedComments', async () => {
     const { document } = await openInEditor('app/models/post.ts')
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(

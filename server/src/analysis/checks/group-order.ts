@@ -1,6 +1,7 @@
 // LL302-LL304: groupOrderBy misuse. Lucid emits `ORDER BY col undefined` without a direction and
 // never resolves attribute names inside the window function (reference 4.3, gotcha G3).
 import type * as TS from 'typescript'
+import { propertyNotColumn } from '../../../../engine/src/naming/property-column'
 import { finding, type Finding } from '../finding'
 import type { CallFact } from '../file-facts'
 import type { ModelInference } from '../infer'
@@ -38,8 +39,8 @@ export function checkGroupOrderBy(ts: TsModule, inference: ModelInference, call:
       finding(
         'groupOrderByAttribute',
         column,
-        `groupOrderBy puts "${name}" into raw SQL without resolving it: it is the property ` +
-          `${ref?.model.name}.${name}, whose column is "${attribute.columnName}". Use '${attribute.columnName}'.`,
+        `groupOrderBy puts "${name}" into raw SQL without resolving it: ` +
+          propertyNotColumn([`${ref?.model.name}.${name}`], attribute.columnName),
         { suggestion: attribute.columnName },
       ),
     )

@@ -3,7 +3,7 @@
 // key (on the related model) of belongsTo.
 import type { LucidModel, ModelRelation } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
-import { resolveHasManyKeys, type ResolvedKey } from '../relation-keys'
+import { resolveBelongsToKeys, resolveHasManyKeys, type ResolvedKey } from '../relation-keys'
 
 export interface SchemaRelationKeys {
   localKey: ResolvedKey
@@ -24,34 +24,6 @@ export function schemaRelationKeys(
     const keys = resolveHasManyKeys(parent, relation, related.model)
     return keys && { ...keys, lookup: keys.foreignKey }
   }
-  const keys = belongsToKeys(parent, relation, related.model)
+  const keys = resolveBelongsToKeys(parent, relation, related.model)
   return keys && { ...keys, lookup: keys.localKey }
-}
-
-/** Lucid's belongsTo: localKey = the related model's primary key, foreignKey on the parent. */
-function belongsToKeys(
-  parent: LucidModel,
-  relation: ModelRelation,
-  related: LucidModel,
-): { localKey: ResolvedKey; foreignKey: ResolvedKey } | undefined {
-  const { fact } = relation
-  const local = fact.localKey
-  const foreign = fact.foreignKey
-  if ((local && local.value === undefined) || (foreign && foreign.value === undefined)) return undefined
-  const strategy = parent.strategy
-  if ((!local || !foreign) && !strategy) return undefined
-  const owner = { name: parent.name, primaryKey: parent.primaryKey }
-  const target = { name: related.name, primaryKey: related.primaryKey }
-  const localName = local?.value ?? strategy?.relationLocalKey('belongsTo', owner, target)
-  const foreignName = foreign?.value ?? strategy?.relationForeignKey('belongsTo', owner, target)
-  if (localName === undefined || foreignName === undefined) return undefined
-  return {
-    localKey: { name: localName, option: local, owner: related, column: related.columns.get(localName) },
-    foreignKey: {
-      name: foreignName,
-      option: foreign,
-      owner: parent,
-      column: parent.columns.get(foreignName),
-    },
-  }
 }

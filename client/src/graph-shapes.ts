@@ -2,6 +2,7 @@
 // table, or as an ER diagram its columns with the keys marked), the edge labels, and the laid-out
 // shapes graph-html turns into SVG. Pure.
 import type { ModelSummary, RelationSummary } from '../../server/src/protocol'
+import { relationLabel } from './relation-label'
 
 /** Of the monospace 11px label font; model names are measured in their bold 13px font. */
 const CHAR_WIDTH = 7
@@ -71,12 +72,9 @@ export function textWidth(text: string, bold = false): number {
 }
 
 /** `posts: id → userId`; belongsTo reads from its own foreign key to the related key. */
+/** The pickers' wording: a manyToMany reads by its pivot table, a hasManyThrough by the model between. */
 export function edgeLabel(relation: RelationSummary): string {
-  const { localKey, foreignKey } = relation
-  if (!localKey || !foreignKey) return `${relation.name} (${relation.kind})`
-  return relation.kind === 'belongsTo'
-    ? `${relation.name}: ${foreignKey} → ${localKey}`
-    : `${relation.name}: ${localKey} → ${foreignKey}`
+  return relationLabel(relation)
 }
 
 export function plainNodeSize(

@@ -24,3 +24,4 @@ export type {
   SerializedResult,
 } from './query/result'
 export type { Row, StatementExecutor } from './query/runtime'
+export type { ExplainMode, ForeignKeyScan, PlanNode, StatementPlan } from './explain/plan-tree'

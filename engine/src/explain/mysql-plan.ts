@@ -60,7 +60,10 @@ function operation(name: string, inner: Json | unknown[]): PlanNode {
 
 function table(entry: Json): PlanNode {
   const access = String(entry.access_type ?? 'table')
-  const estimate = number(entry.rows_examined_per_scan) ?? number(entry.rows)
+  // Both count rows examined, and the percentage of them the condition kept: the step produced
+  // rows × filtered%, which is what PostgreSQL's row counts are.
+  const estimate = produced(number(entry.rows_examined_per_scan) ?? number(entry.rows), entry.filtered)
+  const actual = produced(number(entry.r_rows), entry.r_filtered)
   const tableTime = number(entry.r_table_time_ms)
   const otherTime = number(entry.r_other_time_ms)
   const name = String(entry.table_name)
@@ -71,11 +74,17 @@ function table(entry: Json): PlanNode {
     index: string(entry.key),
     condition: unquote(string(entry.attached_condition) ?? refCondition(entry)),
     rowsEstimated: estimate,
-    rowsActual: number(entry.r_rows),
+    rowsActual: actual,
     timeMs: tableTime === undefined ? undefined : tableTime + (otherTime ?? 0),
     fullScan: access === FULL_SCAN && !name.startsWith('<'),
     children: walk(Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'table_name'))),
   }
+}
+
+function produced(rows: number | undefined, filtered: unknown): number | undefined {
+  if (rows === undefined) return undefined
+  const percent = number(filtered) ?? (typeof filtered === 'string' ? Number(filtered) : 100)
+  return Math.round((rows * (Number.isFinite(percent) ? percent : 100)) / 100)
 }
 
 /** An index lookup's key parts (`user_id = func`), when there is no attached condition. */

@@ -152,6 +152,11 @@ export interface PreviewParams {
   variables?: Record<string, { model: string; key: string | number }>
   /** Overrides lucidLens.preview.rowCap. */
   rowCap?: number
+  /**
+   * Also the query plan of each read statement (`ExecutedStatement.plan`): `plan` is the database's
+   * estimate; `analyze` runs each read once more, timed, in the same read-only or dry-run transaction.
+   */
+  explain?: 'plan' | 'analyze'
 }
 export interface FreeVariable {
   name: string

@@ -57,6 +57,7 @@ async function preview(
       timeoutMs: settings.timeoutMs,
       signal: signalOf(token),
       dryRun: true,
+      explain: explainOf(params.explain),
     })
     return {
       kind: 'result',
@@ -69,6 +70,11 @@ async function preview(
   } catch (error) {
     return answerOf(problemOf(error, EDITOR_HINTS))
   }
+}
+
+/** Anything but the two modes (a client's typo, an old client) asks for no plan. */
+function explainOf(value: unknown): 'plan' | 'analyze' | undefined {
+  return value === 'plan' || value === 'analyze' ? value : undefined
 }
 
 function wholePositive(value: unknown): number | undefined {

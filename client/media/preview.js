@@ -22,6 +22,8 @@
     truncation: text(document.getElementById('truncation')),
     warnings: texts('.warning'),
     dryRun: document.getElementById('dry-run') !== null,
+    plans: texts('.plan-line'),
+    planHints: texts('.plan-hint'),
   }
   if (error) render.error = texts('#error .message, #error .hint').join('\n')
   vscode.postMessage({ type: 'rendered', render })

@@ -45,8 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<LucidL
   const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media')
   const runner: { previews?: PreviewRunner } = {}
   const panel = new PreviewPanel(media, prompter, {
-    rerun: () =>
-      void runner.previews?.rerun().catch((error: unknown) => {
+    rerun: (explain) =>
+      void runner.previews?.rerun(explain).catch((error: unknown) => {
         output.error(`Re-run: ${error instanceof Error ? error.message : String(error)}`)
         void vscode.window.showErrorMessage(
           `Lucid: ${error instanceof Error ? error.message : String(error)}`,

@@ -4,6 +4,7 @@
 // script only wires the buttons and reports what it shows. Pure.
 import type { ExecutedStatement, PreviewResult } from '../../engine/src/query/result'
 import { escapeHtml, page, type PageAssets } from './html'
+import { planHtml } from './plan-html'
 import { cellText, topLevel, type Cell, type Table } from './result-table'
 
 export type PanelAnswer =
@@ -45,6 +46,8 @@ function toolbar(ran: boolean, hasRows: boolean): string {
     button('copySql', 'Copy SQL', ran),
     button('exportCsv', 'Export CSV', hasRows),
     button('exportJson', 'Export JSON', ran),
+    button('explain', 'Explain', true),
+    button('explainAnalyze', 'Explain analyze', true),
     '</div>',
   ].join('')
 }
@@ -95,7 +98,7 @@ function statementsSection(statements: ExecutedStatement[]): string {
     const meta = `bindings ${JSON.stringify(statement.bindings)} · ${statement.durationMs.toFixed(1)} ms · ${count}`
     return (
       `<li class="statement"><pre class="sql">${escapeHtml(statement.sql)}</pre>` +
-      `<p class="statement-meta">${escapeHtml(meta)}</p></li>`
+      `<p class="statement-meta">${escapeHtml(meta)}</p>${statement.plan ? planHtml(statement.plan) : ''}</li>`
     )
   })
   return [

@@ -16,7 +16,8 @@ export interface PanelShow {
 }
 
 export interface PanelEvents {
-  rerun(): void
+  /** Runs the preview again; with `explain`, asking for each read's query plan. */
+  rerun(explain?: 'plan' | 'analyze'): void
   rendered(render: PanelRender): void
   /** New content: renders reported for older content are stale. */
   showing(): void
@@ -80,6 +81,12 @@ export class PreviewPanel implements vscode.Disposable {
           return
         case 'rerun':
           this.events.rerun()
+          return
+        case 'explain':
+          this.events.rerun('plan')
+          return
+        case 'explainAnalyze':
+          this.events.rerun('analyze')
           return
         case 'copySql':
           await this.copySql()

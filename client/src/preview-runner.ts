@@ -17,6 +17,8 @@ export interface PreviewSpec {
   uri: string
   expression: string
   variables?: Variables
+  /** Also each read's query plan (the panel's Explain / Explain analyze buttons). */
+  explain?: 'plan' | 'analyze'
 }
 
 /** Binds the free variables the server asks for; undefined when the user cancels. */
@@ -34,9 +36,13 @@ export class PreviewRunner {
     private readonly bindVariables: VariableBinder,
   ) {}
 
-  /** Runs the last preview again (the panel's Re-run button). */
-  rerun(): Promise<void> {
-    return this.last ? this.run(this.last) : Promise.resolve()
+  /**
+   * Runs the last preview again: as it was (Re-run), or asking for plans (Explain, Explain analyze).
+   * Re-run after an Explain keeps the plans.
+   */
+  rerun(explain?: 'plan' | 'analyze'): Promise<void> {
+    if (!this.last) return Promise.resolve()
+    return this.run(explain ? { ...this.last, explain } : this.last)
   }
 
   async run(spec: PreviewSpec): Promise<void> {
@@ -68,6 +74,7 @@ export class PreviewRunner {
 
   private send(spec: PreviewSpec): Thenable<PreviewAnswer> {
     const params: PreviewParams = { uri: spec.uri, expression: spec.expression, variables: spec.variables }
+    if (spec.explain) params.explain = spec.explain
     return vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,

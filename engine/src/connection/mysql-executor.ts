@@ -144,8 +144,15 @@ export class MysqlExecutor implements StatementExecutor {
     const text = explainStatement(this.mariadb ? 'mariadb' : 'mysql', mode, sql, this.lastRead)
     if (this.cancelRequested || this.signal?.aborted) throw cancelled()
     try {
-      const [row] = await query<Record<string, unknown>>(this.connection, text, bindings)
-      return mysqlStatementPlan(row, mode, this.mariadb)
+      // Tracked as running, so a cancel stops it with KILL QUERY like any statement.
+      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        this.running = this.connection.query(text, [...bindings], (error, result) => {
+          this.running = undefined
+          if (error) reject(error)
+          else resolve(result as Record<string, unknown>[])
+        })
+      })
+      return mysqlStatementPlan(rows[0], mode, this.mariadb)
     } catch (error) {
       throw this.cancelRequested ? cancelled() : mysqlError(error, this.endpoint, this.timeoutMs)
     }

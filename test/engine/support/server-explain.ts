@@ -92,4 +92,30 @@ export function serverExplain(dialect: ServerDialect): void {
       await executor.close()
     }
   })
+
+  test(`${dialect}: cancelling stops an ANALYZE that runs long, like any statement`, async () => {
+    const controller = new AbortController()
+    const options = { signal: controller.signal, statementTimeoutMs: 30_000 }
+    const executor =
+      dialect === 'pg'
+        ? await PostgresExecutor.open(database.settings, options)
+        : await MysqlExecutor.open(database.settings, options)
+    // The read stops at the row cap; ANALYZE runs the whole statement, which takes far longer.
+    try {
+      // PostgreSQL evaluates a recursive query only as far as the cursor fetches (its docs say so).
+      const read =
+        dialect === 'pg'
+          ? 'select x from (with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000000) select x from c) t'
+          : 'select seq from seq_1_to_1000000000'
+      await executor.run(read, [], 1)
+      const running = executor.explain(read, [], 'analyze')
+      controller.abort()
+      await assert.rejects(
+        running,
+        (error: unknown) => error instanceof PreviewError && error.code === 'E_CANCELLED',
+      )
+    } finally {
+      await executor.close()
+    }
+  })
 }

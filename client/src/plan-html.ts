@@ -18,8 +18,10 @@ function nodesHtml(nodes: readonly PlanNode[], root = false): string {
   const items = nodes.map((node) => {
     const { title, facts } = nodeText(node)
     const hint = node.foreignKeyScan
-      ? `<p class="plan-hint" data-code="${node.foreignKeyScan.code}" data-relation="${escapeHtml(node.foreignKeyScan.relation)}">` +
-        `${escapeHtml(node.foreignKeyScan.message)}</p>`
+      ? `<p class="plan-hint" data-code="${node.foreignKeyScan.code}">` +
+        `<span class="plan-hint-text">${escapeHtml(node.foreignKeyScan.message)}</span> ` +
+        `<button type="button" class="link" data-action="showRelation" data-relation="${escapeHtml(node.foreignKeyScan.relation)}">` +
+        `Show ${escapeHtml(node.foreignKeyScan.relation)}</button></p>`
       : ''
     const children = node.children.length ? nodesHtml(node.children) : ''
     return (

@@ -18,6 +18,8 @@ export interface PanelShow {
 export interface PanelEvents {
   /** Runs the preview again; with `explain`, asking for each read's query plan. */
   rerun(explain?: 'plan' | 'analyze'): void
+  /** A plan's "Show User.posts": open the relation's declaration (where LL405 is reported). */
+  showRelation(relation: string): void
   rendered(render: PanelRender): void
   /** New content: renders reported for older content are stale. */
   showing(): void
@@ -88,6 +90,11 @@ export class PreviewPanel implements vscode.Disposable {
         case 'explainAnalyze':
           this.events.rerun('analyze')
           return
+        case 'showRelation': {
+          const { relation } = message as { relation?: unknown }
+          if (typeof relation === 'string') this.events.showRelation(relation)
+          return
+        }
         case 'copySql':
           await this.copySql()
           return

@@ -36,6 +36,11 @@ export class PreviewRunner {
     private readonly bindVariables: VariableBinder,
   ) {}
 
+  /** The document the last preview ran for: it picks the app whose models a plan names. */
+  get lastUri(): string | undefined {
+    return this.last?.uri
+  }
+
   /**
    * Runs the last preview again: as it was (Re-run), or asking for plans (Explain, Explain analyze).
    * Re-run after an Explain keeps the plans.

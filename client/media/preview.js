@@ -5,7 +5,10 @@
 ;(function () {
   const vscode = acquireVsCodeApi()
   for (const button of document.querySelectorAll('button[data-action]')) {
-    button.addEventListener('click', () => vscode.postMessage({ type: button.dataset.action }))
+    // A plan's "Show User.posts" names its relation.
+    button.addEventListener('click', () =>
+      vscode.postMessage({ type: button.dataset.action, relation: button.dataset.relation }),
+    )
   }
   const text = (element) => (element ? element.textContent.trim() : '')
   const texts = (selector) => Array.from(document.querySelectorAll(selector), text)
@@ -22,6 +25,8 @@
     truncation: text(document.getElementById('truncation')),
     warnings: texts('.warning'),
     dryRun: document.getElementById('dry-run') !== null,
+    plans: texts('.plan-line'),
+    planHints: texts('.plan-hint-text'),
   }
   if (error) render.error = texts('#error .message, #error .hint').join('\n')
   const notRun = document.getElementById('not-run')

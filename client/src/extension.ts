@@ -15,6 +15,7 @@ import { ServerHost } from './server-host'
 import { registerOpenDatabaseSettings, StatusBar } from './status-bar'
 import type { LucidLensTestApi } from './test-api'
 import { TestHook, testHookEnabled } from './test-hook'
+import { showRelation } from './show-relation'
 
 let host: ServerHost | undefined
 
@@ -45,9 +46,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<LucidL
   const media = vscode.Uri.joinPath(context.extensionUri, 'client', 'media')
   const runner: { previews?: PreviewRunner } = {}
   const panel = new PreviewPanel(media, prompter, {
-    rerun: () =>
-      void runner.previews?.rerun().catch((error: unknown) => {
+    rerun: (explain) =>
+      void runner.previews?.rerun(explain).catch((error: unknown) => {
         output.error(`Re-run: ${error instanceof Error ? error.message : String(error)}`)
+        void vscode.window.showErrorMessage(
+          `Lucid: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      }),
+    showRelation: (relation) =>
+      void showRelation(requests, runner.previews?.lastUri, relation).catch((error: unknown) => {
         void vscode.window.showErrorMessage(
           `Lucid: ${error instanceof Error ? error.message : String(error)}`,
         )

@@ -4,6 +4,7 @@
 // script only wires the buttons and reports what it shows. Pure.
 import type { ExecutedStatement, PreviewResult } from '../../engine/src/query/result'
 import { escapeHtml, page, type PageAssets } from './html'
+import { planHtml } from './plan-html'
 import { cellText, topLevel, type Cell, type Table } from './result-table'
 
 export type PanelAnswer =
@@ -61,6 +62,8 @@ function toolbar(hasSql: boolean, hasRows: boolean, ran: boolean): string {
     button('copySql', 'Copy SQL', hasSql),
     button('exportCsv', 'Export CSV', hasRows),
     button('exportJson', 'Export JSON', ran),
+    button('explain', 'Explain', true),
+    button('explainAnalyze', 'Explain analyze', true),
     '</div>',
   ].join('')
 }
@@ -139,7 +142,7 @@ function statementsSection(statements: ExecutedStatement[]): string {
     const meta = `bindings ${JSON.stringify(statement.bindings)} · ${statement.durationMs.toFixed(1)} ms · ${count}`
     return (
       `<li class="statement"><pre class="sql">${escapeHtml(statement.sql)}</pre>` +
-      `<p class="statement-meta">${escapeHtml(meta)}</p></li>`
+      `<p class="statement-meta">${escapeHtml(meta)}</p>${statement.plan ? planHtml(statement.plan) : ''}</li>`
     )
   })
   return [

@@ -16,7 +16,10 @@ export interface PanelShow {
 }
 
 export interface PanelEvents {
-  rerun(): void
+  /** Runs the preview again; with `explain`, asking for each read's query plan. */
+  rerun(explain?: 'plan' | 'analyze'): void
+  /** A plan's "Show User.posts": open the relation's declaration (where LL405 is reported). */
+  showRelation(relation: string): void
   rendered(render: PanelRender): void
   /** New content: renders reported for older content are stale. */
   showing(): void
@@ -86,6 +89,17 @@ export class PreviewPanel implements vscode.Disposable {
         case 'rerun':
           this.events.rerun()
           return
+        case 'explain':
+          this.events.rerun('plan')
+          return
+        case 'explainAnalyze':
+          this.events.rerun('analyze')
+          return
+        case 'showRelation': {
+          const { relation } = message as { relation?: unknown }
+          if (typeof relation === 'string') this.events.showRelation(relation)
+          return
+        }
         case 'copySql':
           await this.copySql()
           return

@@ -25,6 +25,8 @@ export interface PreviewSpec {
   expression: string
   variables?: Variables
   values?: Values
+  /** Also each read's query plan (the panel's Explain / Explain analyze buttons). */
+  explain?: 'plan' | 'analyze'
 }
 
 /** Binds the free variables the server asks for; undefined when the user cancels. */
@@ -42,9 +44,18 @@ export class PreviewRunner {
     private readonly bindVariables: VariableBinder,
   ) {}
 
-  /** Runs the last preview again (the panel's Re-run button). */
-  rerun(): Promise<void> {
-    return this.last ? this.run(this.last) : Promise.resolve()
+  /** The document the last preview ran for: it picks the app whose models a plan names. */
+  get lastUri(): string | undefined {
+    return this.last?.uri
+  }
+
+  /**
+   * Runs the last preview again: as it was (Re-run), or asking for plans (Explain, Explain analyze).
+   * Re-run after an Explain keeps the plans.
+   */
+  rerun(explain?: 'plan' | 'analyze'): Promise<void> {
+    if (!this.last) return Promise.resolve()
+    return this.run(explain ? { ...this.last, explain } : this.last)
   }
 
   async run(spec: PreviewSpec): Promise<void> {
@@ -82,6 +93,7 @@ export class PreviewRunner {
       variables: spec.variables,
       values: spec.values,
     }
+    if (spec.explain) params.explain = spec.explain
     return vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,

@@ -20,6 +20,10 @@ export interface PanelRender {
   truncation: string
   warnings: string[]
   dryRun: boolean
+  /** Each plan step shown, `Seq Scan on posts · full scan · ...`, in tree order (all statements). */
+  plans?: string[]
+  /** The LL405 hints shown on plan steps. */
+  planHints?: string[]
   /** The error shown instead of a result (message and hint). */
   error?: string
   /** No database: why nothing ran and how to connect one (the SQL is in `statements`). */

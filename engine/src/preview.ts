@@ -4,6 +4,8 @@ import { SqliteDryRunExecutor } from './connection/sqlite-dry-run-executor'
 import { explainWithModels } from './connection/model-hints'
 import { SqliteExecutor } from './connection/sqlite-executor'
 import type { SnapshotOptions } from './connection/sqlite-snapshot'
+import { markForeignKeyScans } from './explain/foreign-key-scans'
+import type { ExplainMode } from './explain/plan-tree'
 import type { ModelGraph } from './model-graph'
 import { isWriteExecutor } from './persistence/write-executor'
 import { AffectedRows, ensureDryRunFor, planWrites } from './persistence/write-steps'
@@ -29,6 +31,11 @@ export interface PreviewOptions {
   dryRun?: boolean
   /** The clock of `autoCreate`/`autoUpdate` timestamps in dry runs (tests freeze it). */
   now?: () => Date
+  /**
+   * Also take each read statement's query plan (`ExecutedStatement.plan`): `plan` is the estimate,
+   * `analyze` runs the read once more, timed, in the same read-only or dry-run transaction.
+   */
+  explain?: ExplainMode
 }
 
 /** SQLite's limits (time limit, lock waits) and where a dry run puts its copy of the file. */
@@ -55,6 +62,7 @@ export async function runPlan(
     createQueryFactory,
   )
   if (options.now) runtime.now = options.now
+  runtime.explain = options.explain
   let value: Awaited
   try {
     checkPlan(plan)
@@ -68,6 +76,8 @@ export async function runPlan(
     failure.statements = runtime.statements
     throw failure
   }
+  for (const statement of runtime.statements)
+    if (statement.plan) markForeignKeyScans(statement.plan.nodes, graph)
   const result: PreviewResult = {
     statements: runtime.statements,
     result: serializeValue(value),

@@ -166,6 +166,11 @@ export interface PreviewParams {
   values?: Record<string, PlanValue>
   /** Overrides lucidLens.preview.rowCap. */
   rowCap?: number
+  /**
+   * Also the query plan of each read statement (`ExecutedStatement.plan`): `plan` is the database's
+   * estimate; `analyze` runs each read once more, timed, in the same read-only or dry-run transaction.
+   */
+  explain?: 'plan' | 'analyze'
 }
 export interface FreeVariable {
   name: string

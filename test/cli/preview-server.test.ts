@@ -143,6 +143,30 @@ for (const [dialect, scheme, product] of [
       assert.deepEqual(await database.knex('posts').orderBy('id'), before)
     })
 
+    test('--explain=analyze prints the plan of each read; writes stay rolled back', async () => {
+      const before = await database.knex('posts').orderBy('id')
+      const { code, out } = await capture(
+        app,
+        '--db',
+        url,
+        '--explain=analyze',
+        "User.findOrFail(2).related('posts').createMany([{ title: 'Dry', slug: 'dry' }])",
+      )
+      assert.equal(code, 0, out)
+      const heading =
+        dialect === 'pg'
+          ? /^ {2}PostgreSQL plan \(ANALYZE\)$/m
+          : /^ {2}(MariaDB plan \(ANALYZE\)|MySQL plan)$/m
+      assert.match(out, heading)
+      // The lookup of user 2: a step on users with the rows the database counted.
+      assert.match(out, /^ {4,}└ .*on users.*· rows \d+ est/m)
+      // MariaDB reads a `const` row while optimizing, so ANALYZE counts nothing for it (engine tests
+      // check its actual rows on a scan).
+      if (dialect === 'pg') assert.match(out, /^ {4,}└ .*on users.*· rows \d+ est · 1 actual · [\d.]+ ms$/m)
+      assert.match(out, /insert into/)
+      assert.deepEqual(await database.knex('posts').orderBy('id'), before)
+    })
+
     test('server problems are one line and a hint, exit status 2', async () => {
       const { host, port } = database.settings
       const cases: [string[], RegExp][] = [

@@ -45,6 +45,21 @@ test('every write scenario leaves the database byte-for-byte unchanged, with no 
   assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)])
 })
 
+test('EXPLAIN ANALYZE of the reads of a dry run leaves the file byte-for-byte unchanged', async () => {
+  const before = sha256(file)
+  const result = await previewSqlite(WRITE_GRAPH, createPost('explained'), file, {
+    dryRun: true,
+    explain: 'analyze',
+  })
+  assert.equal(result.dryRun, true)
+  const read = result.statements.find((s) => s.sql.startsWith('select'))
+  assert.ok(read?.plan && read.plan.nodes.length > 0)
+  // Only reads are explained: a write's statement has no plan.
+  assert.ok(result.statements.filter((s) => !s.sql.startsWith('select')).every((s) => s.plan === undefined))
+  assert.equal(sha256(file), before)
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)])
+})
+
 test('without { dryRun: true } a writing plan is refused before any statement runs', async () => {
   const before = sha256(file)
   await assert.rejects(previewSqlite(WRITE_GRAPH, createPost('x'), file), (error: unknown) => {

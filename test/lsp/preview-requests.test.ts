@@ -218,6 +218,34 @@ test('preview: a write runs as a dry run and the database file is unchanged', as
   assert.equal(checksum(), before)
 })
 
+test('preview with explain: each read carries its plan tree; analyze of a dry run changes nothing', async () => {
+  const expression = "User.query().where('id', 2).preload('posts')"
+  const planned = result(await preview({ expression, explain: 'plan' }))
+  for (const statement of planned.result.statements) {
+    assert.equal(statement.plan?.dialect, 'sqlite', statement.sql)
+    assert.ok((statement.plan?.nodes.length ?? 0) > 0)
+  }
+  const posts = planned.result.statements[1]?.plan?.nodes[0]
+  assert.deepEqual([posts?.table, posts?.fullScan], ['posts', false])
+  const plain = result(await preview({ expression }))
+  assert.ok(plain.result.statements.every((s) => s.plan === undefined))
+  assert.deepEqual(planned.result.result, plain.result.result)
+  // An unknown mode is no plan, not a failure.
+  const unknown = result(await preview({ expression, explain: 'verbose' as 'plan' }))
+  assert.ok(unknown.result.statements.every((s) => s.plan === undefined))
+  const before = checksum()
+  const write = result(
+    await preview({
+      expression:
+        "User.findOrFail(2).related('posts').create({ title: 'Dry', slug: 'dry', isPublished: false })",
+      explain: 'analyze',
+    }),
+  )
+  assert.equal(write.dryRun, true)
+  assert.ok(write.result.statements[0]?.plan)
+  assert.equal(checksum(), before)
+})
+
 test('preview: a chain on an unbound variable asks for it, then runs from the bound row', async () => {
   const expression = "user.related('posts').query().orderBy('id')"
   assert.deepEqual(await preview({ expression }), {

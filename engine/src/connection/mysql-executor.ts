@@ -4,6 +4,9 @@
 // `rowCap + 1` the rest is dropped and the statement is stopped with `KILL QUERY` from a side session.
 // Bindings go to mysql2 untouched, as knex's mysql2 dialect passes them.
 import * as mysql from 'mysql2'
+import { explainStatement } from '../explain/explain-statement'
+import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
+import { mysqlStatementPlan } from '../explain/statement-plan'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { cancelled, DatabaseError, mysqlError, type Endpoint } from './database-errors'
 import {
@@ -36,6 +39,10 @@ export class MysqlExecutor implements StatementExecutor {
   protected cancelRequested = false
   private side: Promise<mysql.Connection> | undefined
   private readonly onAbort = () => void this.cancel()
+  /** The read statement run last: the only one `explain` may prefix. */
+  private lastRead: string | undefined
+  /** MariaDB, whose plans differ from MySQL's (set on connect). */
+  protected mariadb = false
 
   protected constructor(
     protected readonly connection: mysql.Connection,
@@ -82,7 +89,9 @@ export class MysqlExecutor implements StatementExecutor {
       const lockWait = wholeSeconds(lockWaitMs(timeoutMs))
       await query(raw, `SET SESSION innodb_lock_wait_timeout = ${lockWait}, lock_wait_timeout = ${lockWait}`)
       await query(raw, begin)
-      return make(raw, settings, endpoint, timeoutMs, options.signal)
+      const executor = make(raw, settings, endpoint, timeoutMs, options.signal)
+      executor.mariadb = /mariadb/i.test(version?.version ?? '')
+      return executor
     } catch (error) {
       raw?.destroy()
       throw mysqlError(error, endpoint, timeoutMs)
@@ -97,6 +106,7 @@ export class MysqlExecutor implements StatementExecutor {
     if (this.cancelRequested || this.signal?.aborted) return Promise.reject(cancelled())
     if (!READ_STATEMENT.test(sql))
       return Promise.reject(new DatabaseError('Only read statements run in previews', 'E_READ_ONLY'))
+    this.lastRead = sql
     return new Promise((resolve, reject) => {
       const rows: Row[] = []
       let truncated = false
@@ -127,6 +137,25 @@ export class MysqlExecutor implements StatementExecutor {
         void (stopping ?? Promise.resolve()).then(settle, settle)
       })
     })
+  }
+
+  /** The plan of the read run last, in the same transaction; MariaDB's ANALYZE runs it once more. */
+  async explain(sql: string, bindings: readonly unknown[], mode: ExplainMode): Promise<StatementPlan> {
+    const text = explainStatement(this.mariadb ? 'mariadb' : 'mysql', mode, sql, this.lastRead)
+    if (this.cancelRequested || this.signal?.aborted) throw cancelled()
+    try {
+      // Tracked as running, so a cancel stops it with KILL QUERY like any statement.
+      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        this.running = this.connection.query(text, [...bindings], (error, result) => {
+          this.running = undefined
+          if (error) reject(error)
+          else resolve(result as Record<string, unknown>[])
+        })
+      })
+      return mysqlStatementPlan(rows[0], mode, this.mariadb)
+    } catch (error) {
+      throw this.cancelRequested ? cancelled() : mysqlError(error, this.endpoint, this.timeoutMs)
+    }
   }
 
   /** Rolls back and disconnects; never throws. */

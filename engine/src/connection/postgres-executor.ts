@@ -3,6 +3,9 @@
 // enforces, and rows read through a server-side cursor so at most `rowCap + 1` rows of a statement
 // ever reach this process. Bindings go to `pg` untouched, as knex's pg dialect passes them.
 import { Client, type ClientConfig, type QueryConfig, type QueryResult } from 'pg'
+import { explainStatement } from '../explain/explain-statement'
+import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
+import { postgresStatementPlan } from '../explain/statement-plan'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { cancelled, postgresError, type Endpoint } from './database-errors'
 import {
@@ -31,6 +34,8 @@ export class PostgresExecutor implements StatementExecutor {
   private inFlight: Promise<unknown> | undefined
   protected cancelRequested = false
   private readonly onAbort = () => void this.cancel()
+  /** The read statement run last: the only one `explain` may prefix. */
+  private lastRead: string | undefined
 
   protected constructor(
     private readonly pg: Client,
@@ -98,12 +103,28 @@ export class PostgresExecutor implements StatementExecutor {
     // The row count is pasted into FETCH: only a whole number may get there.
     if (!Number.isSafeInteger(rowCap) || rowCap < 0)
       throw new RangeError(`rowCap must be a whole number, not ${String(rowCap)}`)
+    this.lastRead = sql
     try {
       await this.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${sql}`, values: [...bindings] })
       const { rows } = await this.query(`FETCH ${rowCap + 1} FROM ${CURSOR}`)
       await this.query(`CLOSE ${CURSOR}`)
       const truncated = rows.length > rowCap
       return { rows: truncated ? rows.slice(0, rowCap) : rows, truncated }
+    } catch (error) {
+      throw this.cancelRequested ? cancelled() : postgresError(error, this.endpoint, this.timeoutMs)
+    }
+  }
+
+  /**
+   * The plan of the read run last, in the same transaction (READ ONLY, or the dry run's): ANALYZE
+   * runs the select once more and is limited by the same statement timeout.
+   */
+  async explain(sql: string, bindings: readonly unknown[], mode: ExplainMode): Promise<StatementPlan> {
+    const text = explainStatement('postgres', mode, sql, this.lastRead)
+    if (this.cancelRequested || this.signal?.aborted) throw cancelled()
+    try {
+      const { rows } = await this.query({ text, values: [...bindings] })
+      return postgresStatementPlan(rows[0], mode)
     } catch (error) {
       throw this.cancelRequested ? cancelled() : postgresError(error, this.endpoint, this.timeoutMs)
     }

@@ -5,6 +5,8 @@
 // a constraint declared `ON CONFLICT ROLLBACK` ends it, and nothing may then run in autocommit mode.
 // Reads keep the read-only executor's row cap.
 import type Database from 'better-sqlite3'
+import { explainOnSqlite } from '../explain/statement-plan'
+import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
 import { PreviewError } from '../query/errors'
 import type { Row } from '../query/runtime'
 import { assertDryRunStatement, type WriteExecutor, type WriteResult } from '../persistence/write-executor'
@@ -15,6 +17,8 @@ import { snapshotSqlite, type Snapshot, type SnapshotOptions } from './sqlite-sn
 export class SqliteDryRunExecutor implements WriteExecutor {
   readonly client = 'better-sqlite3'
   readonly dryRun = true
+  /** The read statement run last: the only one `explain` may prefix. */
+  private lastRead: string | undefined
 
   private constructor(
     /** The user's file; the connection is to the copy. */
@@ -60,6 +64,7 @@ export class SqliteDryRunExecutor implements WriteExecutor {
       const info = statement.run(values)
       return { rows: [], truncated: false, affectedRows: info.changes, insertId: info.lastInsertRowid }
     }
+    this.lastRead = sql
     // SQLite applies all changes of an `insert ... returning` on the first step, so a capped read of
     // the returned rows is still the whole write.
     const rows: Row[] = []
@@ -72,6 +77,12 @@ export class SqliteDryRunExecutor implements WriteExecutor {
       rows.push(row as Row)
     }
     return { rows, truncated, affectedRows: rows.length }
+  }
+
+  /** The plan of the read run last, inside the dry-run transaction (SQLite plans never run it). */
+  async explain(sql: string, bindings: readonly unknown[], mode: ExplainMode): Promise<StatementPlan> {
+    this.ensureOpenTransaction()
+    return explainOnSqlite(this.db, sql, bindings, mode, this.lastRead)
   }
 
   /** Rolls back whatever ran, closes, and deletes the copy. */

@@ -3,6 +3,8 @@
 // Rows are pulled one at a time, so a preview never holds more than `rowCap + 1` rows of a statement.
 // A lock held by another connection is waited for up to the preview's time limit (LockWait).
 import type Database from 'better-sqlite3'
+import { explainOnSqlite } from '../explain/statement-plan'
+import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
 import { PreviewError } from '../query/errors'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { loadSqliteDriver } from './load-sqlite-driver'
@@ -20,6 +22,8 @@ export class SqliteExecutor implements StatementExecutor {
   readonly client = 'better-sqlite3'
   private readonly db: Database.Database
   private readonly lock: LockWait
+  /** The read statement run last: the only one `explain` may prefix. */
+  private lastRead: string | undefined
 
   constructor(
     readonly file: string,
@@ -40,6 +44,7 @@ export class SqliteExecutor implements StatementExecutor {
       const { iterator, first } = await this.lock.run(() => {
         const statement = this.db.prepare(sql)
         if (!statement.reader) throw new PreviewError('Only read statements run in previews', 'E_READ_ONLY')
+        this.lastRead = sql
         const iterator = statement.iterate(values) as IterableIterator<Row>
         return { iterator, first: iterator.next() }
       })
@@ -53,6 +58,14 @@ export class SqliteExecutor implements StatementExecutor {
         rows.push(next.value)
       }
       return { rows, truncated: false }
+    } catch (error) {
+      throw sqliteError(error, this.file)
+    }
+  }
+
+  async explain(sql: string, bindings: readonly unknown[], mode: ExplainMode): Promise<StatementPlan> {
+    try {
+      return await this.lock.run(() => explainOnSqlite(this.db, sql, bindings, mode, this.lastRead))
     } catch (error) {
       throw sqliteError(error, this.file)
     }

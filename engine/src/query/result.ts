@@ -1,5 +1,6 @@
 // What a preview returns. `result` is exactly what Lucid's `serialize()` gives for the awaited value;
 // `extras` runs parallel to it and carries what `serialize()` leaves out but a preview wants to show.
+import type { StatementPlan } from '../explain/plan-tree'
 
 export interface ExecutedStatement {
   /** The SQL as knex compiles it for the dialect (`toSQL().toNative()`), identical to Lucid's. */
@@ -13,6 +14,8 @@ export interface ExecutedStatement {
   truncated: boolean
   /** Writes in a dry run only: rows inserted, updated or deleted (then rolled back). */
   affectedRows?: number
+  /** The read's query plan, when the preview asked for plans (`explain`). */
+  plan?: StatementPlan
 }
 
 /** A serialized model: attributes under their `serializeAs` names, then preloaded relations. */

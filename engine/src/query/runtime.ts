@@ -3,6 +3,7 @@
 // handed to the executor, which never reads more than `rowCap + 1` rows.
 import { knex, type Knex } from 'knex'
 import { isSketch } from '../connection/sketch-executor'
+import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
 import type { ModelInstance } from './model-instance'
 import type { ModelQuery } from './model-query'
 import type { BootedRelation, ModelMeta, ModelRegistry } from './model-registry'
@@ -17,6 +18,8 @@ export interface StatementExecutor {
   /** The knex client whose compiler produces this executor's SQL (quoting, placeholders). */
   readonly client: 'better-sqlite3' | 'pg' | 'mysql2'
   run(sql: string, bindings: readonly unknown[], rowCap: number): Promise<{ rows: Row[]; truncated: boolean }>
+  /** The plan of `sql`, which must be the read statement this executor ran last (explain/). */
+  explain?(sql: string, bindings: readonly unknown[], mode: ExplainMode): Promise<StatementPlan>
 }
 
 /** Builder constructors, injected so builder modules need not import each other (see factory.ts). */
@@ -47,6 +50,8 @@ export class Runtime {
   readonly factory: QueryFactory
   /** "Now" for `autoCreate`/`autoUpdate` timestamps in dry runs; tests freeze it. */
   now: () => Date = () => new Date()
+  /** Set when the preview asked for plans: each read is explained right after it ran. */
+  explain?: ExplainMode
   private readonly queue: Array<() => Promise<void>> = []
 
   constructor(
@@ -82,8 +87,18 @@ export class Runtime {
     }
     const { rows, truncated } = result
     const durationMs = performance.now() - started
-    this.statements.push({ sql, bindings: [...bindings], durationMs, rowCount: rows.length, truncated })
+    const statement: ExecutedStatement = {
+      sql,
+      bindings: [...bindings],
+      durationMs,
+      rowCount: rows.length,
+      truncated,
+    }
+    this.statements.push(statement)
     if (truncated) this.truncated = true
+    // In a dry run a later write may change what this read sees, so its plan is taken now.
+    if (this.explain && this.executor.explain)
+      statement.plan = await this.executor.explain(sql, bindings, this.explain)
     return rows
   }
 

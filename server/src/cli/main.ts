@@ -9,7 +9,7 @@ import { preview, PreviewProblem } from './preview'
 const USAGE = `Usage: lucid-lens check [DIR] [--format text|json|sarif]
                         [--migrations | --db [FILE|URL] [--password-env NAME] | --no-schema]
        lucid-lens preview [--project DIR] [--db FILE|URL] [--password-env NAME] [--timeout MS]
-                          [--rows N] [--json] EXPRESSION
+                          [--rows N] [--json] [--explain[=analyze]] EXPRESSION
        lucid-lens graph [DIR] [--format mermaid|dot|json]
 
   check   Report Lucid relation problems in every AdonisJS app under DIR (default: .)
@@ -38,6 +38,8 @@ const USAGE = `Usage: lucid-lens check [DIR] [--format text|json|sarif]
                          in the URL works too but stays in your shell history
           --timeout MS   a statement is stopped after MS milliseconds (default 10000)
           --rows N       row cap per statement (default 100)   --json  machine-readable output
+          --explain      also print each read's query plan (EXPLAIN); --explain=analyze runs each
+                         read once more, timed, in the same read-only or rolled-back transaction
 
   graph   The models and relations of every app under DIR, with resolved keys, as a Mermaid
           flowchart (default), Graphviz DOT or JSON. Relations with findings are drawn red.`
@@ -84,6 +86,7 @@ export async function runPreview(
   let timeout: number | undefined
   let rows: number | undefined
   let json = false
+  let explain: 'plan' | 'analyze' | undefined
   const words: string[] = []
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string
@@ -93,6 +96,10 @@ export async function runPreview(
     else if (arg === '--timeout') timeout = Number(args[++i])
     else if (arg === '--rows') rows = Number(args[++i])
     else if (arg === '--json') json = true
+    else if (arg === '--explain' || arg === '--explain=plan') explain = 'plan'
+    else if (arg === '--explain=analyze') explain = 'analyze'
+    else if (arg.startsWith('--explain='))
+      return usage(write, `--explain takes no value or "analyze", not "${arg.slice('--explain='.length)}"`)
     else if (arg.startsWith('--')) return usage(write, `unknown option "${arg}"`)
     else words.push(arg)
   }
@@ -104,7 +111,16 @@ export async function runPreview(
   const expression = words.join(' ').trim()
   if (!expression) return usage(write, 'preview needs a Lucid expression')
   try {
-    const options = { project: path.resolve(project), db, passwordEnv, timeout, rows, json, expression }
+    const options = {
+      project: path.resolve(project),
+      db,
+      passwordEnv,
+      timeout,
+      rows,
+      json,
+      explain,
+      expression,
+    }
     write(await preview(options, isTty))
     return 0
   } catch (error) {

@@ -1,4 +1,4 @@
-// `lucid-lens preview [--project DIR] [--db FILE|URL] [--rows N] [--json] EXPRESSION`: the SQL and rows
+// `lucid-lens preview [--project DIR] [--db FILE|URL] [--rows N] [--json] [--explain[=analyze]] EXPRESSION`: the SQL and rows
 // of Lucid code against the app's development database (SQLite, PostgreSQL or MySQL). Reads run
 // read-only; writes run as dry runs and are rolled back.
 import ts from 'typescript'
@@ -26,6 +26,8 @@ export interface PreviewOptions {
   timeout?: number
   rows?: number
   json: boolean
+  /** `--explain` (`plan`) or `--explain=analyze`: each read's query plan under its statement. */
+  explain?: 'plan' | 'analyze'
   expression: string
 }
 
@@ -59,6 +61,7 @@ export async function preview(options: PreviewOptions, color: boolean): Promise<
       rowCap: options.rows,
       dryRun: true,
       timeoutMs: options.timeout,
+      explain: options.explain,
     })
     return options.json ? JSON.stringify(result, null, 2) : renderPreview(result, color)
   } catch (error) {

@@ -2,6 +2,7 @@
 // tables, each row's related rows indented below it, then truncation and warnings. A paginated
 // result shows its meta on one line, then the page's rows.
 import type { ModelExtras, PageExtras, PreviewResult, ResultExtras } from '../../../engine/src'
+import { planLines } from '../../../engine/src/explain/plan-text'
 
 const CELL_WIDTH = 28
 
@@ -22,6 +23,7 @@ export function renderPreview(result: PreviewResult, color: boolean): string {
         `  bindings ${JSON.stringify(statement.bindings)} · ${statement.durationMs.toFixed(1)} ms · ${count}`,
       ),
     )
+    if (statement.plan) out.push(...planLines(statement.plan))
   }
   out.push('')
   out.push(...renderTop(result.result, result.extras))

@@ -82,6 +82,7 @@ async function preview(
         timeoutMs: settings.preview.timeoutMs,
         signal: signalOf(token),
         dryRun: true,
+        explain: explainOf(params.explain),
       })
       return {
         kind: 'result',
@@ -120,6 +121,11 @@ async function sqlAnswer(
     ...(why.hint !== undefined ? { hint: why.hint } : {}),
     ...(why.code !== undefined ? { code: why.code } : {}),
   }
+}
+
+/** Anything but the two modes (a client's typo, an old client) asks for no plan. */
+function explainOf(value: unknown): 'plan' | 'analyze' | undefined {
+  return value === 'plan' || value === 'analyze' ? value : undefined
 }
 
 function wholePositive(value: unknown): number | undefined {

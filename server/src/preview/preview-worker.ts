@@ -12,6 +12,7 @@ async function run(request: WorkerRequest): Promise<WorkerReply> {
     const result = await previewSqlite(request.graph, request.plan, request.file, {
       rowCap: request.rowCap,
       dryRun: request.dryRun,
+      explain: request.explain,
       timeoutMs: request.timeoutMs,
       scratchDir: request.scratchDir,
       onLockWait: (waiting) => send({ kind: 'lock-wait', waiting }),

@@ -3,6 +3,7 @@
 // are rolled back. Cancelling (the signal) and the time limit stop the running statement.
 import { previewMysql, previewPostgres, type PreviewResult } from '../../../engine/src'
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../../../engine/src/connection/server-options'
+import type { ExplainMode } from '../../../engine/src/explain/plan-tree'
 import type { IntrospectionTarget } from '../../../engine/src/introspect'
 import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { QueryPlan } from '../../../engine/src/plan'
@@ -15,6 +16,8 @@ export interface RunOptions {
   signal?: AbortSignal
   /** A plan that writes runs in a transaction that is rolled back; without it, it fails E_READ_ONLY. */
   dryRun?: boolean
+  /** Each read's query plan too: `analyze` runs it once more, timed, inside the same transaction. */
+  explain?: ExplainMode
 }
 
 /** Fails with the engine's PreviewError (`E_CONNECTION`, `E_TIMEOUT`, `E_CANCELLED`, ...). */
@@ -24,10 +27,19 @@ export function runOnTarget(
   target: IntrospectionTarget,
   options: RunOptions,
 ): Promise<PreviewResult> {
-  const { rowCap, dryRun, signal } = options
+  const { rowCap, dryRun, signal, explain } = options
   const timeoutMs = options.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS
   if (target.kind === 'sqlite')
-    return previewSqliteInWorker({ graph, plan, file: target.file, rowCap, dryRun }, { timeoutMs, signal })
+    return previewSqliteInWorker(
+      { graph, plan, file: target.file, rowCap, dryRun, explain },
+      { timeoutMs, signal },
+    )
   const run = target.kind === 'pg' ? previewPostgres : previewMysql
-  return run(graph, plan, target.connection, { rowCap, dryRun, statementTimeoutMs: timeoutMs, signal })
+  return run(graph, plan, target.connection, {
+    rowCap,
+    dryRun,
+    explain,
+    statementTimeoutMs: timeoutMs,
+    signal,
+  })
 }

@@ -9,6 +9,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { cancelled } from '../../../engine/src/connection/database-errors'
 import { sqliteLocked } from '../../../engine/src/connection/sqlite-errors'
+import type { ExplainMode } from '../../../engine/src/explain/plan-tree'
 import type { ModelGraph } from '../../../engine/src/model-graph'
 import type { QueryPlan } from '../../../engine/src/plan'
 import { PreviewError, type PreviewErrorCode } from '../../../engine/src/query/errors'
@@ -21,6 +22,7 @@ export interface WorkerRequest {
   file: string
   rowCap?: number
   dryRun?: boolean
+  explain?: ExplainMode
   /** Set by previewSqliteInWorker: the time limit (lock waits follow it) and the dry run's folder. */
   timeoutMs?: number
   scratchDir?: string

@@ -74,6 +74,37 @@ describe('previews', () => {
     )
   })
 
+  it("the panel's Explain button re-runs the preview with the plan of each read", async function () {
+    if (process.env[SCREENSHOTS_VARIABLE] !== '1') this.skip()
+    const hook = await lucidLens()
+    const explained = hook.nextPanelRender()
+    const clicked = await screenshot({
+      name: 'panel-explain',
+      webview: 'preview',
+      expectText: 'Post 1',
+      click: 'button[data-action="explain"]',
+    })
+    assert.equal(clicked.error, undefined, clicked.error)
+    const render = await within('the panel after Explain', explained)
+    assert.equal(render.error, undefined, render.error)
+    assert.equal(render.expression, "User.findOrFail(1).related('posts').query()")
+    assert.equal(render.rowCount, 6)
+    const plans = render.plans ?? []
+    // One step at least per statement: the lookup of user 1, then the posts by user_id.
+    assert.ok(
+      plans.some((line) => /\bon users\b/.test(line)),
+      JSON.stringify(plans),
+    )
+    assert.ok(
+      plans.some((line) => /\bon posts\b/.test(line)),
+      JSON.stringify(plans),
+    )
+    // The example app indexes posts.user_id: no step links to LL405.
+    assert.deepEqual(render.planHints ?? [], [])
+    const shot = await screenshot({ name: 'plan', webview: 'preview', expectText: 'SQLite plan' })
+    assert.equal(shot.error, undefined, shot.error)
+  })
+
   it('Preview Preload: users with their latest two posts and their comments', async () => {
     const render = await preview(COMMANDS.previewPreload, [
       'User',

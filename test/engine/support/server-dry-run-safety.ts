@@ -88,6 +88,17 @@ export function serverDryRunSafety(dialect: ServerDialect): void {
     assert.equal(await checksum(), before)
   })
 
+  test(`${dialect}: EXPLAIN ANALYZE of a dry run's reads runs inside its transaction and keeps nothing`, async () => {
+    const before = await checksum()
+    const plan = chain('User', (u) => u.findOrFail(2).related('posts').create({ title: 'explained' }))
+    const result = await preview(WRITE_GRAPH, plan, database.settings, { dryRun: true, explain: 'analyze' })
+    assert.equal(result.dryRun, true)
+    const read = result.statements.find((s) => /^select/i.test(s.sql))
+    assert.ok(read?.plan && read.plan.nodes.length > 0, JSON.stringify(read))
+    assert.ok(result.statements.filter((s) => !/^select/i.test(s.sql)).every((s) => s.plan === undefined))
+    assert.equal(await checksum(), before)
+  })
+
   if (dialect === 'mysql2')
     test('mysql: a write to a table that cannot roll back (MyISAM) is refused before it runs', async () => {
       await database.knex.raw(

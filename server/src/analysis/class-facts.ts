@@ -61,6 +61,8 @@ export interface RelationFact {
   onQuery?: TS.Expression
   /** manyToMany's options, as written (read by relation-keys.ts). */
   manyToMany?: ManyToManyOptions
+  /** hasManyThrough's through model callback and its two through keys, as written. */
+  hasManyThrough?: ThroughOptions
   /** `Post` in `HasMany<typeof Post>`. */
   typeModel?: TS.EntityName
 }
@@ -72,6 +74,13 @@ export interface ManyToManyOptions {
   pivotRelatedForeignKey?: KeyOption
   pivotColumns?: TS.Expression
   pivotTimestamps?: TS.Expression
+}
+
+export interface ThroughOptions {
+  /** What the through model callback returns (`Post` in `[() => Comment, () => Post]`). */
+  throughExpr?: TS.Expression
+  throughLocalKey?: KeyOption
+  throughForeignKey?: KeyOption
 }
 
 export interface ClassFacts {
@@ -221,7 +230,8 @@ function readRelation(
 ): RelationFact {
   const [modelArg, optionsArg] = decoratorArgs(ts, decorator)
   // hasManyThrough takes [() => Related, () => Through]; the first one is the related model.
-  const factory = modelArg && ts.isArrayLiteralExpression(modelArg) ? modelArg.elements[0] : modelArg
+  const pair = modelArg && ts.isArrayLiteralExpression(modelArg) ? modelArg.elements : undefined
+  const factory = pair ? pair[0] : modelArg
   const returned = factory ? returnedExpression(ts, factory) : undefined
   const options = objectProperties(ts, optionsArg)
   const relation: RelationFact = {
@@ -245,6 +255,14 @@ function readRelation(
       pivotRelatedForeignKey: keyOption(ts, options.get('pivotRelatedForeignKey')),
       pivotColumns: options.get('pivotColumns'),
       pivotTimestamps: options.get('pivotTimestamps'),
+    }
+  }
+  if (kind === 'hasManyThrough') {
+    const through = pair?.[1] && returnedExpression(ts, pair[1])
+    relation.hasManyThrough = {
+      throughExpr: through ? skipOuter(ts, through) : undefined,
+      throughLocalKey: keyOption(ts, options.get('throughLocalKey')),
+      throughForeignKey: keyOption(ts, options.get('throughForeignKey')),
     }
   }
   const serialize = options.get('serializeAs')

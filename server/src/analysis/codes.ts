@@ -58,10 +58,15 @@ export const CODES = {
   ),
   schemaForeignKeyNotIndexed: code('LL405', 'hint', 'the column a preload filters on has no index'),
   schemaColumnMissing: code('LL406', 'warning', 'a @column of the model has no column in its table'),
+  schemaPivotMissing: code(
+    'LL407',
+    'error',
+    'a manyToMany pivot table, or a pivotColumns column, does not exist in the schema',
+  ),
 } as const
 
 /** The codes of the checks that compare models with the database schema (settings turn them off). */
-export const SCHEMA_CODES: readonly string[] = ['LL401', 'LL402', 'LL403', 'LL404', 'LL405', 'LL406']
+export const SCHEMA_CODES: readonly string[] = ['LL401', 'LL402', 'LL403', 'LL404', 'LL405', 'LL406', 'LL407']
 
 export type FindingKind = keyof typeof CODES
 

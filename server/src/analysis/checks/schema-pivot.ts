@@ -1,0 +1,89 @@
+// LL402-LL404 and LL407 for manyToMany: the pivot table exists, it has the two pivot key columns, each
+// of the same type as the model key it holds, and every `pivotColumns` column. Lucid sends these names
+// to the database as written: a missing one fails every query (or attach/sync) of the relation.
+import type * as TS from 'typescript'
+import { findColumn, findTable, type DatabaseSchema, type TableSchema } from '../../../../engine/src/schema'
+import type { Finding } from '../finding'
+import type { ModelRelation } from '../lucid-model'
+import type { ResolvedKey, ResolvedPivot, ResolvedRelation } from '../relation-keys'
+import { closest } from '../suggest'
+import { checkTypes, missingColumn, type KeyColumn } from './schema-keys'
+import { coverageOf, explainedMissing, nearTable } from './schema-scope'
+import { according, schemaFinding, type SchemaContext } from './schema-support'
+
+export function checkPivotColumns(
+  context: SchemaContext,
+  schema: DatabaseSchema,
+  resolved: ResolvedRelation,
+  relation: ModelRelation,
+  sides: Map<ResolvedKey, KeyColumn | undefined>,
+): Finding[] {
+  const pivot = resolved.pivot
+  if (!pivot || schema.uncheckedTables?.has(pivot.table)) return []
+  const partial = coverageOf(context, schema).partial
+  const table = findTable(schema, pivot.table)
+  if (!table) {
+    // As LL401: an unreadable migration, or migrations of part of the database, are no evidence.
+    if (!schema.complete || (partial && !explainedMissing(schema, pivot.table))) return []
+    return [
+      missingPivot(schema, resolved.label, pivot, pivot.tableOption?.node ?? relation.fact.decoratorNameNode),
+    ]
+  }
+  if (!table.complete || schema.uncheckedTables?.has(table.name)) return []
+  const absent = (name: string) => !partial || table.removedColumns?.has(name) === true
+  const out: Finding[] = []
+  for (const key of pivot.keys) {
+    const node = key.option?.node ?? relation.fact.decoratorNameNode
+    const side: KeyColumn = { role: key.role, table, name: key.name }
+    const column = findColumn(table, key.name, schema.dialect)
+    if (!column) {
+      if (absent(key.name)) out.push(missingColumn(schema, resolved.label, side, node))
+      continue
+    }
+    side.column = column
+    const holds = key.holds && sides.get(key.holds)
+    const typeProblem = holds?.column && checkTypes(schema, resolved.label, holds, side, node)
+    if (typeProblem) out.push(typeProblem)
+  }
+  for (const { name, node } of pivot.columns ?? []) {
+    if (!findColumn(table, name, schema.dialect) && absent(name))
+      out.push(missingPivotColumn(schema, resolved.label, table, name, node))
+  }
+  return out
+}
+
+function missingPivot(schema: DatabaseSchema, label: string, pivot: ResolvedPivot, node: TS.Node): Finding {
+  const how = pivot.tableOption ? 'its pivotTable' : `the naming-strategy default: ${pivot.tableDerivation}`
+  const history = schema.removedTables?.get(pivot.table)
+  const suggestion = nearTable(schema, pivot.table)
+  const hint = history
+    ? ` The table was ${history}.`
+    : suggestion
+      ? ` Did you mean "${suggestion}"?${pivot.tableOption ? '' : ` Set pivotTable: '${suggestion}'.`}`
+      : ''
+  return schemaFinding(
+    'schemaPivotMissing',
+    node,
+    `"${label}" uses pivot table "${pivot.table}" (${how}), which does not exist ${according(schema)}. ` +
+      `Every query, preload, attach and sync of this relation fails.${hint}`,
+    suggestion && pivot.tableOption ? { suggestion } : {},
+  )
+}
+
+function missingPivotColumn(
+  schema: DatabaseSchema,
+  label: string,
+  table: TableSchema,
+  name: string,
+  node: TS.Node,
+): Finding {
+  const suggestion = table.columnNames === 'schema-file' ? undefined : closest(name, table.columns.keys())
+  return schemaFinding(
+    'schemaPivotMissing',
+    node,
+    `"${label}" selects pivotColumns "${name}", which does not exist in pivot table "${table.name}" ` +
+      `${according(schema)}. Every query and preload of this relation fails.` +
+      (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+    suggestion ? { suggestion } : {},
+  )
+}

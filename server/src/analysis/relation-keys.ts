@@ -204,7 +204,7 @@ function keySpecs(
       // relatedKey defaults to relationLocalKey(...) too: the primary key *name* of this model.
       const relatedDefault = (m: LucidModel) => ({
         name: m.primaryKey,
-        derivation: `the primary key name of ${m.name} (Lucid's default relatedKey)`,
+        derivation: `Lucid's default relatedKey: the primary key name of ${m.name}`,
       })
       const options = fact.manyToMany
       return [

@@ -4,7 +4,14 @@ import type * as TS from 'typescript'
 import { finding, locationOf, type Finding } from '../finding'
 import type { LucidModel, ModelRelation } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
-import { resolveRelation, type KeyPair, type KeyRole, type ResolvedKey } from '../relation-keys'
+import {
+  resolveRelation,
+  type KeyPair,
+  type KeyRole,
+  type ResolvedKey,
+  type ResolvedRelation,
+} from '../relation-keys'
+import { camelCase } from '../../../../engine/src/naming'
 import { closest } from '../suggest'
 
 const COMPARABLE_TYPES = new Set(['number', 'string', 'bigint', 'boolean'])
@@ -16,7 +23,7 @@ export function checkRelationKeys(index: ModelIndex, parent: LucidModel, relatio
   const resolved = resolveRelation(index, parent, relation)
   if (!resolved) return []
   const { label } = resolved
-  const out = resolved.keys.flatMap((key) => checkKey(label, key, relation))
+  const out = resolved.keys.flatMap((key) => checkKey(label, key, relation, resolved))
   if (out.length > 0) return out
   for (const pair of resolved.pairs) {
     const typeProblem = checkKeyTypes(label, pair, relation)
@@ -25,7 +32,12 @@ export function checkRelationKeys(index: ModelIndex, parent: LucidModel, relatio
   return out
 }
 
-function checkKey(label: string, key: ResolvedKey, relation: ModelRelation): Finding[] {
+function checkKey(
+  label: string,
+  key: ResolvedKey,
+  relation: ModelRelation,
+  resolved: ResolvedRelation,
+): Finding[] {
   const role = key.role
   if (key.column || !key.owner.complete) return []
   const owner = key.owner
@@ -76,9 +88,21 @@ function checkKey(label: string, key: ResolvedKey, relation: ModelRelation): Fin
       range,
       `"${label}" uses the default ${role} "${key.name}" (${key.derivation}), but "${owner.name}" has no ` +
         `"${key.name}" column property. Lucid fails with E_MISSING_MODEL_ATTRIBUTE on first use: add the ` +
-        `column to ${owner.name} or set ${role} explicitly.`,
+        `column to ${owner.name} or set ${role} explicitly.${relationNamed(key, relation, resolved)}`,
     ),
   ]
+}
+
+/** belongsTo: the column named after the relation, which Lucid does not derive (issue #911). */
+function relationNamed(key: ResolvedKey, relation: ModelRelation, resolved: ResolvedRelation): string {
+  const { fact } = relation
+  if (fact.kind !== 'belongsTo' || key.role !== 'foreignKey') return ''
+  const generation = key.owner.strategy?.generation ?? 'v7'
+  const named = camelCase(`${fact.name}_${resolved.related.primaryKey}`, generation)
+  return key.owner.columns.has(named)
+    ? ` ${key.owner.name} has "${named}", named after the relation, but Lucid derives the default from ` +
+        `the related model's name: set foreignKey: '${named}'.`
+    : ''
 }
 
 function checkKeyTypes(

@@ -25,9 +25,8 @@ export function checkPivotColumns(
   if (!table) {
     // As LL401: an unreadable migration, or migrations of part of the database, are no evidence.
     if (!schema.complete || (partial && !explainedMissing(schema, pivot.table))) return []
-    return [
-      missingPivot(schema, resolved.label, pivot, pivot.tableOption?.node ?? relation.fact.decoratorNameNode),
-    ]
+    const node = pivot.tableOption?.node ?? relation.fact.decoratorNameNode
+    return [missingPivot(context, schema, resolved.label, pivot, node)]
   }
   if (!table.complete || schema.uncheckedTables?.has(table.name)) return []
   const absent = (name: string) => !partial || table.removedColumns?.has(name) === true
@@ -52,10 +51,18 @@ export function checkPivotColumns(
   return out
 }
 
-function missingPivot(schema: DatabaseSchema, label: string, pivot: ResolvedPivot, node: TS.Node): Finding {
+function missingPivot(
+  context: SchemaContext,
+  schema: DatabaseSchema,
+  label: string,
+  pivot: ResolvedPivot,
+  node: TS.Node,
+): Finding {
   const how = pivot.tableOption ? 'its pivotTable' : `the naming-strategy default: ${pivot.tableDerivation}`
   const history = schema.removedTables?.get(pivot.table)
-  const suggestion = nearTable(schema, pivot.table)
+  // A default name was not typed by anyone: only a table shaped like the pivot is worth suggesting.
+  const suggestion =
+    pivotLike(context, schema, pivot) ?? (pivot.tableOption ? nearTable(schema, pivot.table) : undefined)
   const hint = history
     ? ` The table was ${history}.`
     : suggestion
@@ -66,8 +73,19 @@ function missingPivot(schema: DatabaseSchema, label: string, pivot: ResolvedPivo
     node,
     `"${label}" uses pivot table "${pivot.table}" (${how}), which does not exist ${according(schema)}. ` +
       `Every query, preload, attach and sync of this relation fails.${hint}`,
-    suggestion && pivot.tableOption ? { suggestion } : {},
+    suggestion ? { suggestion } : {},
   )
+}
+
+/** The one table no model reads that has both pivot key columns (`memberships`: user_id, team_id). */
+function pivotLike(context: SchemaContext, schema: DatabaseSchema, pivot: ResolvedPivot): string | undefined {
+  if (pivot.keys.length < 2 || schema.tableNames === 'schema-file') return undefined
+  const modelTables = new Set(context.index.allModels().map((m) => m.table))
+  const matches = [...schema.tables.values()].filter(
+    (table) =>
+      !modelTables.has(table.name) && pivot.keys.every((key) => findColumn(table, key.name, schema.dialect)),
+  )
+  return matches.length === 1 ? matches[0]?.name : undefined
 }
 
 function missingPivotColumn(

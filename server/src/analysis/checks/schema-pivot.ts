@@ -21,32 +21,35 @@ export function checkPivotColumns(
   const pivot = resolved.pivot
   if (!pivot || schema.uncheckedTables?.has(pivot.table)) return []
   const partial = coverageOf(context, schema).partial
-  const table = findTable(schema, pivot.table)
+  // A pivot table database/schema.ts does not list yet but newer migrations create: their word for it.
+  const newer = schema.fallback && !findTable(schema, pivot.table) ? schema.fallback : undefined
+  const source = newer && findTable(newer, pivot.table) ? newer : schema
+  const table = findTable(source, pivot.table)
   if (!table) {
     // As LL401: an unreadable migration, or migrations of part of the database, are no evidence.
     if (!schema.complete || (partial && !explainedMissing(schema, pivot.table))) return []
     const node = pivot.tableOption?.node ?? relation.fact.decoratorNameNode
     return [missingPivot(context, schema, resolved.label, pivot, node)]
   }
-  if (!table.complete || schema.uncheckedTables?.has(table.name)) return []
+  if (!table.complete || source.uncheckedTables?.has(table.name)) return []
   const absent = (name: string) => !partial || table.removedColumns?.has(name) === true
   const out: Finding[] = []
   for (const key of pivot.keys) {
     const node = key.option?.node ?? relation.fact.decoratorNameNode
     const side: KeyColumn = { role: key.role, table, name: key.name }
-    const column = findColumn(table, key.name, schema.dialect)
+    const column = findColumn(table, key.name, source.dialect)
     if (!column) {
-      if (absent(key.name)) out.push(missingColumn(schema, resolved.label, side, node))
+      if (absent(key.name)) out.push(missingColumn(source, resolved.label, side, node))
       continue
     }
     side.column = column
     const holds = key.holds && sides.get(key.holds)
-    const typeProblem = holds?.column && checkTypes(schema, resolved.label, holds, side, node)
+    const typeProblem = holds?.column && checkTypes(source, resolved.label, holds, side, node)
     if (typeProblem) out.push(typeProblem)
   }
   for (const { name, node } of pivot.columns ?? []) {
-    if (!findColumn(table, name, schema.dialect) && absent(name))
-      out.push(missingPivotColumn(schema, resolved.label, table, name, node))
+    if (!findColumn(table, name, source.dialect) && absent(name))
+      out.push(missingPivotColumn(source, resolved.label, table, name, node))
   }
   return out
 }
@@ -61,8 +64,11 @@ function missingPivot(
   const how = pivot.tableOption ? 'its pivotTable' : `the naming-strategy default: ${pivot.tableDerivation}`
   const history = schema.removedTables?.get(pivot.table)
   // A default name was not typed by anyone: only a table shaped like the pivot is worth suggesting.
-  const suggestion =
-    pivotLike(context, schema, pivot) ?? (pivot.tableOption ? nearTable(schema, pivot.table) : undefined)
+  // database/schema.ts names no tables; migrations newer than it (its fallback) do.
+  const named = [schema, ...(schema.fallback ? [schema.fallback] : [])]
+  const near = (s: DatabaseSchema) =>
+    pivotLike(context, s, pivot) ?? (pivot.tableOption ? nearTable(s, pivot.table) : undefined)
+  const suggestion = named.map(near).find((name) => name !== undefined)
   const hint = history
     ? ` The table was ${history}.`
     : suggestion

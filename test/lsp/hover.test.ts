@@ -244,7 +244,7 @@ test('manyToMany: both keys, the pivot table and its key columns, and the SQL wi
   assert.match(tags, /^\*\*Post\.tags\*\*: manyToMany → Tag \(table `tags`\)/)
   for (const line of [
     '| localKey | `Post.id` | `posts.id` | default: the primary key of Post |',
-    '| relatedKey | `Tag.id` | `tags.id` | default: named like the primary key of Post |',
+    "| relatedKey | `Tag.id` | `tags.id` | default: Lucid's default relatedKey: the primary key name of Post |",
     '| pivotTable | (no model) | `post_tag` | default: snake_case of both model names, sorted |',
     '| pivotForeignKey | (pivot) | `post_tag.post_id` | holds localKey |',
     '| pivotRelatedForeignKey | (pivot) | `post_tag.tag_id` | holds relatedKey |',

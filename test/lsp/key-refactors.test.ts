@@ -40,6 +40,9 @@ export default class User extends BaseModel {
   @hasOne(() => Post, {})
   declare latest: HasOne<typeof Post>
 
+  @column()
+  declare postId: number | null
+
   @belongsTo(() => Post)
   declare pinned: BelongsTo<typeof Post>
 }

@@ -61,8 +61,8 @@ export interface RelationFact {
   onQuery?: TS.Expression
   /** manyToMany's options, as written (read by relation-keys.ts). */
   manyToMany?: ManyToManyOptions
-  /** hasManyThrough's through model (`Post` in `[() => Comment, () => Post]`) and its key options. */
-  through?: ThroughOptions
+  /** hasManyThrough's through model callback and its two through keys, as written. */
+  hasManyThrough?: ThroughOptions
   /** `Post` in `HasMany<typeof Post>`. */
   typeModel?: TS.EntityName
 }
@@ -77,9 +77,10 @@ export interface ManyToManyOptions {
 }
 
 export interface ThroughOptions {
-  expr?: TS.Expression
-  localKey?: KeyOption
-  foreignKey?: KeyOption
+  /** What the through model callback returns (`Post` in `[() => Comment, () => Post]`). */
+  throughExpr?: TS.Expression
+  throughLocalKey?: KeyOption
+  throughForeignKey?: KeyOption
 }
 
 export interface ClassFacts {
@@ -229,7 +230,8 @@ function readRelation(
 ): RelationFact {
   const [modelArg, optionsArg] = decoratorArgs(ts, decorator)
   // hasManyThrough takes [() => Related, () => Through]; the first one is the related model.
-  const factory = modelArg && ts.isArrayLiteralExpression(modelArg) ? modelArg.elements[0] : modelArg
+  const pair = modelArg && ts.isArrayLiteralExpression(modelArg) ? modelArg.elements : undefined
+  const factory = pair ? pair[0] : modelArg
   const returned = factory ? returnedExpression(ts, factory) : undefined
   const options = objectProperties(ts, optionsArg)
   const relation: RelationFact = {
@@ -256,12 +258,11 @@ function readRelation(
     }
   }
   if (kind === 'hasManyThrough') {
-    const second = modelArg && ts.isArrayLiteralExpression(modelArg) ? modelArg.elements[1] : undefined
-    const through = second ? returnedExpression(ts, second) : undefined
-    relation.through = {
-      expr: through ? skipOuter(ts, through) : undefined,
-      localKey: keyOption(ts, options.get('throughLocalKey')),
-      foreignKey: keyOption(ts, options.get('throughForeignKey')),
+    const through = pair?.[1] && returnedExpression(ts, pair[1])
+    relation.hasManyThrough = {
+      throughExpr: through ? skipOuter(ts, through) : undefined,
+      throughLocalKey: keyOption(ts, options.get('throughLocalKey')),
+      throughForeignKey: keyOption(ts, options.get('throughForeignKey')),
     }
   }
   const serialize = options.get('serializeAs')

@@ -13,23 +13,35 @@ function code(code: string, severity: Severity, title: string): FindingCodeInfo 
 }
 
 export const CODES = {
-  unknownForeignKey: code('LL101', 'error', 'foreignKey is not a column property of the related model'),
-  unknownLocalKey: code('LL102', 'error', 'localKey is not a column property of the parent model'),
+  unknownForeignKey: code(
+    'LL101',
+    'error',
+    'foreignKey (or throughForeignKey) is not a column property of the model it must be on',
+  ),
+  unknownLocalKey: code(
+    'LL102',
+    'error',
+    'localKey (or relatedKey, throughLocalKey) is not a column property of the model it must be on',
+  ),
   columnNameAsKey: code('LL103', 'error', 'a database column name is used where Lucid wants a property name'),
   missingDefaultForeignKey: code(
     'LL104',
     'error',
-    'the default foreign key does not exist on the related model',
+    'the default foreign key does not exist on the model it must be on',
   ),
   missingDefaultLocalKey: code(
     'LL105',
     'error',
-    'the default local key (primary key) does not exist on the parent',
+    'the default local key (a primary key name) does not exist on the model it must be on',
   ),
   keyWithoutColumn: code('LL106', 'error', 'the key is a property without a @column decorator'),
   relatedModelMismatch: code('LL107', 'error', 'the decorator model differs from the declared relation type'),
   relatedNotAModel: code('LL108', 'error', 'the related model callback does not return a Lucid model'),
-  keyTypeMismatch: code('LL109', 'warning', 'localKey and foreignKey have different TypeScript types'),
+  keyTypeMismatch: code(
+    'LL109',
+    'warning',
+    'two keys Lucid matches with === have different TypeScript types',
+  ),
   unknownRelation: code('LL201', 'error', 'unknown relation name'),
   unguardedPreloadInOnQuery: code(
     'LL301',
@@ -58,10 +70,15 @@ export const CODES = {
   ),
   schemaForeignKeyNotIndexed: code('LL405', 'hint', 'the column a preload filters on has no index'),
   schemaColumnMissing: code('LL406', 'warning', 'a @column of the model has no column in its table'),
+  schemaPivotMissing: code(
+    'LL407',
+    'error',
+    'a manyToMany pivot table, or a pivotColumns column, does not exist in the schema',
+  ),
 } as const
 
 /** The codes of the checks that compare models with the database schema (settings turn them off). */
-export const SCHEMA_CODES: readonly string[] = ['LL401', 'LL402', 'LL403', 'LL404', 'LL405', 'LL406']
+export const SCHEMA_CODES: readonly string[] = ['LL401', 'LL402', 'LL403', 'LL404', 'LL405', 'LL406', 'LL407']
 
 export type FindingKind = keyof typeof CODES
 

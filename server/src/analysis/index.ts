@@ -6,7 +6,17 @@ export type { LucidModel, ModelColumn, ModelRelation } from './lucid-model'
 export { ModelIndex, type RelatedModel } from './model-index'
 export { isOwnModel, ownModels, relationCount } from './model-roles'
 export { ModelInference, type ModelRef } from './infer'
-export { resolveHasManyKeys, type RelationKeys, type ResolvedKey } from './relation-keys'
+export {
+  resolveHasManyKeys,
+  resolveRelation,
+  type KeyPair,
+  type KeyRole,
+  type PivotKey,
+  type RelationKeys,
+  type ResolvedKey,
+  type ResolvedPivot,
+  type ResolvedRelation,
+} from './relation-keys'
 export { buildModelGraph } from './model-graph'
 export { COLUMN_ARG_METHODS, locate, type CursorTarget } from './locate'
 export { migrationSchema, MIGRATIONS_DIR } from './schema/migrations'

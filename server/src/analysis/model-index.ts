@@ -25,6 +25,7 @@ export class ModelIndex {
   readonly checker: TS.TypeChecker
   private readonly models = new Map<TS.Node, LucidModel | null>()
   private readonly related = new Map<RelationFact, RelatedModel>()
+  private readonly through = new Map<RelationFact, RelatedModel>()
   private byName?: Map<string, LucidModel[]>
   private global?: { strategy: GlobalStrategy | undefined }
 
@@ -62,8 +63,18 @@ export class ModelIndex {
   relatedModel(relation: RelationFact): RelatedModel {
     let result = this.related.get(relation)
     if (!result) {
-      result = this.resolveRelated(relation)
+      result = this.resolveRelated(relation.relatedExpr)
       this.related.set(relation, result)
+    }
+    return result
+  }
+
+  /** hasManyThrough's through model (`Post` in `[() => Comment, () => Post]`); unknown for other kinds. */
+  throughModel(relation: RelationFact): RelatedModel {
+    let result = this.through.get(relation)
+    if (!result) {
+      result = this.resolveRelated(relation.hasManyThrough?.throughExpr)
+      this.through.set(relation, result)
     }
     return result
   }
@@ -83,8 +94,7 @@ export class ModelIndex {
     return undefined
   }
 
-  private resolveRelated(relation: RelationFact): RelatedModel {
-    const expr = relation.relatedExpr
+  private resolveRelated(expr: TS.Expression | undefined): RelatedModel {
     if (!expr) return { kind: 'unknown' }
     const model = this.modelOfExpression(expr)
     if (model) return { kind: 'model', model }

@@ -3,19 +3,21 @@
 
 export const CODE_HELP: Readonly<Record<string, string>> = {
   LL101:
-    "Use the related model's property name (the `declare` field with `@column`), e.g. `authorId`, not a name it does not have.",
-  LL102: 'Use a property of the parent model that carries `@column`, usually its primary key.',
+    'Use a property name of the model the key lives on (the `declare` field with `@column`), e.g. `authorId`: the related model for hasMany/hasOne, the declaring model for belongsTo, the through model (foreignKey) or the related model (throughForeignKey) for hasManyThrough.',
+  LL102:
+    'Use a property that carries `@column`, usually the primary key: of the declaring model (localKey), of the related model (belongsTo localKey, manyToMany relatedKey) or of the through model (throughLocalKey).',
   LL103:
     'Lucid keys are model property names, not database column names: write `customerId`, not `customer_id`.',
   LL104:
-    'Add the column Lucid derives by default (`camelCase(Parent + "_" + primaryKey)`, e.g. `orderId`) to the related model, or pass `foreignKey` explicitly.',
-  LL105: 'Make `static primaryKey` name a `@column` of the model, or pass `localKey` explicitly.',
+    'Add the column Lucid derives by default (`camelCase(ClassName + "_" + primaryKey)`, e.g. `orderId`; for belongsTo named after the related model, not the relation) where the key lives, or pass `foreignKey` explicitly.',
+  LL105:
+    "Make `static primaryKey` name a `@column` of the model, or pass the key explicitly (manyToMany's default `relatedKey` is the declaring model's primary key name).",
   LL106: 'Decorate the key property with `@column()` so Lucid maps it to a column.',
   LL107: 'Make the decorator callback and the declared `HasMany<typeof Model>` type name the same model.',
   LL108:
     'The callback must return a class that extends `BaseModel` (directly, through a base class or `compose`).',
   LL109:
-    'Lucid matches keys with `===`: give `localKey` and `foreignKey` the same TypeScript type (both `number` or both `string`).',
+    'Lucid matches keys with `===`: give both keys the same TypeScript type (both `number` or both `string`).',
   LL201:
     'Use a relation declared on the model (`@hasMany`, `@belongsTo`, ...); the message suggests the closest name.',
   LL301:
@@ -38,4 +40,6 @@ export const CODE_HELP: Readonly<Record<string, string>> = {
   LL405:
     'Add an index on the foreign key column (`table.index([column])`) so preloads do not scan the table.',
   LL406: 'Add the column in a migration, drop the `@column` from the model, or set its `columnName`.',
+  LL407:
+    'Create the pivot table (or the column) in a migration, or name the existing one with `pivotTable` / `pivotColumns` (the default pivot table is `snakeCase` of the two class names, sorted, joined by `_`).',
 }

@@ -21,6 +21,7 @@ import { directionFixes, groupLimitFixes } from './fixes/group-order'
 import { missingForeignKeyFixes } from './fixes/missing-foreign-key'
 import { onQueryGuardFixes } from './fixes/on-query-guard'
 import { predicateFixes } from './fixes/persist-many'
+import { pivotTableFixes } from './fixes/pivot-table'
 import { replaceNameFixes } from './fixes/replace-name'
 import { offsetAt, rangeIn, sourceAt } from './source-at'
 import { pathToUri } from './uri'
@@ -38,6 +39,7 @@ const PROVIDERS: Record<string, FixProvider> = {
   LL303: directionFixes,
   LL304: replaceNameFixes,
   LL305: predicateFixes,
+  LL407: pivotTableFixes,
 }
 const KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite]
 

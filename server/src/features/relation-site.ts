@@ -3,10 +3,12 @@
 import type * as TS from 'typescript'
 import {
   resolveHasManyKeys,
+  resolveRelation,
   type LucidModel,
   type ModelIndex,
   type ModelRelation,
   type RelationKeys,
+  type ResolvedRelation,
 } from '../analysis'
 import { fileFacts } from '../analysis/file-facts'
 
@@ -16,6 +18,8 @@ export interface RelationSite {
   related?: LucidModel
   /** Resolved for hasMany/hasOne with a known related model and naming strategy. */
   keys?: RelationKeys
+  /** Every kind's keys (and pivot, through model), as the checks resolve them. */
+  resolved?: ResolvedRelation
 }
 
 /** Relations of `file` whose decorator spans `offset` (or, with `end`, overlaps [offset, end]). */
@@ -47,5 +51,8 @@ function siteOf(index: ModelIndex, parent: LucidModel, relation: ModelRelation):
   // hasOne takes its default keys from the parent exactly like hasMany (reference section 1).
   const keyed = relation.fact.kind === 'hasMany' || relation.fact.kind === 'hasOne'
   const keys = keyed ? resolveHasManyKeys(parent, relation, related.model) : undefined
-  return { parent, relation, related: related.model, keys }
+  const site: RelationSite = { parent, relation, related: related.model, keys }
+  const resolved = resolveRelation(index, parent, relation)
+  if (resolved) site.resolved = resolved
+  return site
 }

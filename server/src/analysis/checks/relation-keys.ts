@@ -1,36 +1,44 @@
-// LL101-LL106 and LL109: the keys of a hasMany relation, checked as Lucid's KeysExtractor does.
+// LL101-LL106 and LL109: the keys of every relation kind, checked as Lucid's KeysExtractor does:
+// each key must be a @column property of the model it belongs to (relation-keys.ts says which).
 import type * as TS from 'typescript'
 import { finding, locationOf, type Finding } from '../finding'
 import type { LucidModel, ModelRelation } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
-import { resolveHasManyKeys, type ResolvedKey } from '../relation-keys'
+import {
+  resolveRelation,
+  type KeyPair,
+  type KeyRole,
+  type ResolvedKey,
+  type ResolvedRelation,
+} from '../relation-keys'
+import { camelCase } from '../../../../engine/src/naming'
 import { closest } from '../suggest'
 
 const COMPARABLE_TYPES = new Set(['number', 'string', 'bigint', 'boolean'])
 
+/** The keys a relation points at (LL102/LL105) and the keys that point (LL101/LL104). */
+const LOCAL_ROLES: ReadonlySet<KeyRole> = new Set(['localKey', 'relatedKey', 'throughLocalKey'])
+
 export function checkRelationKeys(index: ModelIndex, parent: LucidModel, relation: ModelRelation): Finding[] {
-  // hasOne picks and checks its keys exactly like hasMany (same naming-strategy methods, same extractor).
-  if (relation.fact.kind !== 'hasMany' && relation.fact.kind !== 'hasOne') return []
-  const related = index.relatedModel(relation.fact)
-  if (related.kind !== 'model') return []
-  const keys = resolveHasManyKeys(parent, relation, related.model)
-  if (!keys) return []
-  const label = `${parent.name}.${relation.fact.name}`
-  const out = [
-    ...checkKey(label, 'localKey', keys.localKey, relation),
-    ...checkKey(label, 'foreignKey', keys.foreignKey, relation),
-  ]
-  const typeProblem =
-    out.length === 0 ? checkKeyTypes(label, keys.localKey, keys.foreignKey, relation) : undefined
-  return typeProblem ? [...out, typeProblem] : out
+  const resolved = resolveRelation(index, parent, relation)
+  if (!resolved) return []
+  const { label } = resolved
+  const out = resolved.keys.flatMap((key) => checkKey(label, key, relation, resolved))
+  if (out.length > 0) return out
+  for (const pair of resolved.pairs) {
+    const typeProblem = checkKeyTypes(label, pair, relation)
+    if (typeProblem) out.push(typeProblem)
+  }
+  return out
 }
 
 function checkKey(
   label: string,
-  role: 'localKey' | 'foreignKey',
   key: ResolvedKey,
   relation: ModelRelation,
+  resolved: ResolvedRelation,
 ): Finding[] {
+  const role = key.role
   if (key.column || !key.owner.complete) return []
   const owner = key.owner
   const range: TS.Node = key.option?.node ?? relation.fact.decoratorNameNode
@@ -65,7 +73,7 @@ function checkKey(
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : ''
     return [
       finding(
-        role === 'localKey' ? 'unknownLocalKey' : 'unknownForeignKey',
+        LOCAL_ROLES.has(role) ? 'unknownLocalKey' : 'unknownForeignKey',
         range,
         `"${label}" expects ${role} "${key.name}" to exist on "${owner.name}" model, but it is not a column ` +
           `property of ${owner.name}.${hint}`,
@@ -73,22 +81,33 @@ function checkKey(
       ),
     ]
   }
-  const kind = role === 'localKey' ? 'missingDefaultLocalKey' : 'missingDefaultForeignKey'
+  const kind = LOCAL_ROLES.has(role) ? 'missingDefaultLocalKey' : 'missingDefaultForeignKey'
   return [
     finding(
       kind,
       range,
       `"${label}" uses the default ${role} "${key.name}" (${key.derivation}), but "${owner.name}" has no ` +
         `"${key.name}" column property. Lucid fails with E_MISSING_MODEL_ATTRIBUTE on first use: add the ` +
-        `column to ${owner.name} or set ${role} explicitly.`,
+        `column to ${owner.name} or set ${role} explicitly.${relationNamed(key, relation, resolved)}`,
     ),
   ]
 }
 
+/** belongsTo: the column named after the relation, which Lucid does not derive (issue #911). */
+function relationNamed(key: ResolvedKey, relation: ModelRelation, resolved: ResolvedRelation): string {
+  const { fact } = relation
+  if (fact.kind !== 'belongsTo' || key.role !== 'foreignKey') return ''
+  const generation = key.owner.strategy?.generation ?? 'v7'
+  const named = camelCase(`${fact.name}_${resolved.related.primaryKey}`, generation)
+  return key.owner.columns.has(named)
+    ? ` ${key.owner.name} has "${named}", named after the relation, but Lucid derives the default from ` +
+        `the related model's name: set foreignKey: '${named}'.`
+    : ''
+}
+
 function checkKeyTypes(
   label: string,
-  local: ResolvedKey,
-  foreign: ResolvedKey,
+  { local, foreign }: KeyPair,
   relation: ModelRelation,
 ): Finding | undefined {
   const a = local.column?.fact.baseType
@@ -98,7 +117,7 @@ function checkKeyTypes(
   return finding(
     'keyTypeMismatch',
     range,
-    `"${label}": localKey ${local.owner.name}.${local.name} is ${a} but foreignKey ${foreign.owner.name}.${foreign.name} ` +
+    `"${label}": ${local.role} ${local.owner.name}.${local.name} is ${a} but ${foreign.role} ${foreign.owner.name}.${foreign.name} ` +
       `is ${b}. Lucid matches related rows with ===, so preloads silently come back empty.`,
   )
 }

@@ -1,6 +1,7 @@
-// LL402-LL405: a relation's key columns against the schema: both exist, their types can be matched,
-// and the column every preload filters on is indexed. Keys the model checks already reject (LL101...)
-// have no column to look up and are left to those checks.
+// LL402-LL405: a relation's key columns against the schema: each exists, the columns Lucid matches
+// can be compared, and the column every preload filters on is indexed (hasMany/hasOne/belongsTo).
+// Keys the model checks already reject (LL101...) have no column to look up and are left to those
+// checks. manyToMany's pivot table is checked in schema-pivot.ts, with the same column sides.
 import type * as TS from 'typescript'
 import { camelCase } from '../../../../engine/src/naming'
 import {
@@ -13,15 +14,18 @@ import {
 } from '../../../../engine/src/schema'
 import type { Finding } from '../finding'
 import type { LucidModel, ModelRelation } from '../lucid-model'
-import type { ResolvedKey } from '../relation-keys'
+import { resolveRelation, type ResolvedKey } from '../relation-keys'
 import { closest } from '../suggest'
-import { schemaRelationKeys } from './schema-relation-keys'
+import { checkPivotColumns } from './schema-pivot'
 import { coverageOf, schemaOf } from './schema-scope'
 import { according, schemaFinding, tableOf, type SchemaContext } from './schema-support'
 
-interface KeyColumn {
-  key: ResolvedKey
-  role: 'localKey' | 'foreignKey'
+/** One side of a key match: a model key's column, or a pivot column (which no model owns). */
+export interface KeyColumn {
+  /** The option's name: `localKey`, `pivotForeignKey`... */
+  role: string
+  /** The model property for model keys (its owner suggests a property for the closest column). */
+  key?: ResolvedKey
   table: TableSchema
   name: string
   column?: ColumnSchema
@@ -32,26 +36,29 @@ export function checkRelationColumns(
   parent: LucidModel,
   relation: ModelRelation,
 ): Finding[] {
-  const keys = schemaRelationKeys(context.index, parent, relation)
+  const resolved = resolveRelation(context.index, parent, relation)
   const schema = schemaOf(context, parent)
-  if (!keys || !schema) return []
+  if (!resolved || !schema) return []
   const partial = coverageOf(context, schema).partial
-  const label = `${parent.name}.${relation.fact.name}`
+  const { label } = resolved
   const range = (key: ResolvedKey): TS.Node => key.option?.node ?? relation.fact.decoratorNameNode
-  const local = keyColumn(context, keys.localKey, 'localKey')
-  const foreign = keyColumn(context, keys.foreignKey, 'foreignKey')
+  const sides = new Map(resolved.keys.map((key) => [key, keyColumn(context, key)]))
   const out: Finding[] = []
-  for (const side of [local, foreign]) {
+  for (const [key, side] of sides) {
     // Migrations of part of the database: a column may be added elsewhere unless one of them removed it.
     if (side && !side.column && (!partial || side.table.removedColumns?.has(side.name)))
-      out.push(missingColumn(schema, label, side, range(side.key)))
+      out.push(missingColumn(schema, label, side, range(key)))
   }
-  if (local?.column && foreign?.column) {
-    const node = keys.foreignKey.option?.node ?? keys.localKey.option?.node ?? relation.fact.decoratorNameNode
-    const typeProblem = checkTypes(schema, label, local, foreign, node)
+  for (const { local, foreign } of resolved.pairs) {
+    const a = sides.get(local)
+    const b = sides.get(foreign)
+    if (!a?.column || !b?.column) continue
+    const node = foreign.option?.node ?? local.option?.node ?? relation.fact.decoratorNameNode
+    const typeProblem = checkTypes(schema, label, a, b, node)
     if (typeProblem) out.push(typeProblem)
   }
-  const lookup = keys.lookup === keys.localKey ? local : foreign
+  if (resolved.pivot) out.push(...checkPivotColumns(context, schema, resolved, relation, sides))
+  const lookup = resolved.lookup && sides.get(resolved.lookup)
   // An index may be made elsewhere when migrations cover part of the database; a schema file lists none.
   const indexesKnown = lookup?.table.indexesKnown !== false && !partial
   if (indexesKnown && lookup?.column && !isIndexed(lookup.table, lookup.column.name, schema.dialect)) {
@@ -59,7 +66,7 @@ export function checkRelationColumns(
     out.push(
       schemaFinding(
         'schemaForeignKeyNotIndexed',
-        range(lookup.key),
+        range(resolved.lookup as ResolvedKey),
         `"${label}": ${where} has no index ${according(schema)}. Every preload of this relation ` +
           `runs "where ${lookup.column.name} in (...)" and whereHas/withCount filter on it: add .index() to ` +
           `the column or table.index(['${lookup.column.name}']) in a migration.`,
@@ -70,22 +77,28 @@ export function checkRelationColumns(
 }
 
 /** The column of a key, when the key is a known column of a model whose table the schema has. */
-function keyColumn(context: SchemaContext, key: ResolvedKey, role: KeyColumn['role']): KeyColumn | undefined {
+function keyColumn(context: SchemaContext, key: ResolvedKey): KeyColumn | undefined {
   const name = key.column?.columnName
   const table = tableOf(context, key.owner)
   if (name === undefined || !table?.complete) return undefined
   const dialect = schemaOf(context, key.owner)?.dialect
-  return { key, role, table, name, column: findColumn(table, name, dialect) }
+  return { key, role: key.role, table, name, column: findColumn(table, name, dialect) }
 }
 
-function missingColumn(schema: DatabaseSchema, label: string, side: KeyColumn, node: TS.Node): Finding {
-  const owner = side.key.owner
+export function missingColumn(
+  schema: DatabaseSchema,
+  label: string,
+  side: KeyColumn,
+  node: TS.Node,
+): Finding {
+  const owner = side.key?.owner
   const history = side.table.removedColumns?.get(side.name)
   const suggestion =
     side.table.columnNames === 'schema-file' ? undefined : closest(side.name, side.table.columns.keys())
   let hint = ''
   if (history) hint = ` The column was ${history}.`
-  else if (suggestion) {
+  else if (suggestion && !owner) hint = ` Closest column: "${suggestion}".`
+  else if (suggestion && owner) {
     const property = [...owner.columns.values()].find((c) => c.columnName === suggestion)?.fact.name
     const wouldMap = camelCase(suggestion, owner.strategy?.generation ?? 'v7')
     hint = property
@@ -94,15 +107,19 @@ function missingColumn(schema: DatabaseSchema, label: string, side: KeyColumn, n
         ? ` Closest column: "${suggestion}"; a property "${wouldMap}" would map to it.`
         : ` Closest column: "${suggestion}"; map a property to it with columnName: '${suggestion}'.`
   }
+  const subject =
+    owner && side.key
+      ? `${side.role} ${owner.name}.${side.key.name}, whose column "${side.name}" does`
+      : `the ${side.role} column "${side.name}", which does`
   return schemaFinding(
     'schemaKeyColumnMissing',
     node,
-    `"${label}" uses ${side.role} ${owner.name}.${side.key.name}, whose column "${side.name}" does not exist ` +
+    `"${label}" uses ${subject} not exist ` +
       `in table "${side.table.name}" ${according(schema)}. Lucid's queries on this relation fail.${hint}`,
   )
 }
 
-function checkTypes(
+export function checkTypes(
   schema: DatabaseSchema,
   label: string,
   local: KeyColumn,

@@ -8,9 +8,9 @@ import { lineIndent, newlineOf } from './text-style'
 export function columnDecoratorFixes({ index, file, finding }: FixInput): Fix[] {
   const site = relationAt(index, file, finding.start)
   const declared = finding.related?.[0]
-  if (!site?.keys || !declared) return []
-  // The finding points at the property it means; both keys can be plain properties at once.
-  const key = [site.keys.localKey, site.keys.foreignKey].find((k) => {
+  if (!site?.resolved || !declared) return []
+  // The finding points at the property it means; several keys can be plain properties at once.
+  const key = site.resolved.keys.find((k) => {
     const plain = k.column ? undefined : k.owner.plainProperties.get(k.name)
     return (
       plain?.nameNode.getSourceFile().fileName === declared.fileName &&

@@ -1,4 +1,4 @@
-// LL101, LL102, LL103, LL201 and LL304: the finding's range is a string literal and the analysis
+// LL101, LL102, LL103, LL201, LL304 and LL407 (written names): the finding's range is a string literal and the analysis
 // knows the right name (did-you-mean, the property of a column name, the column of an attribute).
 import type { Fix, FixInput } from './fix'
 
@@ -8,6 +8,7 @@ const TITLES: Record<string, (name: string) => string> = {
   LL103: (name) => `Use the property name '${name}'`,
   LL201: (name) => `Change to '${name}'`,
   LL304: (name) => `Use the column name '${name}'`,
+  LL407: (name) => `Change to '${name}'`,
 }
 
 export function replaceNameFixes({ file, finding }: FixInput): Fix[] {

@@ -1,0 +1,111 @@
+// Quick fixes over JSON-RPC on the relations fixture app (belongsTo, manyToMany, hasManyThrough):
+// each action's edits are applied, and re-analysis shows that finding gone and nothing new.
+import assert from 'node:assert/strict'
+import { after, afterEach, before, test } from 'node:test'
+import type { CodeAction } from 'vscode-languageserver/node'
+import { LspHarness } from '../support/lsp-harness'
+import { copyFixture, type TempApp } from '../support/temp-app'
+import { FixRunner } from './fix-runner'
+
+let app: TempApp
+let lsp: LspHarness
+let run: FixRunner
+
+before(async () => {
+  app = copyFixture('relations-app')
+  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  run = new FixRunner(lsp)
+})
+afterEach(() => run.restore())
+after(async () => {
+  await lsp.stop()
+  app.remove()
+})
+
+/** [file, 1-based line, code, title of the action to apply] */
+const CASES: [string, number, string, string][] = [
+  ['app/models/course.ts', 49, 'LL101', "Change to 'categoryId'"],
+  ['app/models/course.ts', 46, 'LL102', "Change to 'id'"],
+  ['app/models/course.ts', 40, 'LL103', "Use the property name 'reviewerId'"],
+  ['app/models/course.ts', 37, 'LL104', "Set foreignKey to 'editorId'"],
+  ['app/models/course.ts', 37, 'LL104', "Add column 'userId' to Course"],
+  ['app/models/lesson.ts', 25, 'LL106', 'Add @column() to Lesson.draftCourseId'],
+  ['app/models/team.ts', 20, 'LL101', "Change to 'teamId'"],
+  ['app/models/team.ts', 23, 'LL103', "Use the property name 'courseId'"],
+  ['app/models/team.ts', 26, 'LL102', "Change to 'id'"],
+  ['app/models/user.ts', 46, 'LL102', "Change to 'slug'"],
+  ['app/models/user.ts', 49, 'LL103', "Use the property name 'labelCode'"],
+  ['app/models/user.ts', 31, 'LL407', "Change to 'completed_at'"],
+  ['app/models/user.ts', 37, 'LL407', "Set pivotTable to 'memberships'"],
+]
+
+async function quickFixes(file: string, code: string, line: number) {
+  const uri = await run.open(app.file(file))
+  const diagnostic = await run.diagnostic(uri, code, line)
+  const actions = await run.actions(uri, diagnostic.range, [diagnostic])
+  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
+  return { uri, diagnostic, fixes }
+}
+
+function pick(actions: CodeAction[], title: string): CodeAction {
+  const action = actions.find((a) => a.title === title)
+  assert.ok(action, `"${title}" among ${JSON.stringify(actions.map((a) => a.title))}`)
+  return action
+}
+
+for (const [file, line, code, title] of CASES) {
+  test(`${code} at ${file}:${line}: "${title}" removes the finding and adds none`, async () => {
+    const { uri, diagnostic, fixes } = await quickFixes(file, code, line)
+    const action = pick(fixes, title)
+    assert.deepEqual(action.diagnostics, [diagnostic], 'attached to the diagnostic it fixes')
+    await run.applyAndRecheck(uri, code, action)
+  })
+}
+
+test('a belongsTo key named after the relation is the preferred LL104 fix; elsewhere the column is', async () => {
+  const titles = async (file: string, line: number) =>
+    (await quickFixes(file, 'LL104', line)).fixes.map((a) => [a.title, a.isPreferred === true])
+  assert.deepEqual(await titles('app/models/course.ts', 37), [
+    ["Set foreignKey to 'editorId'", true],
+    ["Add column 'userId' to Course", false],
+  ])
+  assert.deepEqual(await titles('app/models/user.ts', 75), [["Add column 'userId' to Course", true]])
+})
+
+test('the column added for a hasManyThrough default key also is the belongsTo default', async () => {
+  const { uri, fixes } = await quickFixes('app/models/user.ts', 'LL104', 75)
+  const course = await run.open(app.file('app/models/course.ts'))
+  assert.ok((await lsp.pull(course)).some((d) => d.code === 'LL104'))
+  await run.apply(pick(fixes, "Add column 'userId' to Course"))
+  assert.match(
+    run.text(course),
+    /declare reviewerId: number \| null\n\n {2}@column\(\)\n {2}declare userId: number\n/,
+  )
+  assert.deepEqual(
+    (await lsp.pull(uri)).filter((d) => d.code === 'LL104'),
+    [],
+  )
+  // Course.editor's default foreign key is userId too (Lucid names it after User, not after editor).
+  assert.deepEqual(
+    (await lsp.pull(course)).filter((d) => d.code === 'LL104' || d.code === 'LL406'),
+    [],
+  )
+})
+
+test('the default pivot table becomes an explicit option in the decorator', async () => {
+  const { uri, fixes } = await quickFixes('app/models/user.ts', 'LL407', 37)
+  await run.apply(pick(fixes, "Set pivotTable to 'memberships'"))
+  assert.ok(run.text(uri).includes("@manyToMany(() => Team, { pivotTable: 'memberships' })"))
+})
+
+test('findings without a clear fix get no quick fix', async () => {
+  const cases: [string, string, number][] = [
+    ['app/models/lesson.ts', 'LL105', 29],
+    ['app/models/user.ts', 'LL105', 53],
+    ['app/models/lesson.ts', 'LL109', 32],
+    ['app/models/user.ts', 'LL402', 40],
+    ['app/models/user.ts', 'LL403', 60],
+  ]
+  for (const [file, code, line] of cases)
+    assert.deepEqual((await quickFixes(file, code, line)).fixes, [], code)
+})

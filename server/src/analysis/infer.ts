@@ -215,6 +215,11 @@ export class ModelInference {
   private ofParameter(param: TS.ParameterDeclaration, depth: number): ModelRef | undefined {
     if (param.type) return refOfTypeNode(this.index, param.type)
     const fn = param.parent
+    // `onQuery(query) { ... }`, method syntax in the relation's options.
+    if (this.ts.isMethodDeclaration(fn) && this.ts.isObjectLiteralExpression(fn.parent))
+      return memberName(this.ts, fn.name) === 'onQuery' && fn.parameters[0] === param
+        ? this.ofOnQuery(fn)
+        : undefined
     if (!this.ts.isArrowFunction(fn) && !this.ts.isFunctionExpression(fn)) return undefined
     if (fn.parameters[0] !== param) return undefined
     let holder = fn.parent
@@ -242,7 +247,7 @@ export class ModelInference {
   }
 
   /** `onQuery: (query) => ...` in a relation decorator: a query of the related model. */
-  private ofOnQuery(holder: TS.PropertyAssignment): ModelRef | undefined {
+  private ofOnQuery(holder: TS.PropertyAssignment | TS.MethodDeclaration): ModelRef | undefined {
     const decorator = this.ts.findAncestor(holder, this.ts.isDecorator)
     const cls = decorator && this.ts.findAncestor(decorator, this.ts.isClassLike)
     const model = cls && this.index.modelOf(cls)

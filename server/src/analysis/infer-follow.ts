@@ -92,8 +92,11 @@ export function bindingRef(
     init.expression.name.text === 'all'
   ) {
     const list = init.arguments[0] && skipOuter(ts, init.arguments[0])
-    const item = list && ts.isArrayLiteralExpression(list) ? list.elements[position] : undefined
-    return item && !ts.isSpreadElement(item) ? inf.of(item, depth + 1) : undefined
+    if (!list || !ts.isArrayLiteralExpression(list)) return undefined
+    // A spread before the element moves it to a position the syntax cannot tell.
+    const before = list.elements.slice(0, position + 1)
+    const item = list.elements[position]
+    return item && !before.some((e) => ts.isSpreadElement(e)) ? inf.of(item, depth + 1) : undefined
   }
   const items = inf.of(holder.initializer, depth + 1)
   return items?.kind === 'instances' ? { model: items.model, kind: 'instance' } : undefined

@@ -4,8 +4,11 @@
 // the query of a `scope((query) => ...)`.
 import type * as TS from 'typescript'
 import { authUserModel, defaultExportModel, isAuthExpression } from './auth-user'
+import { fileFacts } from './file-facts'
 import type { ModelInference, ModelRef } from './infer'
 import { refOfTypeNode } from './infer-types'
+import type { LucidModel } from './lucid-model'
+import type { ModelIndex } from './model-index'
 import { skipOuter, type TsModule } from './syntax'
 
 /** Relation kinds whose property holds an array of the related model once loaded. */
@@ -161,4 +164,31 @@ function symbolDeclaration(inf: ModelInference, node: TS.Node): TS.Declaration |
   } catch {
     return undefined
   }
+}
+
+const hosts = new WeakMap<ModelIndex, Map<TS.ClassLikeDeclaration, LucidModel | null>>()
+
+/**
+ * `this` in the class of a mixin (`(superclass) => class extends superclass {...}`): the model that
+ * composes it, when exactly one model of the program does (found by the relations and columns the
+ * mixin declares). With two hosts, a name may exist on one and not the other: no answer.
+ */
+export function mixinHost(index: ModelIndex, cls: TS.ClassLikeDeclaration): LucidModel | undefined {
+  let byClass = hosts.get(index)
+  if (!byClass) hosts.set(index, (byClass = new Map()))
+  if (!byClass.has(cls)) byClass.set(cls, findHost(index, cls) ?? null)
+  return byClass.get(cls) ?? undefined
+}
+
+function findHost(index: ModelIndex, cls: TS.ClassLikeDeclaration): LucidModel | undefined {
+  const facts = fileFacts(index.ts, cls.getSourceFile()).classByNode.get(cls)
+  if (!facts || (facts.relations.length === 0 && facts.columns.length === 0)) return undefined
+  const found = index
+    .allModels()
+    .filter(
+      (m) =>
+        [...m.relations.values()].some((r) => r.declaredBy === facts) ||
+        [...m.columns.values()].some((c) => c.declaredBy === facts),
+    )
+  return found.length === 1 ? found[0] : undefined
 }

@@ -4,7 +4,7 @@
 import type * as TS from 'typescript'
 import { AUTH_USER_METHODS, authUserModel, isAuthExpression } from './auth-user'
 import { RELATION_NAME_METHODS } from './file-facts'
-import { bindingRef, isAwaited, propertyRef, scopeRef, staticMethodRef } from './infer-follow'
+import { bindingRef, isAwaited, mixinHost, propertyRef, scopeRef, staticMethodRef } from './infer-follow'
 import { refOfCheckerType, refOfTypeNode } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
@@ -165,7 +165,7 @@ export class ModelInference {
         )
       }
       if (this.ts.isClassLike(current)) {
-        const model = this.index.modelOf(current)
+        const model = this.index.modelOf(current) ?? mixinHost(this.index, current)
         return model && { model, kind: isStatic ? 'class' : 'instance' }
       }
       if (this.ts.isFunctionDeclaration(current) || this.ts.isFunctionExpression(current)) return undefined

@@ -5,7 +5,7 @@ import type * as TS from 'typescript'
 import { AUTH_USER_METHODS, authUserModel, isAuthExpression } from './auth-user'
 import { RELATION_NAME_METHODS } from './file-facts'
 import { bindingRef, isAwaited, mixinHost, propertyRef, scopeRef, staticMethodRef } from './infer-follow'
-import { refOfCheckerType, refOfTypeNode } from './infer-types'
+import { heritageBindings, refOfCheckerType, refOfTypeNode, type Bindings } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
 import { memberName, skipOuter, stringValue } from './syntax'
@@ -192,9 +192,23 @@ export class ModelInference {
     else if (decl && ts.isBindingElement(decl)) ref = bindingRef(this, decl, depth)
     else if (decl && ts.isPropertyDeclaration(decl))
       ref = decl.type
-        ? refOfTypeNode(this.index, decl.type)
+        ? refOfTypeNode(this.index, decl.type, this.thisBindings(node, decl.parent))
         : decl.initializer && this.of(decl.initializer, depth + 1)
     return ref ?? refOfCheckerType(this.index, node)
+  }
+
+  /** `this.query` declared in a generic base class: its type parameters as the class of `this` binds them. */
+  private thisBindings(node: TS.Node, owner: TS.Node): Bindings | undefined {
+    const ts = this.ts
+    if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword)
+      return undefined
+    if (!ts.isClassLike(owner) || !owner.typeParameters) return undefined
+    let current: TS.Node | undefined = node.parent
+    while (current && !ts.isClassLike(current)) {
+      if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined
+      current = current.parent
+    }
+    return current && current !== owner ? heritageBindings(this.index, current, owner) : undefined
   }
 
   private ofVariable(decl: TS.VariableDeclaration, depth: number): ModelRef | undefined {

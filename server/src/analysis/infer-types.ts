@@ -66,6 +66,10 @@ export function refOfTypeNode(
     if (target?.kind !== 'class') return undefined
     return { model: target.model, kind: QUERY_TYPES.has(name) ? 'query' : 'relation' }
   }
+  if (name === 'InstanceType' && args[0]) {
+    const cls = refOfTypeNode(index, args[0], bindings)
+    return cls?.kind === 'class' ? { model: cls.model, kind: 'instance' } : undefined
+  }
   if ((name === 'Promise' || name === 'Array' || name === 'ReadonlyArray') && args[0]) {
     const inner = refOfTypeNode(index, args[0], bindings)
     if (name === 'Promise') return inner

@@ -118,7 +118,7 @@ export class ModelInference {
       return user && { model: user, kind: 'instance' }
     }
     const receiver = this.of(access.expression, depth + 1)
-    if (!receiver) return refOfCheckerType(this.index, node)
+    if (!receiver) return this.ofInheritedMethod(access) ?? refOfCheckerType(this.index, node)
     const { model } = receiver
     switch (receiver.kind) {
       case 'class':
@@ -195,6 +195,42 @@ export class ModelInference {
         ? refOfTypeNode(this.index, decl.type, this.thisBindings(node, decl.parent))
         : decl.initializer && this.of(decl.initializer, depth + 1)
     return ref ?? refOfCheckerType(this.index, node)
+  }
+
+  /**
+   * `this.findByIdOrFail(id)` or `this.repo.findByIdOrFail(id)` where `repo: RoleRepository` and
+   * `RoleRepository extends BaseRepository<typeof Role>`: the declared return type of a method of a
+   * generic base class, with the type arguments the receiver's class gives it.
+   */
+  private ofInheritedMethod(access: TS.PropertyAccessExpression): ModelRef | undefined {
+    const ts = this.ts
+    const method = safe(() => this.index.checker.getSymbolAtLocation(access.name))?.valueDeclaration
+    if (!method || !ts.isMethodDeclaration(method) || !method.type || !ts.isClassLike(method.parent))
+      return undefined
+    if (!method.parent.typeParameters) return undefined
+    const owner = this.classOfReceiver(access.expression)
+    const bindings = owner && owner !== method.parent && heritageBindings(this.index, owner, method.parent)
+    return bindings ? refOfTypeNode(this.index, method.type, bindings) : undefined
+  }
+
+  /** The class `this` is written in, or the class a receiver's declared type names (not a model). */
+  private classOfReceiver(expr: TS.Expression): TS.ClassLikeDeclaration | undefined {
+    const ts = this.ts
+    const node = skipOuter(ts, expr)
+    if (node.kind === ts.SyntaxKind.ThisKeyword) {
+      let current: TS.Node | undefined = node.parent
+      while (current && !ts.isClassLike(current)) {
+        if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined
+        current = current.parent
+      }
+      return current
+    }
+    const type = safe(() => this.index.checker.getTypeAtLocation(node))
+    const symbol = type?.getSymbol()
+    const decl = symbol?.valueDeclaration
+    if (!type || !symbol || !decl || !(ts.isClassDeclaration(decl) || ts.isClassExpression(decl)))
+      return undefined
+    return this.index.checker.getDeclaredTypeOfSymbol(symbol) === type ? decl : undefined
   }
 
   /** `this.query` declared in a generic base class: its type parameters as the class of `this` binds them. */

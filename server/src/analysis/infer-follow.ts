@@ -1,0 +1,194 @@
+// The receivers ModelInference follows beyond plain names and calls: static methods of the model
+// (`Movie.published()` returning `this.query()`), loaded relations (`movie.reviews`), `auth.user`,
+// `(await import('#models/movie')).default`, destructured arrays and `Promise.all` results, and
+// the query of a `scope((query) => ...)`.
+import type * as TS from 'typescript'
+import { authUserModel, defaultExportModel, isAuthExpression } from './auth-user'
+import { fileFacts } from './file-facts'
+import type { ModelInference, ModelRef } from './infer'
+import { refOfTypeNode } from './infer-types'
+import type { LucidModel } from './lucid-model'
+import type { ModelIndex } from './model-index'
+import { skipOuter, type TsModule } from './syntax'
+
+/** Relation kinds whose property holds an array of the related model once loaded. */
+const MANY_RELATIONS = new Set(['hasMany', 'manyToMany', 'hasManyThrough'])
+
+/**
+ * `Movie.published()` where `static published() { return this.query()... }`: what the method
+ * returns, on the model it is called on (`this` in a static method is that model).
+ */
+export function staticMethodRef(
+  inf: ModelInference,
+  receiver: ModelRef,
+  access: TS.PropertyAccessExpression,
+  depth: number,
+): ModelRef | undefined {
+  const ts = inf.index.ts
+  const decl = symbolDeclaration(inf, access.name)
+  let fn: TS.Node | undefined = decl
+  if (decl && ts.isPropertyDeclaration(decl) && decl.initializer) fn = skipOuter(ts, decl.initializer)
+  if (!fn || !(ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)))
+    return undefined
+  if (fn.type) return refOfTypeNode(inf.index, fn.type)
+  const cls = ts.findAncestor(fn, ts.isClassLike)
+  const owner = cls && inf.index.modelOf(cls)
+  const returned = returnedExpressions(ts, fn)
+  if (!owner || returned.length === 0) return undefined
+  let result: ModelRef | undefined
+  for (const expr of returned) {
+    const ref = inf.of(expr, depth + 1)
+    if (!ref || (result && (ref.model !== result.model || ref.kind !== result.kind))) return undefined
+    result = ref
+  }
+  if (!result) return undefined
+  return result.model === owner ? { model: receiver.model, kind: result.kind } : result
+}
+
+/** `auth.user`, `(await import('#models/user')).default`, `user.posts` (a loaded relation). */
+export function propertyRef(
+  inf: ModelInference,
+  node: TS.PropertyAccessExpression,
+  depth: number,
+): ModelRef | undefined {
+  const ts = inf.index.ts
+  const name = node.name.text
+  if (name === 'user' && isAuthExpression(inf.index, node.expression)) {
+    const user = authUserModel(inf.index)
+    return user && { model: user, kind: 'instance' }
+  }
+  const target = skipOuter(ts, node.expression)
+  if (
+    name === 'default' &&
+    ts.isCallExpression(target) &&
+    target.expression.kind === ts.SyntaxKind.ImportKeyword
+  ) {
+    const model = defaultExportModel(inf.index, target)
+    return model && { model, kind: 'class' }
+  }
+  if (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) return undefined // a class's static member
+  const owner = inf.of(node.expression, depth + 1)
+  if (owner?.kind !== 'instance') return undefined
+  const relation = owner.model.relations.get(name)
+  if (!relation) return undefined
+  return inf.relatedRef(owner, name, MANY_RELATIONS.has(relation.fact.kind) ? 'instances' : 'instance')
+}
+
+/** `const [first] = await Movie.query()`, `const [user, posts] = await Promise.all([...])`. */
+export function bindingRef(
+  inf: ModelInference,
+  decl: TS.BindingElement,
+  depth: number,
+): ModelRef | undefined {
+  const ts = inf.index.ts
+  const pattern = decl.parent
+  const holder = pattern.parent
+  if (!ts.isVariableDeclaration(holder) || !holder.initializer || decl.dotDotDotToken) return undefined
+  if (ts.isObjectBindingPattern(pattern)) return defaultImportRef(inf, decl, holder.initializer)
+  const position = pattern.elements.indexOf(decl)
+  const init = skipOuter(ts, holder.initializer)
+  if (
+    ts.isCallExpression(init) &&
+    ts.isPropertyAccessExpression(init.expression) &&
+    ts.isIdentifier(init.expression.expression) &&
+    init.expression.expression.text === 'Promise' &&
+    init.expression.name.text === 'all'
+  ) {
+    const list = init.arguments[0] && skipOuter(ts, init.arguments[0])
+    if (!list || !ts.isArrayLiteralExpression(list)) return undefined
+    // A spread before the element moves it to a position the syntax cannot tell.
+    const before = list.elements.slice(0, position + 1)
+    const item = list.elements[position]
+    return item && !before.some((e) => ts.isSpreadElement(e)) ? inf.of(item, depth + 1) : undefined
+  }
+  const items = inf.of(holder.initializer, depth + 1)
+  return items?.kind === 'instances' ? { model: items.model, kind: 'instance' } : undefined
+}
+
+/** `const { default: Movie } = await import('#models/movie')`. */
+function defaultImportRef(
+  inf: ModelInference,
+  decl: TS.BindingElement,
+  init: TS.Expression,
+): ModelRef | undefined {
+  const ts = inf.index.ts
+  const key = decl.propertyName ?? decl.name
+  const call = skipOuter(ts, init)
+  if (!ts.isIdentifier(key) || key.text !== 'default' || !ts.isCallExpression(call)) return undefined
+  if (call.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined
+  const model = defaultExportModel(inf.index, call)
+  return model && { model, kind: 'class' }
+}
+
+/** `static published = scope((query) => ...)` in a model: a query of that model. */
+export function scopeRef(inf: ModelInference, call: TS.CallExpression): ModelRef | undefined {
+  const ts = inf.index.ts
+  const callee = call.expression as TS.Identifier
+  const property = call.parent
+  if (callee.text !== 'scope' || !ts.isPropertyDeclaration(property) || property.initializer !== call)
+    return undefined
+  if (!(ts.getModifiers(property) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return undefined
+  const model = inf.index.modelOf(property.parent)
+  return model && { model, kind: 'query' }
+}
+
+/** The expressions a function returns (not those of functions nested in it); none when one is bare. */
+function returnedExpressions(ts: TsModule, fn: TS.SignatureDeclaration): TS.Expression[] {
+  const body = (fn as TS.FunctionLikeDeclaration).body
+  if (!body) return []
+  if (!ts.isBlock(body)) return [body]
+  const out: TS.Expression[] = []
+  let bare = false
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) out.push(node.expression)
+      else bare = true
+      return
+    }
+    ts.forEachChild(node, visit)
+  }
+  ts.forEachChild(body, visit)
+  return bare ? [] : out
+}
+
+export function isAwaited(ts: TsModule, expr: TS.Expression): boolean {
+  let node = expr
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression
+  return ts.isAwaitExpression(node)
+}
+
+function symbolDeclaration(inf: ModelInference, node: TS.Node): TS.Declaration | undefined {
+  try {
+    return inf.index.checker.getSymbolAtLocation(node)?.valueDeclaration
+  } catch {
+    return undefined
+  }
+}
+
+const hosts = new WeakMap<ModelIndex, Map<TS.ClassLikeDeclaration, LucidModel | null>>()
+
+/**
+ * `this` in the class of a mixin (`(superclass) => class extends superclass {...}`): the model that
+ * composes it, when exactly one model of the program does (found by the relations and columns the
+ * mixin declares). With two hosts, a name may exist on one and not the other: no answer.
+ */
+export function mixinHost(index: ModelIndex, cls: TS.ClassLikeDeclaration): LucidModel | undefined {
+  let byClass = hosts.get(index)
+  if (!byClass) hosts.set(index, (byClass = new Map()))
+  if (!byClass.has(cls)) byClass.set(cls, findHost(index, cls) ?? null)
+  return byClass.get(cls) ?? undefined
+}
+
+function findHost(index: ModelIndex, cls: TS.ClassLikeDeclaration): LucidModel | undefined {
+  const facts = fileFacts(index.ts, cls.getSourceFile()).classByNode.get(cls)
+  if (!facts || (facts.relations.length === 0 && facts.columns.length === 0)) return undefined
+  const found = index
+    .allModels()
+    .filter(
+      (m) =>
+        [...m.relations.values()].some((r) => r.declaredBy === facts) ||
+        [...m.columns.values()].some((c) => c.declaredBy === facts),
+    )
+  return found.length === 1 ? found[0] : undefined
+}

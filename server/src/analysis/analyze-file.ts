@@ -3,6 +3,7 @@
 import type * as TS from 'typescript'
 import type { DatabaseSchema } from '../../../engine/src/schema'
 import { checkGroupOrderBy } from './checks/group-order'
+import { checkNPlusOne } from './checks/n-plus-one'
 import { checkOnQueryPreload } from './checks/on-query-preload'
 import { checkPersistMany } from './checks/persist-many'
 import { checkRelatedModel } from './checks/related-model'
@@ -60,10 +61,12 @@ export function analyzeFile(
   const disabled = new Set(options.disabledSchemaCodes ?? [])
   out.push(...schemaFindings.filter((f) => !disabled.has(f.code)))
   const inference = new ModelInference(index)
+  const rows = { ts, inference, checker: index.checker }
   for (const call of facts.calls) {
     if (RELATION_NAME_METHODS.has(call.method)) out.push(...checkUnknownRelation(ts, inference, call))
     out.push(...checkGroupOrderBy(ts, inference, call))
     out.push(...checkPersistMany(inference, call))
+    out.push(...checkNPlusOne(rows, call))
   }
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
 }

@@ -87,7 +87,7 @@ function loopStatement(ts: TsModule, loop: RowLoop): FindingEdit | undefined {
   return node.parent && ts.isExpressionStatement(node.parent) ? wholeLines(node.parent) : undefined
 }
 
-/** The node's text, with its line when nothing else is on it. */
+/** The node's text, with its line (and a trailing line comment) when no other code is on it. */
 function wholeLines(node: TS.Node): FindingEdit {
   const text = node.getSourceFile().text
   let start = node.getStart()
@@ -95,6 +95,9 @@ function wholeLines(node: TS.Node): FindingEdit {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1
   let after = end
   while (text[after] === ' ' || text[after] === '\t' || text[after] === '\r') after++
+  // A line comment after the statement is about the statement: it goes with it.
+  if (text.startsWith('//', after))
+    after = text.indexOf('\n', after) === -1 ? text.length : text.indexOf('\n', after)
   if (/^[ \t]*$/.test(text.slice(lineStart, start)) && (text[after] === '\n' || after === text.length)) {
     start = lineStart
     end = Math.min(after + 1, text.length)

@@ -1,0 +1,116 @@
+// Quick fixes of LL501 (a query per row in a loop) and LL502 (a relation read that was never
+// loaded) over JSON-RPC on the v6 fixture app: each is applied, re-analysed, and its text checked.
+import assert from 'node:assert/strict'
+import { after, afterEach, before, test } from 'node:test'
+import type { CodeAction } from 'vscode-languageserver/node'
+import { LspHarness } from '../support/lsp-harness'
+import { copyFixture, type TempApp } from '../support/temp-app'
+import { FixRunner } from './fix-runner'
+
+let app: TempApp
+let lsp: LspHarness
+let run: FixRunner
+
+before(async () => {
+  app = copyFixture('v6-app')
+  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  run = new FixRunner(lsp)
+})
+afterEach(() => run.restore())
+after(async () => {
+  await lsp.stop()
+  app.remove()
+})
+
+const DIGEST = 'app/services/digest_service.ts'
+const DASHBOARD = 'app/controllers/dashboard_controller.ts'
+
+/** [file, 1-based line, code, title of the action to apply] */
+const CASES: [string, number, string, string][] = [
+  [DIGEST, 10, 'LL501', "Add .preload('posts') to the query and drop the per-row load"],
+  [DIGEST, 19, 'LL501', "Add .withCount('posts') to the query and drop the per-row loadCount"],
+  [DIGEST, 27, 'LL501', "Add .preload('tags') to the query and drop the per-row load"],
+  [DIGEST, 47, 'LL501', "Add .preload('profile') to the query and drop the per-row load"],
+  [DIGEST, 60, 'LL501', "Add .preload('vehicles') to the query and drop the per-row load"],
+  [DASHBOARD, 9, 'LL502', "Load 'posts' right after fetching user"],
+  [DASHBOARD, 17, 'LL502', "Add .preload('user') to the query"],
+  [DASHBOARD, 18, 'LL502', "Add .preload('comments') to the query"],
+  [DASHBOARD, 32, 'LL502', "Add .preload('tags') to the query"],
+]
+
+async function quickFixes(file: string, code: string, line: number) {
+  const uri = await run.open(app.file(file))
+  const diagnostic = await run.diagnostic(uri, code, line)
+  const actions = await run.actions(uri, diagnostic.range, [diagnostic])
+  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
+  return { uri, diagnostic, fixes }
+}
+
+function only(actions: CodeAction[], title: string): CodeAction {
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred]),
+    [[title, true]],
+  )
+  return actions[0] as CodeAction
+}
+
+for (const [file, line, code, title] of CASES) {
+  test(`${code} at ${file}:${line}: "${title}" removes the finding and adds none`, async () => {
+    const { uri, diagnostic, fixes } = await quickFixes(file, code, line)
+    const action = only(fixes, title)
+    assert.deepEqual(action.diagnostics, [diagnostic], 'attached to the diagnostic it fixes')
+    await run.applyAndRecheck(uri, code, action)
+  })
+}
+
+test('LL501 in a for…of loop: the preload joins the query and the loop that only loaded goes', async () => {
+  const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 10)
+  await run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    run
+      .text(uri)
+      .includes(
+        "const users = await User.query().preload('posts').where('email', 'like', '%@example.com').orderBy('id')\n    return users\n",
+      ),
+  )
+})
+
+test('LL501 with loadCount: the per-row statement goes, the rest of the loop stays', async () => {
+  const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 19)
+  await run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    run
+      .text(uri)
+      .includes(
+        "User.query().withCount('posts').orderBy('created_at', 'desc').paginate(page, 20)\n    for (const author of authors) {\n      if (!author.email) continue\n      author.$extras.label",
+      ),
+  )
+})
+
+test('LL501 keeps the load callback: it moves into preload unchanged', async () => {
+  const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 47)
+  await run.apply(fixes[0] as CodeAction)
+  const text = run.text(uri)
+  assert.ok(
+    text.includes(
+      "User.query({ client: trx }).preload('profile', (profileQuery) => profileQuery.select('id', 'user_id', 'bio')).whereNotNull('full_name')\n      return users",
+    ),
+  )
+  assert.equal(text.includes('users.forEach'), false)
+})
+
+test('LL501 on related().query() in a loop has no quick fix: the rows are used right there', async () => {
+  assert.deepEqual((await quickFixes(DIGEST, 'LL501', 36)).fixes, [])
+})
+
+test('LL502 after a finder: the load goes right after the statement that fetched the row', async () => {
+  const { uri, fixes } = await quickFixes(DASHBOARD, 'LL502', 9)
+  await run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    run
+      .text(uri)
+      .includes(
+        "const user = await User.findOrFail(params.id)\n    await user.load('posts')\n    const postCount = user.posts.length",
+      ),
+  )
+})

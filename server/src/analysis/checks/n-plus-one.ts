@@ -31,13 +31,18 @@ export function checkNPlusOne(ctx: OriginContext, call: CallFact): Finding[] {
   if (!top || !isAwaited(ctx, top, loop) || !onEveryIteration(ts, top, loop)) return []
   const counting = call.method === 'loadCount'
   if (counting ? loop.origin.counts.has(relation) : loop.origin.preloads.has(relation)) return []
+  // loadOnce skips rows that have the relation: with nested preloads unknown, it may run nothing.
+  if (call.method === 'loadOnce' && !loop.origin.preloadsKnown) return []
   const replacement = counting ? 'withCount' : 'preload'
   const row = loop.row.text
   const where = loop.origin.queryCall ?? loop.origin.fetch
   const line = ts.getLineAndCharacterOfPosition(where.getSourceFile(), where.getStart()).line + 1
+  const instead = loop.origin.preloadsKnown
+    ? `in the query at line ${line} instead.`
+    : `where ${loop.rows.getText()} is loaded instead (a nested preload).`
   const message =
     `${loopLabel(ts, loop)} runs 1 query per ${row} (${call.method}('${relation}') on every row): ` +
-    `${replacement} '${relation}' in the query at line ${line} instead.`
+    `${replacement} '${relation}' ${instead}`
   const fix = isRelated ? undefined : preloadFix(ctx, call, loop, top, replacement)
   const start = call.methodNode
   return [

@@ -15,7 +15,11 @@ export interface RowsOrigin {
   queryCall?: TS.CallExpression
   /** The awaited expression that fetches the rows. */
   fetch: TS.Expression
-  /** Relations the query preloads, at its top level. */
+  /**
+   * Relations the query preloads, at its top level. Rows read from a relation property
+   * (`post.comments`) may carry preloads nested in a callback elsewhere: then this is false.
+   */
+  preloadsKnown: boolean
   preloads: Set<string>
   /** Relations the query counts with `withCount` (without `.as()`, so `$extras.x_count`). */
   counts: Set<string>
@@ -60,6 +64,7 @@ export function rowsOrigin(ctx: OriginContext, expr: TS.Expression, depth = 0): 
   let node = expr
   while (ts.isParenthesizedExpression(node)) node = node.expression
   if (ts.isAwaitExpression(node)) return fetchOrigin(ctx, node.expression)
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) return relationRows(ctx, node)
   if (ts.isIdentifier(node)) {
     const decl = constDeclaration(ctx, node)
     return decl?.initializer ? rowsOrigin(ctx, decl.initializer, depth + 1) : undefined
@@ -105,7 +110,13 @@ function fetchOrigin(ctx: OriginContext, fetch: TS.Expression): RowsOrigin | und
   if (!ref || !ref.model.complete) return undefined
   const classLike = ref.kind === 'class' || ref.kind === 'relation'
   if (!classLike) return undefined
-  const base = { model: ref.model, fetch, preloads: new Set<string>(), counts: new Set<string>() }
+  const base = {
+    model: ref.model,
+    fetch,
+    preloadsKnown: true,
+    preloads: new Set<string>(),
+    counts: new Set<string>(),
+  }
   if (method !== 'query') {
     if (calls.length !== 1) return undefined
     if (STATIC_ONE.has(method)) return { ...base, many: false }
@@ -129,4 +140,24 @@ function fetchOrigin(ctx: OriginContext, fetch: TS.Expression): RowsOrigin | und
     } else if (!NEUTRAL.has(name) && !NEUTRAL_PREFIX.test(name)) return undefined
   }
   return origin
+}
+
+const MANY_KINDS = new Set(['hasMany', 'manyToMany', 'hasManyThrough'])
+
+/** `bundle.items`: the rows of a to-many relation of a row whose model is known. */
+function relationRows(ctx: OriginContext, access: TS.PropertyAccessExpression): RowsOrigin | undefined {
+  const owner = ctx.inference.of(access.expression)
+  if (owner?.kind !== 'instance') return undefined
+  const relation = owner.model.relations.get(access.name.text)
+  if (!relation || !MANY_KINDS.has(relation.fact.kind)) return undefined
+  const related = ctx.inference.relatedRef(owner, access.name.text, 'instances')
+  if (!related?.model.complete) return undefined
+  return {
+    model: related.model,
+    many: true,
+    fetch: access,
+    preloadsKnown: false,
+    preloads: new Set(),
+    counts: new Set(),
+  }
 }

@@ -68,7 +68,8 @@ function check(
   const variable = rowVariable(ctx, access.expression)
   if (!variable) return undefined
   const { origin } = variable
-  if (!origin.model.relations.has(relation) || origin.preloads.has(relation)) return undefined
+  if (!origin.preloadsKnown || !origin.model.relations.has(relation) || origin.preloads.has(relation))
+    return undefined
   const scope = ts.findAncestor(origin.fetch, ts.isFunctionLike) ?? origin.fetch.getSourceFile()
   if (!isWithin(access, scope) || mayLoad(ctx, scope, relation, variable)) return undefined
   const where = origin.queryCall ?? origin.fetch

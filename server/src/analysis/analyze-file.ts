@@ -14,6 +14,7 @@ import type { SchemaContext } from './checks/schema-support'
 import { checkModelTable } from './checks/schema-table'
 import { checkUnknownRelation } from './checks/unknown-relation'
 import { checkUnloadedRelations } from './checks/unloaded-relation'
+import { checkUnusedPreloads } from './checks/unused-preload'
 import { RELATION_NAME_METHODS, fileFacts } from './file-facts'
 import type { Finding } from './finding'
 import { ModelInference } from './infer'
@@ -69,6 +70,6 @@ export function analyzeFile(
     out.push(...checkPersistMany(inference, call))
     out.push(...checkNPlusOne(rows, call))
   }
-  out.push(...checkUnloadedRelations(rows, file))
+  out.push(...checkUnloadedRelations(rows, file), ...checkUnusedPreloads(rows, file))
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
 }

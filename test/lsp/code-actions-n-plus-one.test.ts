@@ -114,3 +114,32 @@ test('LL502 after a finder: the load goes right after the statement that fetched
       ),
   )
 })
+
+/** Changes the settings and waits for the server to ask the client to pull again. */
+async function changeSettings(settings: unknown): Promise<void> {
+  const refreshed = new Promise<void>((resolve) =>
+    lsp.client.onRequest('workspace/diagnostic/refresh', () => {
+      resolve()
+      return null
+    }),
+  )
+  lsp.setSettings(settings)
+  await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} })
+  await refreshed
+}
+
+test('LL503 is off until a severity setting names it; then it shows with that severity', async () => {
+  const uri = await run.open(app.file(DIGEST))
+  const ll503 = async () => (await lsp.pull(uri)).filter((d) => d.code === 'LL503')
+  assert.deepEqual(await ll503(), [])
+  await changeSettings({ diagnostics: { severity: { LL503: 'information' } } })
+  try {
+    const shown = await ll503()
+    assert.deepEqual(
+      shown.map((d) => [d.range.start.line + 1, d.severity]),
+      [[83, 3]],
+    )
+  } finally {
+    await changeSettings({})
+  }
+})

@@ -3,6 +3,7 @@
 // `user.posts`: one query for nothing. Any use we cannot follow means the preload may be read.
 import type * as TS from 'typescript'
 import { finding, type Finding } from '../finding'
+import type { LucidModel } from '../lucid-model'
 import { isStringLike } from '../syntax'
 import { declarationOf, rowsOrigin, type OriginContext } from './rows-origin'
 
@@ -30,7 +31,8 @@ function check(ctx: OriginContext, decl: TS.VariableDeclaration & { name: TS.Ide
   const scope = ts.findAncestor(decl, ts.isFunctionLike)
   if (!scope) return []
   const read = new Set<string>()
-  const ok = origin.many ? rowsStayHere(ctx, scope, decl, read) : rowStaysHere(ctx, scope, decl, read)
+  const rows = { model: origin.model, read }
+  const ok = origin.many ? rowsStayHere(ctx, scope, decl, rows) : rowStaysHere(ctx, scope, decl, rows)
   if (!ok) return []
   const out: Finding[] = []
   for (const call of preloadCalls(ctx, origin.fetch)) {
@@ -67,7 +69,13 @@ function preloadCalls(ctx: OriginContext, fetch: TS.Expression): TS.CallExpressi
 }
 
 /** Every use of the array is `rows.length`, a loop over it, or a row callback of an array method. */
-function rowsStayHere(ctx: OriginContext, scope: TS.Node, decl: TS.Declaration, read: Set<string>): boolean {
+interface RowReads {
+  model: LucidModel
+  /** The properties read on the rows. */
+  read: Set<string>
+}
+
+function rowsStayHere(ctx: OriginContext, scope: TS.Node, decl: TS.Declaration, rows: RowReads): boolean {
   const { ts } = ctx
   return usesOf(ctx, scope, decl).every((use) => {
     const parent = use.parent
@@ -75,7 +83,7 @@ function rowsStayHere(ctx: OriginContext, scope: TS.Node, decl: TS.Declaration, 
       const row = parent.initializer
       if (!ts.isVariableDeclarationList(row)) return false
       const rowDecl = row.declarations[0]
-      return !!rowDecl && ts.isIdentifier(rowDecl.name) && rowStaysHere(ctx, scope, rowDecl, read)
+      return !!rowDecl && ts.isIdentifier(rowDecl.name) && rowStaysHere(ctx, scope, rowDecl, rows)
     }
     if (!ts.isPropertyAccessExpression(parent) || parent.expression !== use) return false
     if (parent.name.text === 'length' && !ts.isCallExpression(parent.parent)) return true
@@ -85,20 +93,23 @@ function rowsStayHere(ctx: OriginContext, scope: TS.Node, decl: TS.Declaration, 
     if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false
     const param = fn.parameters[0]
     if (fn.parameters.length !== 1 || !param || !ts.isIdentifier(param.name)) return false
-    return rowStaysHere(ctx, fn, param, read)
+    return rowStaysHere(ctx, fn, param, rows)
   })
 }
 
-/** Every use of the row reads a plain property (noting relations); no method, no hand-over. */
-function rowStaysHere(ctx: OriginContext, scope: TS.Node, decl: TS.Declaration, read: Set<string>): boolean {
+/**
+ * Every use of the row reads a column, a relation or `$extras`: no method, no getter (it may read
+ * the relation), no hand-over.
+ */
+function rowStaysHere(ctx: OriginContext, scope: TS.Node, decl: TS.Declaration, rows: RowReads): boolean {
   const { ts } = ctx
   return usesOf(ctx, scope, decl).every((use) => {
     const parent = use.parent
     if (!ts.isPropertyAccessExpression(parent) || parent.expression !== use) return false
     const name = parent.name.text
-    if (name.startsWith('$') && name !== '$extras') return false
-    if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return false
-    read.add(name)
+    const known = name === '$extras' || rows.model.columns.has(name) || rows.model.relations.has(name)
+    if (!known || (ts.isCallExpression(parent.parent) && parent.parent.expression === parent)) return false
+    rows.read.add(name)
     return true
   })
 }

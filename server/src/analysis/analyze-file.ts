@@ -4,6 +4,7 @@ import type * as TS from 'typescript'
 import type { DatabaseSchema } from '../../../engine/src/schema'
 import { checkGroupOrderBy } from './checks/group-order'
 import { checkNPlusOne } from './checks/n-plus-one'
+import { checkFinderLoops } from './checks/n-plus-one-finders'
 import { checkOnQueryPreload } from './checks/on-query-preload'
 import { checkPersistMany } from './checks/persist-many'
 import { checkRelatedModel } from './checks/related-model'
@@ -70,6 +71,7 @@ export function analyzeFile(
     out.push(...checkPersistMany(inference, call))
     out.push(...checkNPlusOne(rows, call))
   }
+  out.push(...checkFinderLoops(rows, index, file))
   out.push(...checkUnloadedRelations(rows, file), ...checkUnusedPreloads(rows, file))
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
 }

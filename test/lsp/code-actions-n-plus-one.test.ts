@@ -32,10 +32,10 @@ const CASES: [string, number, string, string][] = [
   [DIGEST, 28, 'LL501', "Add .preload('tags') to the query and drop the per-row load"],
   [DIGEST, 48, 'LL501', "Add .preload('profile') to the query and drop the per-row load"],
   [DIGEST, 61, 'LL501', "Add .preload('vehicles') to the query and drop the per-row load"],
-  [DASHBOARD, 9, 'LL502', "Load 'posts' right after fetching user"],
-  [DASHBOARD, 17, 'LL502', "Add .preload('user') to the query"],
-  [DASHBOARD, 18, 'LL502', "Add .preload('comments') to the query"],
-  [DASHBOARD, 32, 'LL502', "Add .preload('tags') to the query"],
+  [DASHBOARD, 10, 'LL502', "Load 'posts' right after fetching user"],
+  [DASHBOARD, 18, 'LL502', "Add .preload('user') to the query"],
+  [DASHBOARD, 19, 'LL502', "Add .preload('comments') to the query"],
+  [DASHBOARD, 33, 'LL502', "Add .preload('tags') to the query"],
 ]
 
 async function quickFixes(file: string, code: string, line: number) {
@@ -106,7 +106,7 @@ test('LL501 on related().query() and on hand-written lookups has no quick fix', 
 })
 
 test('LL502 after a finder: the load goes right after the statement that fetched the row', async () => {
-  const { uri, fixes } = await quickFixes(DASHBOARD, 'LL502', 9)
+  const { uri, fixes } = await quickFixes(DASHBOARD, 'LL502', 10)
   await run.apply(fixes[0] as CodeAction)
   assert.ok(
     run

@@ -4,6 +4,7 @@
 import type * as TS from 'typescript'
 import { finding, type Finding, type FindingFix } from '../finding'
 import type { TsModule } from '../syntax'
+import { mayAutoPreload } from './auto-preload'
 import { isWithin } from './loop-syntax'
 import { rowLoopOfDeclaration } from './row-loops'
 import {
@@ -70,6 +71,7 @@ function check(
   const { origin } = variable
   if (!origin.preloadsKnown || !origin.model.relations.has(relation) || origin.preloads.has(relation))
     return undefined
+  if (mayAutoPreload(ctx, origin.model)) return undefined
   const scope = ts.findAncestor(origin.fetch, ts.isFunctionLike) ?? origin.fetch.getSourceFile()
   if (!isWithin(access, scope) || mayLoad(ctx, scope, relation, variable)) return undefined
   const where = origin.queryCall ?? origin.fetch

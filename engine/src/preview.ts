@@ -12,6 +12,7 @@ import { AffectedRows, ensureDryRunFor, planWrites } from './persistence/write-s
 import type { QueryPlan } from './plan'
 import { PreviewError } from './query/errors'
 import { createQueryFactory } from './query/factory'
+import { repeatedStatementWarnings } from './query/repeated-statements'
 import { interpret, type Awaited } from './query/interpreter'
 import { checkPlan } from './query/plan-check'
 import { extrasOf, serialize } from './query/model-instance'
@@ -78,6 +79,7 @@ export async function runPlan(
   }
   for (const statement of runtime.statements)
     if (statement.plan) markForeignKeyScans(statement.plan.nodes, graph)
+  for (const warning of repeatedStatementWarnings(runtime.statements)) runtime.warn(warning)
   const result: PreviewResult = {
     statements: runtime.statements,
     result: serializeValue(value),

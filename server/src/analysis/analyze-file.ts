@@ -3,6 +3,8 @@
 import type * as TS from 'typescript'
 import type { DatabaseSchema } from '../../../engine/src/schema'
 import { checkGroupOrderBy } from './checks/group-order'
+import { checkNPlusOne } from './checks/n-plus-one'
+import { checkFinderLoops } from './checks/n-plus-one-finders'
 import { checkOnQueryPreload } from './checks/on-query-preload'
 import { checkPersistMany } from './checks/persist-many'
 import { checkRelatedModel } from './checks/related-model'
@@ -12,6 +14,8 @@ import { checkRelationColumns } from './checks/schema-keys'
 import type { SchemaContext } from './checks/schema-support'
 import { checkModelTable } from './checks/schema-table'
 import { checkUnknownRelation } from './checks/unknown-relation'
+import { checkUnloadedRelations } from './checks/unloaded-relation'
+import { checkUnusedPreloads } from './checks/unused-preload'
 import { RELATION_NAME_METHODS, fileFacts } from './file-facts'
 import type { Finding } from './finding'
 import { ModelInference } from './infer'
@@ -60,10 +64,14 @@ export function analyzeFile(
   const disabled = new Set(options.disabledSchemaCodes ?? [])
   out.push(...schemaFindings.filter((f) => !disabled.has(f.code)))
   const inference = new ModelInference(index)
+  const rows = { ts, inference, checker: index.checker }
   for (const call of facts.calls) {
     if (RELATION_NAME_METHODS.has(call.method)) out.push(...checkUnknownRelation(ts, inference, call))
     out.push(...checkGroupOrderBy(ts, inference, call))
     out.push(...checkPersistMany(inference, call))
+    out.push(...checkNPlusOne(rows, call))
   }
+  out.push(...checkFinderLoops(rows, index, file))
+  out.push(...checkUnloadedRelations(rows, file), ...checkUnusedPreloads(rows, file))
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
 }

@@ -6,10 +6,12 @@ export interface FindingCodeInfo {
   code: string
   severity: Severity
   title: string
+  /** Shown only when `lucidLens.diagnostics.severity` gives the code a severity. */
+  offByDefault?: boolean
 }
 
-function code(code: string, severity: Severity, title: string): FindingCodeInfo {
-  return { code, severity, title }
+function code(code: string, severity: Severity, title: string, offByDefault = false): FindingCodeInfo {
+  return offByDefault ? { code, severity, title, offByDefault } : { code, severity, title }
 }
 
 export const CODES = {
@@ -75,6 +77,13 @@ export const CODES = {
     'error',
     'a manyToMany pivot table, or a pivotColumns column, does not exist in the schema',
   ),
+  nPlusOneInLoop: code('LL501', 'warning', 'a query per row inside a loop over fetched rows (N+1)'),
+  relationNotLoaded: code(
+    'LL502',
+    'warning',
+    'a relation is read on rows whose query did not preload it (Lucid does not lazy-load)',
+  ),
+  preloadNeverRead: code('LL503', 'hint', 'a preloaded relation is never read', true),
 } as const
 
 /** The codes of the checks that compare models with the database schema (settings turn them off). */
@@ -83,3 +92,10 @@ export const SCHEMA_CODES: readonly string[] = ['LL401', 'LL402', 'LL403', 'LL40
 export type FindingKind = keyof typeof CODES
 
 export const ALL_CODES: FindingCodeInfo[] = Object.values(CODES)
+
+const OFF_BY_DEFAULT = new Set(ALL_CODES.filter((c) => c.offByDefault).map((c) => c.code))
+
+/** Hints nobody asked for (LL503): shown only when a severity setting names the code. */
+export function isOffByDefault(code: string): boolean {
+  return OFF_BY_DEFAULT.has(code)
+}

@@ -9,6 +9,19 @@ export interface RelatedLocation {
   message: string
 }
 
+/** A text edit in the finding's own file. */
+export interface FindingEdit {
+  start: number
+  end: number
+  newText: string
+}
+
+/** A fix the check itself knows exactly (it saw the query and the statement to move). */
+export interface FindingFix {
+  title: string
+  edits: FindingEdit[]
+}
+
 export interface Finding {
   kind: FindingKind
   code: string
@@ -20,6 +33,8 @@ export interface Finding {
   related?: RelatedLocation[]
   /** A replacement that fixes the finding, for quick fixes (e.g. the did-you-mean property). */
   suggestion?: string
+  /** The quick fix, when the check could compute it. */
+  fix?: FindingFix
   /** The diagnostic source shown by editors; `lucid-lens` when absent. */
   source?: string
 }

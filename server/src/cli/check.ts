@@ -1,7 +1,7 @@
 // `lucid-lens check [DIR]`: the editor's findings for every app under DIR, printed like tsc.
 import * as path from 'node:path'
 import ts from 'typescript'
-import { ownModels, relationCount, type Finding } from '../analysis'
+import { isOffByDefault, ownModels, relationCount, type Finding } from '../analysis'
 import type { LiveSchemaFactory } from '../project/live-schema-source'
 import { ProjectService } from '../project/project-service'
 import { warnLine } from './warn'
@@ -75,7 +75,9 @@ export function check(dir: string, options: CheckOptions = {}): CheckResult {
     result.models += models.length
     result.relations += relationCount(project.index())
     for (const file of project.sourceFiles()) {
-      for (const finding of project.findings(file.fileName)) result.findings.push(locate(file, finding))
+      // Off-by-default hints (LL503) are for editors whose settings turn them on.
+      for (const finding of project.findings(file.fileName))
+        if (!isOffByDefault(finding.code)) result.findings.push(locate(file, finding))
     }
   }
   return result

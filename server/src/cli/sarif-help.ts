@@ -42,4 +42,10 @@ export const CODE_HELP: Readonly<Record<string, string>> = {
   LL406: 'Add the column in a migration, drop the `@column` from the model, or set its `columnName`.',
   LL407:
     'Create the pivot table (or the column) in a migration, or name the existing one with `pivotTable` / `pivotColumns` (the default pivot table is `snakeCase` of the two class names, sorted, joined by `_`).',
+  LL501:
+    "Preload the relation in the rows' query (`.preload('posts')`, or `.withCount('posts')` for counts) instead of loading it row by row: one statement instead of one per row.",
+  LL502:
+    "Lucid never lazy-loads: preload the relation in the query (`.preload('author')`) or `await row.load('author')` before reading it.",
+  LL503:
+    'Drop the preload, or read the relation: it runs a query whose rows nothing uses. Off unless `lucidLens.diagnostics.severity` names LL503.',
 }

@@ -17,6 +17,7 @@ import type { Feature, ServerContext } from './context'
 import { columnDecoratorFixes } from './fixes/column-decorator'
 import { explicitKeyRefactors } from './fixes/explicit-keys'
 import type { Fix, FixProvider } from './fixes/fix'
+import { findingFixes } from './fixes/finding-fix'
 import { directionFixes, groupLimitFixes } from './fixes/group-order'
 import { missingForeignKeyFixes } from './fixes/missing-foreign-key'
 import { onQueryGuardFixes } from './fixes/on-query-guard'
@@ -40,6 +41,8 @@ const PROVIDERS: Record<string, FixProvider> = {
   LL304: replaceNameFixes,
   LL305: predicateFixes,
   LL407: pivotTableFixes,
+  LL501: findingFixes,
+  LL502: findingFixes,
 }
 const KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite]
 

@@ -8,7 +8,7 @@ import {
   type DocumentDiagnosticReport,
   type Range,
 } from 'vscode-languageserver'
-import type { Finding, Severity } from '../analysis'
+import { isOffByDefault, type Finding, type Severity } from '../analysis'
 import type { Settings } from '../settings'
 import { guard } from './boundary'
 import type { Feature, ServerContext } from './context'
@@ -79,6 +79,7 @@ function unreadableDiagnostic(reason: string): Diagnostic {
 export function shownSeverity(settings: Settings, finding: Finding): Severity | undefined {
   const override = settings.diagnostics.severity[finding.code]
   if (override === 'off') return undefined
+  if (!override && isOffByDefault(finding.code)) return undefined
   return override ?? finding.severity
 }
 

@@ -1,0 +1,147 @@
+// Quick fixes of LL501 (a query per row in a loop) and LL502 (a relation read that was never
+// loaded) over JSON-RPC on the v6 fixture app: each is applied, re-analysed, and its text checked.
+import assert from 'node:assert/strict'
+import { after, afterEach, before, test } from 'node:test'
+import type { CodeAction } from 'vscode-languageserver/node'
+import { LspHarness } from '../support/lsp-harness'
+import { copyFixture, type TempApp } from '../support/temp-app'
+import { FixRunner } from './fix-runner'
+
+let app: TempApp
+let lsp: LspHarness
+let run: FixRunner
+
+before(async () => {
+  app = copyFixture('v6-app')
+  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
+  run = new FixRunner(lsp)
+})
+afterEach(() => run.restore())
+after(async () => {
+  await lsp.stop()
+  app.remove()
+})
+
+const DIGEST = 'app/services/digest_service.ts'
+const DASHBOARD = 'app/controllers/dashboard_controller.ts'
+
+/** [file, 1-based line, code, title of the action to apply] */
+const CASES: [string, number, string, string][] = [
+  [DIGEST, 11, 'LL501', "Add .preload('posts') to the query and drop the per-row load"],
+  [DIGEST, 20, 'LL501', "Add .withCount('posts') to the query and drop the per-row loadCount"],
+  [DIGEST, 28, 'LL501', "Add .preload('tags') to the query and drop the per-row load"],
+  [DIGEST, 48, 'LL501', "Add .preload('profile') to the query and drop the per-row load"],
+  [DIGEST, 61, 'LL501', "Add .preload('vehicles') to the query and drop the per-row load"],
+  [DASHBOARD, 10, 'LL502', "Load 'posts' right after fetching user"],
+  [DASHBOARD, 18, 'LL502', "Add .preload('user') to the query"],
+  [DASHBOARD, 19, 'LL502', "Add .preload('comments') to the query"],
+  [DASHBOARD, 33, 'LL502', "Add .preload('tags') to the query"],
+]
+
+async function quickFixes(file: string, code: string, line: number) {
+  const uri = await run.open(app.file(file))
+  const diagnostic = await run.diagnostic(uri, code, line)
+  const actions = await run.actions(uri, diagnostic.range, [diagnostic])
+  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
+  return { uri, diagnostic, fixes }
+}
+
+function only(actions: CodeAction[], title: string): CodeAction {
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred]),
+    [[title, true]],
+  )
+  return actions[0] as CodeAction
+}
+
+for (const [file, line, code, title] of CASES) {
+  test(`${code} at ${file}:${line}: "${title}" removes the finding and adds none`, async () => {
+    const { uri, diagnostic, fixes } = await quickFixes(file, code, line)
+    const action = only(fixes, title)
+    assert.deepEqual(action.diagnostics, [diagnostic], 'attached to the diagnostic it fixes')
+    await run.applyAndRecheck(uri, code, action)
+  })
+}
+
+test('LL501 in a for…of loop: the preload joins the query and the loop that only loaded goes', async () => {
+  const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 11)
+  await run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    run
+      .text(uri)
+      .includes(
+        "const users = await User.query().preload('posts').where('email', 'like', '%@example.com').orderBy('id')\n    return users\n",
+      ),
+  )
+})
+
+test('LL501 with loadCount: the per-row statement goes, the rest of the loop stays', async () => {
+  const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 20)
+  await run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    run
+      .text(uri)
+      .includes(
+        "User.query().withCount('posts').orderBy('created_at', 'desc').paginate(page, 20)\n    for (const author of authors) {\n      if (!author.email) continue\n      author.$extras.label",
+      ),
+  )
+})
+
+test('LL501 keeps the load callback: it moves into preload unchanged', async () => {
+  const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 48)
+  await run.apply(fixes[0] as CodeAction)
+  const text = run.text(uri)
+  assert.ok(
+    text.includes(
+      "User.query({ client: trx }).preload('profile', (profileQuery) => profileQuery.select('id', 'user_id', 'bio')).whereNotNull('full_name')\n      return users",
+    ),
+  )
+  assert.equal(text.includes('users.forEach'), false)
+})
+
+test('LL501 on related().query() and on hand-written lookups has no quick fix', async () => {
+  assert.deepEqual((await quickFixes(DIGEST, 'LL501', 37)).fixes, [])
+  // A hand-written lookup's result is used as a value: rewriting it to the relation is not mechanical.
+  assert.deepEqual((await quickFixes(DIGEST, 'LL501', 102)).fixes, [])
+})
+
+test('LL502 after a finder: the load goes right after the statement that fetched the row', async () => {
+  const { uri, fixes } = await quickFixes(DASHBOARD, 'LL502', 10)
+  await run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    run
+      .text(uri)
+      .includes(
+        "const user = await User.findOrFail(params.id)\n    await user.load('posts')\n    const postCount = user.posts.length",
+      ),
+  )
+})
+
+/** Changes the settings and waits for the server to ask the client to pull again. */
+async function changeSettings(settings: unknown): Promise<void> {
+  const refreshed = new Promise<void>((resolve) =>
+    lsp.client.onRequest('workspace/diagnostic/refresh', () => {
+      resolve()
+      return null
+    }),
+  )
+  lsp.setSettings(settings)
+  await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} })
+  await refreshed
+}
+
+test('LL503 is off until a severity setting names it; then it shows with that severity', async () => {
+  const uri = await run.open(app.file(DIGEST))
+  const ll503 = async () => (await lsp.pull(uri)).filter((d) => d.code === 'LL503')
+  assert.deepEqual(await ll503(), [])
+  await changeSettings({ diagnostics: { severity: { LL503: 'information' } } })
+  try {
+    const shown = await ll503()
+    assert.deepEqual(
+      shown.map((d) => [d.range.start.line + 1, d.severity]),
+      [[84, 3]],
+    )
+  } finally {
+    await changeSettings({})
+  }
+})

@@ -5,13 +5,16 @@ import type { DatabaseSchema } from '../../../engine/src/schema'
 import { checkGroupOrderBy } from './checks/group-order'
 import { checkOnQueryPreload } from './checks/on-query-preload'
 import { checkPersistMany } from './checks/persist-many'
+import { checkQueryColumns } from './checks/query-columns'
 import { checkRelatedModel } from './checks/related-model'
 import { checkRelationKeys } from './checks/relation-keys'
 import { checkModelColumns } from './checks/schema-columns'
 import { checkRelationColumns } from './checks/schema-keys'
 import type { SchemaContext } from './checks/schema-support'
 import { checkModelTable } from './checks/schema-table'
+import { checkTransactionClient } from './checks/transaction-client'
 import { checkUnknownRelation } from './checks/unknown-relation'
+import { checkWriteWithoutWhere } from './checks/write-without-where'
 import { RELATION_NAME_METHODS, fileFacts } from './file-facts'
 import type { Finding } from './finding'
 import { ModelInference } from './infer'
@@ -64,6 +67,9 @@ export function analyzeFile(
     if (RELATION_NAME_METHODS.has(call.method)) out.push(...checkUnknownRelation(ts, inference, call))
     out.push(...checkGroupOrderBy(ts, inference, call))
     out.push(...checkPersistMany(inference, call))
+    out.push(...checkQueryColumns(ts, inference, schema, call))
+    out.push(...checkWriteWithoutWhere(ts, inference, call))
+    out.push(...checkTransactionClient(ts, inference, index.checker, call))
   }
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
 }

@@ -1,0 +1,58 @@
+// Whether a model query may join another table Lucid adds by itself: the query of a manyToMany
+// (the pivot table) or hasManyThrough (the through table) relation, or one a relation's `onQuery`
+// shapes. There unqualified names can be columns of that other table. Read from syntax: the
+// `related('name')` in the chain, or the relation a callback parameter stands for.
+import type * as TS from 'typescript'
+import { RELATION_NAME_METHODS } from '../file-facts'
+import type { ModelInference } from '../infer'
+import { memberName, skipOuter, stringValue, type TsModule } from '../syntax'
+
+const PLAIN = new Set(['hasMany', 'hasOne', 'belongsTo'])
+const MAX_DEPTH = 24
+
+/** True when the query is, or may be, a relation query over joined tables (then: unsure). */
+export function mayJoinRelationTables(
+  ts: TsModule,
+  inference: ModelInference,
+  checker: TS.TypeChecker,
+  expr: TS.Expression,
+  depth = 0,
+): boolean {
+  if (depth > MAX_DEPTH) return true
+  const node = skipOuter(ts, expr)
+  const next = (e: TS.Expression): boolean => mayJoinRelationTables(ts, inference, checker, e, depth + 1)
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    if (node.expression.name.text === 'related')
+      return !plainRelation(inference, node.expression.expression, stringValue(ts, node.arguments[0]))
+    return next(node.expression.expression)
+  }
+  if (!ts.isIdentifier(node)) return false
+  let decl: TS.Declaration | undefined
+  try {
+    decl = checker.getSymbolAtLocation(node)?.valueDeclaration
+  } catch {
+    return true
+  }
+  if (!decl) return false
+  if (ts.isVariableDeclaration(decl)) return decl.initializer ? next(decl.initializer) : false
+  if (!ts.isParameter(decl)) return false
+  const fn = decl.parent
+  const holder = fn.parent
+  if (ts.isPropertyAssignment(holder) && memberName(ts, holder.name) === 'onQuery') return true
+  if (!ts.isCallExpression(holder) || !ts.isPropertyAccessExpression(holder.expression)) return false
+  const method = holder.expression.name.text
+  const name = stringValue(ts, holder.arguments[0])
+  if (RELATION_NAME_METHODS.has(method) && name !== undefined)
+    return !plainRelation(inference, holder.expression.expression, name)
+  return next(holder.expression.expression)
+}
+
+/** A hasMany, hasOne or belongsTo relation without onQuery, on the model the receiver stands for. */
+function plainRelation(
+  inference: ModelInference,
+  receiver: TS.Expression,
+  name: string | undefined,
+): boolean {
+  const relation = name === undefined ? undefined : inference.of(receiver)?.model.relations.get(name)
+  return !!relation && PLAIN.has(relation.fact.kind) && !relation.fact.onQuery
+}

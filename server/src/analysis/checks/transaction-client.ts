@@ -26,7 +26,7 @@ export function checkTransactionClient(
   const out: Finding[] = []
   const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const found = checkCall(ts, inference, checker, { callback, trx }, node)
+      const found = checkCall(ts, inference, checker, { callback, trx, label: `${call.receiver.getText()}.transaction()` }, node)
       if (found) out.push(found)
     }
     ts.forEachChild(node, visit)
@@ -38,6 +38,8 @@ export function checkTransactionClient(
 interface Transaction {
   callback: TS.ArrowFunction | TS.FunctionExpression
   trx: string
+  /** `db.transaction()` or `Database.transaction()`, as written, for messages. */
+  label: string
 }
 
 function checkCall(
@@ -53,13 +55,13 @@ function checkCall(
   const top = chainTop(ts, node)
   if (!runsHere(ts, transaction, top) || mentions(ts, top, transaction.trx)) return undefined
   const ref = inference.of(access.expression)
-  const { trx } = transaction
+  const { trx, label } = transaction
   if (method === 'query' && ref?.kind === 'class') {
     if (node.arguments.length > 0) return undefined // options we do not read (a variable, a spread)
     return finding(
       'queryOutsideTransaction',
       access.name,
-      `${ref.model.name}.query() inside db.transaction() does not use "${trx}": it runs outside the ` +
+      `${ref.model.name}.query() inside ${label} does not use "${trx}": it runs outside the ` +
         `transaction, is not rolled back with it and can wait on the rows it locks. ` +
         `Pass { client: ${trx} } (or call .useTransaction(${trx})).`,
       { suggestion: trx },
@@ -71,7 +73,7 @@ function checkCall(
     return finding(
       'queryOutsideTransaction',
       access.name,
-      `${ref.model.name}.${method}() inside db.transaction() does not use "${trx}": the row is written ` +
+      `${ref.model.name}.${method}() inside ${label} does not use "${trx}": the row is written ` +
         `outside the transaction and stays when it rolls back. Pass { client: ${trx} } as its options.`,
       { suggestion: trx },
     )
@@ -82,7 +84,7 @@ function checkCall(
     return finding(
       'queryOutsideTransaction',
       access.name,
-      `${name}.related() inside db.transaction(): ${name} was not given "${trx}", so the relation's ` +
+      `${name}.related() inside ${label}: ${name} was not given "${trx}", so the relation's ` +
         `queries run outside the transaction. Call ${name}.useTransaction(${trx}) first.`,
       { suggestion: trx },
     )

@@ -1,5 +1,6 @@
-// LL101, LL102, LL103, LL201 and LL304: the finding's range is a string literal and the analysis
-// knows the right name (did-you-mean, the property of a column name, the column of an attribute).
+// LL101, LL102, LL103, LL201, LL304 and LL501: the finding's range is a string literal (or, for
+// LL501, the key of `where({ key: ... })`) and the analysis knows the right name (did-you-mean, the
+// property of a column name, the column of an attribute).
 import type { Fix, FixInput } from './fix'
 
 const TITLES: Record<string, (name: string) => string> = {
@@ -8,6 +9,7 @@ const TITLES: Record<string, (name: string) => string> = {
   LL103: (name) => `Use the property name '${name}'`,
   LL201: (name) => `Change to '${name}'`,
   LL304: (name) => `Use the column name '${name}'`,
+  LL501: (name) => `Change to '${name}'`,
 }
 
 export function replaceNameFixes({ file, finding }: FixInput): Fix[] {
@@ -15,14 +17,12 @@ export function replaceNameFixes({ file, finding }: FixInput): Fix[] {
   const name = finding.suggestion
   if (!title || name === undefined) return []
   const quote = file.text[finding.start]
-  // Only a quoted literal (or a template without substitutions) is rewritten, never other code.
-  if (!quote || !`'"\``.includes(quote) || file.text[finding.end - 1] !== quote) return []
+  const quoted = !!quote && `'"\``.includes(quote) && file.text[finding.end - 1] === quote
+  // Only a quoted literal (or a template without substitutions) is rewritten, or a bare property key
+  // with a name that can stand bare; never other code.
+  const bare = !quoted && /^[A-Za-z_$][\w$]*$/.test(file.text.slice(finding.start, finding.end))
+  if (!quoted && !(bare && /^[A-Za-z_$][\w$]*$/.test(name))) return []
   if (!/^[\w$.]+$/.test(name)) return []
-  return [
-    {
-      title: title(name),
-      preferred: true,
-      edits: [{ file, start: finding.start + 1, end: finding.end - 1, newText: name }],
-    },
-  ]
+  const [start, end] = quoted ? [finding.start + 1, finding.end - 1] : [finding.start, finding.end]
+  return [{ title: title(name), preferred: true, edits: [{ file, start, end, newText: name }] }]
 }

@@ -31,9 +31,9 @@ const CASES: [number, string, string, RegExp][] = [
   [38, 'LL501', "Change to 'title'", /query\(\)\.where\('title', term\)/],
   [40, 'LL501', "Change to 'body'", /q\.where\('body', 'like', term\)/],
   [45, 'LL501', "Change to 'posts.title'", /q\.where\('posts\.title', term\)/],
-  [70, 'LL503', 'Pass { client: trx }', /body: 'first' \}, \{ client: trx \}\)/],
-  [71, 'LL503', 'Pass { client: trx }', /await Post\.query\(\{ client: trx \}\)\.where/],
-  [74, 'LL503', 'Call useTransaction(trx) first', /await user\.useTransaction\(trx\)\.related\('posts'\)/],
+  [71, 'LL503', 'Pass { client: trx }', /body: 'first' \}, \{ client: trx \}\)/],
+  [72, 'LL503', 'Pass { client: trx }', /await Post\.query\(\{ client: trx \}\)\.where/],
+  [75, 'LL503', 'Call useTransaction(trx) first', /await user\.useTransaction\(trx\)\.related\('posts'\)/],
 ]
 
 async function quickFixes(code: string, line: number) {

@@ -9,6 +9,7 @@ import type { ModelInference } from '../infer'
 import type { LucidModel } from '../lucid-model'
 import { closest } from '../suggest'
 import { memberName, type TsModule } from '../syntax'
+import { composesPackageMixin } from './package-mixins'
 import { mayJoinRelationTables } from './query-origin'
 import { queryScope } from './query-scope'
 import { coverageOf, schemaOf, type SchemaContext } from './schema-scope'
@@ -87,7 +88,7 @@ interface KnownColumns {
 
 /** What the model and its table accept, or undefined when either cannot be fully known. */
 function knownColumns(context: SchemaContext, model: LucidModel): KnownColumns | undefined {
-  if (!readsOwnTable(model) || !model.strategy) return undefined
+  if (!readsOwnTable(model) || !model.strategy || composesPackageMixin(context.index, model)) return undefined
   const table = tableOf(context, model)
   const schema = schemaOf(context, model)
   // Migrations of part of the database: a column may come from elsewhere.

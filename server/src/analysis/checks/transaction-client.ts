@@ -26,7 +26,13 @@ export function checkTransactionClient(
   const out: Finding[] = []
   const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const found = checkCall(ts, inference, checker, { callback, trx, label: `${call.receiver.getText()}.transaction()` }, node)
+      const found = checkCall(
+        ts,
+        inference,
+        checker,
+        { callback, trx, label: `${call.receiver.getText()}.transaction()` },
+        node,
+      )
       if (found) out.push(found)
     }
     ts.forEachChild(node, visit)

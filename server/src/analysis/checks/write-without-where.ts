@@ -10,10 +10,19 @@ import type { TsModule } from '../syntax'
 const WRITES = new Set(['update', 'delete', 'del'])
 /** Methods that leave the set of rows alone. Anything else in the chain: no finding. */
 const NEUTRAL = new Set(['useTransaction', 'debug', 'timeout', 'returning', 'pojo'])
+const EXECUTE = new Set(['exec', 'then', 'catch', 'finally'])
 
 export function checkWriteWithoutWhere(ts: TsModule, inference: ModelInference, call: CallFact): Finding[] {
   if (!WRITES.has(call.method)) return []
   if (call.method === 'update' && call.node.arguments.length === 0) return []
+  // Knex takes the where after the write too: `query().delete().where(...)`.
+  for (let later: TS.Node = call.node; ;) {
+    const access = later.parent
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== later) break
+    if (!NEUTRAL.has(access.name.text) && !EXECUTE.has(access.name.text)) return []
+    if (!ts.isCallExpression(access.parent)) break
+    later = access.parent
+  }
   let current: TS.Expression = call.receiver
   while (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression)) {
     const method = current.expression.name.text

@@ -31,6 +31,7 @@ const CASES: [number, string, string, RegExp][] = [
   [38, 'LL501', "Change to 'title'", /query\(\)\.where\('title', term\)/],
   [40, 'LL501', "Change to 'body'", /q\.where\('body', 'like', term\)/],
   [45, 'LL501', "Change to 'posts.title'", /q\.where\('posts\.title', term\)/],
+  [95, 'LL501', "Change to 'organization_id'", /where\('organization_id', 1\)/],
   [71, 'LL503', 'Pass { client: trx }', /body: 'first' \}, \{ client: trx \}\)/],
   [72, 'LL503', 'Pass { client: trx }', /await Post\.query\(\{ client: trx \}\)\.where/],
   [75, 'LL503', 'Call useTransaction(trx) first', /await user\.useTransaction\(trx\)\.related\('posts'\)/],

@@ -118,7 +118,9 @@ function unknown(known: KnownColumns, text: string, aliases: Set<string>): Probl
   if (ownTable) {
     if (known.names.has(column) || aliases.has(column)) return undefined
     if (findColumn(known.table, column, known.schema.dialect)) return undefined
-    const near = closest(column, [...known.names, ...columnsOf(known.table)])
+    // `storeId` on a model that does not declare it: Lucid sends it as written, the column is `store_id`.
+    const near =
+      sameLoosely(known.table, column) ?? closest(column, [...known.names, ...columnsOf(known.table)])
     return {
       table: known.table,
       column,
@@ -133,6 +135,16 @@ function unknown(known: KnownColumns, text: string, aliases: Set<string>): Probl
   if (findColumn(other, column, known.schema.dialect)) return undefined
   const near = closest(column, other.columns.keys())
   return { table: other, column, ownTable, suggestion: near && `${qualifier}.${near}` }
+}
+
+/** The table's column whose name differs only in case and underscores, when its exact name is known. */
+function sameLoosely(table: TableSchema, name: string): string | undefined {
+  const loose = (text: string): string => text.replace(/_/g, '').toLowerCase()
+  if (table.columnNames === 'schema-file') {
+    const column = table.columns.get(loose(name))
+    return column && table.exactNames?.has(loose(name)) ? column.name : undefined
+  }
+  return [...table.columns.values()].find((c) => loose(c.name) === loose(name))?.name
 }
 
 /** Column names to suggest; schema-file tables are keyed by loose property names, not columns. */

@@ -1,7 +1,8 @@
 // Whether a model query may join another table Lucid adds by itself: the query of a manyToMany
 // (the pivot table) or hasManyThrough (the through table) relation, or one a relation's `onQuery`
 // shapes. There unqualified names can be columns of that other table. Read from syntax: the
-// `related('name')` in the chain, or the relation a callback parameter stands for.
+// `related('name')` in the chain, or the relation a callback parameter stands for. A query that
+// comes from a caller (a function's parameter) is unsure too: its joins and aliases are elsewhere.
 import type * as TS from 'typescript'
 import { RELATION_NAME_METHODS } from '../file-facts'
 import type { ModelInference } from '../infer'
@@ -34,12 +35,13 @@ export function mayJoinRelationTables(
     return true
   }
   if (!decl) return false
-  if (ts.isVariableDeclaration(decl)) return decl.initializer ? next(decl.initializer) : false
+  if (ts.isVariableDeclaration(decl)) return decl.initializer ? next(decl.initializer) : true
   if (!ts.isParameter(decl)) return false
   const fn = decl.parent
   const holder = fn.parent
   if (ts.isPropertyAssignment(holder) && memberName(ts, holder.name) === 'onQuery') return true
-  if (!ts.isCallExpression(holder) || !ts.isPropertyAccessExpression(holder.expression)) return false
+  // A query handed in by a caller: built elsewhere, with joins or aliases not seen here.
+  if (!ts.isCallExpression(holder) || !ts.isPropertyAccessExpression(holder.expression)) return true
   const method = holder.expression.name.text
   const name = stringValue(ts, holder.arguments[0])
   if (RELATION_NAME_METHODS.has(method) && name !== undefined)

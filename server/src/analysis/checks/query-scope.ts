@@ -35,14 +35,18 @@ function outermostFunction(ts: TsModule, node: TS.Node): TS.Node {
 
 const ALIAS = /\bas\s*["'`]?\s*([A-Za-z_]\w*)/g
 const AS_CALL = /\.as\(\s*["'`]([A-Za-z_]\w*)/g
+/** `'posts_count'` anywhere: the alias Lucid gives a count, maybe of a query built elsewhere. */
+const ANY_COUNT = /["'`](\w+_count)["'`]/g
 const COUNTED = /\.(?:withCount|loadCount)\(\s*["'`]([A-Za-z_]\w*)/g
+/** Joins, another table, raw SQL, and scopes (whose bodies may join). */
 const OTHER_TABLES =
-  /\.\s*(?:\w*[jJ]oin\w*|from|fromRaw|table|with|withRecursive|union\w*|select\w*Raw)\s*\(|\braw\s*\(/
+  /\.\s*(?:\w*[jJ]oin\w*|from|fromRaw|table|with|withRecursive|union\w*|select\w*Raw|apply|withScopes)\s*\(|\braw\s*\(/
 
 function read(text: string): QueryScope {
   const aliases = new Set<string>()
   for (const m of text.matchAll(ALIAS)) if (m[1]) aliases.add(m[1])
   for (const m of text.matchAll(AS_CALL)) if (m[1]) aliases.add(m[1])
   for (const m of text.matchAll(COUNTED)) if (m[1]) aliases.add(`${m[1]}_count`)
+  for (const m of text.matchAll(ANY_COUNT)) if (m[1]) aliases.add(m[1])
   return { aliases, otherTables: OTHER_TABLES.test(text) }
 }

@@ -11,6 +11,7 @@ import { closest } from '../suggest'
 import { memberName, type TsModule } from '../syntax'
 import { composesPackageMixin } from './package-mixins'
 import { mayJoinRelationTables } from './query-origin'
+import { queryRef } from './query-ref'
 import { queryScope } from './query-scope'
 import { coverageOf, schemaOf, type SchemaContext } from './schema-scope'
 import { according, readsOwnTable, tableOf } from './schema-support'
@@ -32,7 +33,7 @@ export function checkQueryColumns(
   if (!first) return []
   const names = columnNodes(ts, call)
   if (names.length === 0) return []
-  const ref = inference.of(call.receiver)
+  const ref = queryRef(ts, inference, call.receiver)
   if (ref?.kind !== 'query') return []
   const known = knownColumns(schema, ref.model)
   if (!known) return []
@@ -86,8 +87,17 @@ interface KnownColumns {
   names: Set<string>
 }
 
+const knownMemo = new WeakMap<SchemaContext, Map<LucidModel, KnownColumns | undefined>>()
+
 /** What the model and its table accept, or undefined when either cannot be fully known. */
 function knownColumns(context: SchemaContext, model: LucidModel): KnownColumns | undefined {
+  let memo = knownMemo.get(context)
+  if (!memo) knownMemo.set(context, (memo = new Map()))
+  if (!memo.has(model)) memo.set(model, readKnownColumns(context, model))
+  return memo.get(model)
+}
+
+function readKnownColumns(context: SchemaContext, model: LucidModel): KnownColumns | undefined {
   if (!readsOwnTable(model) || !model.strategy || composesPackageMixin(context.index, model)) return undefined
   const table = tableOf(context, model)
   const schema = schemaOf(context, model)

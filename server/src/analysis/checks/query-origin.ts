@@ -10,6 +10,7 @@ import { memberName, skipOuter, stringValue, type TsModule } from '../syntax'
 
 const PLAIN = new Set(['hasMany', 'hasOne', 'belongsTo'])
 const MAX_DEPTH = 24
+const memos = new WeakMap<ModelInference, Map<TS.Node, boolean>>()
 
 /** True when the query is, or may be, a relation query over joined tables (then: unsure). */
 export function mayJoinRelationTables(
@@ -23,9 +24,17 @@ export function mayJoinRelationTables(
   const node = skipOuter(ts, expr)
   const next = (e: TS.Expression): boolean => mayJoinRelationTables(ts, inference, checker, e, depth + 1)
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-    if (node.expression.name.text === 'related')
-      return !plainRelation(inference, node.expression.expression, stringValue(ts, node.arguments[0]))
-    return next(node.expression.expression)
+    // Each prefix of a chain is asked again by the next call: answered once per inference.
+    let memo = memos.get(inference)
+    if (!memo) memos.set(inference, (memo = new Map()))
+    const known = memo.get(node)
+    if (known !== undefined) return known
+    const answer =
+      node.expression.name.text === 'related'
+        ? !plainRelation(inference, node.expression.expression, stringValue(ts, node.arguments[0]))
+        : next(node.expression.expression)
+    memo.set(node, answer)
+    return answer
   }
   if (!ts.isIdentifier(node)) return false
   let decl: TS.Declaration | undefined

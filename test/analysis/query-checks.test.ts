@@ -191,3 +191,24 @@ test('LL502 on the plain chain only; LL503 in the managed form only', () => {
   })
   assert.deepEqual(found, ['c.ts:10 LL503', 'c.ts:6 LL502'])
 })
+
+test('LL502 is not reported in tests, seeders and factories, which empty tables on purpose', () => {
+  const wipe = controller(`  await Post.query().delete()`)
+  assert.deepEqual(findings({ 'app/services/cleanup.ts': wipe }), ['cleanup.ts:6 LL502'])
+  assert.deepEqual(
+    findings({ 'tests/functional/posts.spec.ts': wipe, 'database/seeders/post_seeder.ts': wipe }),
+    [],
+  )
+})
+
+test('LL503 leaves a model on a connection of its own alone', () => {
+  const body = controller(`  await db.transaction(async (trx) => {
+    await Post.create({ title: 'a' })
+  })`)
+  assert.deepEqual(findings({ 'app/controllers/c.ts': body }), ['c.ts:7 LL503'])
+  const audit = simple('Post', 'userId', 'title').replace(
+    'declare id: number',
+    "declare id: number\n\n  static connection = 'audit'",
+  )
+  assert.deepEqual(findings({ 'app/models/post.ts': audit, 'app/controllers/c.ts': body }), [])
+})

@@ -6,7 +6,8 @@ import type * as TS from 'typescript'
 import { finding, type Finding } from '../finding'
 import { TRANSACTION_CREATES, type CallFact } from '../file-facts'
 import type { ModelInference } from '../infer'
-import type { TsModule } from '../syntax'
+import type { LucidModel } from '../lucid-model'
+import { hasModifier, memberName, type TsModule } from '../syntax'
 
 /** The modules `db` / `Database` come from (v6 and v7, v5). */
 const DATABASE_MODULES = new Set(['@adonisjs/lucid/services/db', '@ioc:Adonis/Lucid/Database'])
@@ -61,6 +62,8 @@ function checkCall(
   const top = chainTop(ts, node)
   if (!runsHere(ts, transaction, top) || mentions(ts, top, transaction.trx)) return undefined
   const ref = inference.of(access.expression)
+  // A model on a connection of its own is not meant to share the default connection's transaction.
+  if (ref && ownConnection(ts, ref.model)) return undefined
   const { trx, label } = transaction
   if (method === 'query' && ref?.kind === 'class') {
     if (node.arguments.length > 0) return undefined // options we do not read (a variable, a spread)
@@ -177,6 +180,19 @@ function givenLater(ts: TsModule, body: TS.Node, name: string): boolean {
   }
   visit(body)
   return found
+}
+
+/** `static connection = ...` on the model or a base class. */
+function ownConnection(ts: TsModule, model: LucidModel): boolean {
+  for (let current: LucidModel | undefined = model; current; current = current.base)
+    for (const member of current.facts.node.members)
+      if (
+        ts.isPropertyDeclaration(member) &&
+        hasModifier(ts, member, ts.SyntaxKind.StaticKeyword) &&
+        memberName(ts, member.name) === 'connection'
+      )
+        return true
+  return false
 }
 
 /** `db` / `Database` imported from Lucid's database service. */

@@ -12,8 +12,12 @@ const WRITES = new Set(['update', 'delete', 'del'])
 const NEUTRAL = new Set(['useTransaction', 'debug', 'timeout', 'returning', 'pojo'])
 const EXECUTE = new Set(['exec', 'then', 'catch', 'finally'])
 
+/** Tests, seeders and factories empty tables on purpose. */
+const SETUP_CODE = /(^|\/)(tests?|database\/seeders|database\/factories)\/|\.(spec|test)\.[cm]?[jt]s$/
+
 export function checkWriteWithoutWhere(ts: TsModule, inference: ModelInference, call: CallFact): Finding[] {
   if (!WRITES.has(call.method)) return []
+  if (SETUP_CODE.test(call.node.getSourceFile().fileName)) return []
   if (call.method === 'update' && call.node.arguments.length === 0) return []
   // Knex takes the where after the write too: `query().delete().where(...)`.
   for (let later: TS.Node = call.node; ;) {

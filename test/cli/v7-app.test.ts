@@ -34,7 +34,7 @@ test('v7: schema classes are bases, the Inertia tsconfig is no second app, findi
   // User, Project, Task, Comment: none of the five *Schema classes; inertia/ is not an app.
   assert.match(
     capture(['check', app.root]).out,
-    /^Found 3 errors and 3 warnings in 4 models \(10 relations, 1 app\)\.$/m,
+    /^Found 4 errors and 3 warnings in 4 models \(10 relations, 1 app\)\.$/m,
   )
   const { code, out } = capture(['check', app.root, '--format', 'json'])
   assert.equal(code, 1)

@@ -155,6 +155,16 @@ export function local() {
   assert.deepEqual(found, ['c.ts:10 LL501'])
 })
 
+test('LL501: a query on another connection is unchecked; with the transaction it is checked', () => {
+  const found = findings({
+    'app/controllers/c.ts': controller(`  await User.query({ connection: 'replica' }).where('score', 1)
+  await db.transaction(async (trx) => {
+    await User.query({ client: trx }).where('score', 1)
+  })`),
+  })
+  assert.deepEqual(found, ['c.ts:8 LL501'])
+})
+
 test('LL501: migrations that cover only part of the database prove no column missing', () => {
   const found = findings({
     'app/models/invoice.ts': simple('Invoice', 'total'),

@@ -2,7 +2,8 @@
 // (the pivot table) or hasManyThrough (the through table) relation, or one a relation's `onQuery`
 // shapes. There unqualified names can be columns of that other table. Read from syntax: the
 // `related('name')` in the chain, or the relation a callback parameter stands for. A query that
-// comes from a caller (a function's parameter) is unsure too: its joins and aliases are elsewhere.
+// comes from a caller (a function's parameter) is unsure too: its joins and aliases are elsewhere;
+// so is one on another connection (`query({ connection: 'x' })`).
 import type * as TS from 'typescript'
 import { RELATION_NAME_METHODS } from '../file-facts'
 import type { ModelInference } from '../infer'
@@ -29,10 +30,12 @@ export function mayJoinRelationTables(
     if (!memo) memos.set(inference, (memo = new Map()))
     const known = memo.get(node)
     if (known !== undefined) return known
+    const method = node.expression.name.text
     const answer =
-      node.expression.name.text === 'related'
+      method === 'related'
         ? !plainRelation(inference, node.expression.expression, stringValue(ts, node.arguments[0]))
-        : next(node.expression.expression)
+        : (method === 'query' && !defaultConnection(ts, node.arguments[0])) ||
+          next(node.expression.expression)
     memo.set(node, answer)
     return answer
   }
@@ -56,6 +59,20 @@ export function mayJoinRelationTables(
   if (RELATION_NAME_METHODS.has(method) && name !== undefined)
     return !plainRelation(inference, holder.expression.expression, name)
   return next(holder.expression.expression)
+}
+
+/**
+ * `query()` or `query({ client: trx })` reads the model's own connection; `{ connection: 'x' }` or
+ * options we cannot read may point at another database with another schema.
+ */
+function defaultConnection(ts: TsModule, options: TS.Expression | undefined): boolean {
+  if (!options) return true
+  if (!ts.isObjectLiteralExpression(options)) return false
+  return options.properties.every(
+    (p) =>
+      (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
+      memberName(ts, p.name) === 'client',
+  )
 }
 
 /** A hasMany, hasOne or belongsTo relation without onQuery, on the model the receiver stands for. */

@@ -1,4 +1,4 @@
-// The query checks (LL501-LL503) on small apps, each rule both ways: the finding where the source
+// The query checks (LL601-LL603) on small apps, each rule both ways: the finding where the source
 // proves it, none where one detail makes it unsure (a package mixin, a pivot table, a query from a
 // caller, migrations of part of the database, a custom naming strategy, a manual transaction).
 import assert from 'node:assert/strict'
@@ -110,17 +110,17 @@ ${body}
 }
 `
 
-test('LL501: the table column no model declares passes; a misspelt one is reported', () => {
+test('LL601: the table column no model declares passes; a misspelt one is reported', () => {
   const found = findings({
     'app/controllers/c.ts': controller(`  await User.query().whereNull('deleted_at')
   await User.query().whereNull('deletd_at')`),
   })
-  assert.deepEqual(found, ['c.ts:7 LL501'])
+  assert.deepEqual(found, ['c.ts:7 LL601'])
 })
 
-test('LL501: a model composing a package mixin may have attributes not seen: unchecked', () => {
+test('LL601: a model composing a package mixin may have attributes not seen: unchecked', () => {
   const query = controller(`  await User.query().whereNull('deletedAt')`)
-  assert.deepEqual(findings({ 'app/controllers/c.ts': query }), ['c.ts:6 LL501'])
+  assert.deepEqual(findings({ 'app/controllers/c.ts': query }), ['c.ts:6 LL601'])
   const soft = user(
     'compose(BaseModel, SoftDeletes)',
     "import { SoftDeletes } from 'adonis-lucid-soft-deletes'",
@@ -128,16 +128,16 @@ test('LL501: a model composing a package mixin may have attributes not seen: unc
   assert.deepEqual(findings({ 'app/models/user.ts': soft, 'app/controllers/c.ts': query }), [])
 })
 
-test('LL501: a pivot column is a column of a manyToMany query, not of a hasMany one', () => {
+test('LL601: a pivot column is a column of a manyToMany query, not of a hasMany one', () => {
   const found = findings({
     'app/controllers/c.ts': controller(`  await user.related('roles').query().where('granted_by', 'admin')
   await User.query().preload('roles', (q) => q.orderBy('granted_by'))
   await user.related('posts').query().where('granted_by', 'admin')`),
   })
-  assert.deepEqual(found, ['c.ts:8 LL501'])
+  assert.deepEqual(found, ['c.ts:8 LL601'])
 })
 
-test('LL501: a query from a caller is unchecked; the same query built here is checked', () => {
+test('LL601: a query from a caller is unchecked; the same query built here is checked', () => {
   const found = findings({
     'app/controllers/c.ts': `import User from '#models/user'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
@@ -152,20 +152,20 @@ export function local() {
 }
 `,
   })
-  assert.deepEqual(found, ['c.ts:10 LL501'])
+  assert.deepEqual(found, ['c.ts:10 LL601'])
 })
 
-test('LL501: a query on another connection is unchecked; with the transaction it is checked', () => {
+test('LL601: a query on another connection is unchecked; with the transaction it is checked', () => {
   const found = findings({
     'app/controllers/c.ts': controller(`  await User.query({ connection: 'replica' }).where('score', 1)
   await db.transaction(async (trx) => {
     await User.query({ client: trx }).where('score', 1)
   })`),
   })
-  assert.deepEqual(found, ['c.ts:8 LL501'])
+  assert.deepEqual(found, ['c.ts:8 LL601'])
 })
 
-test('LL501: migrations that cover only part of the database prove no column missing', () => {
+test('LL601: migrations that cover only part of the database prove no column missing', () => {
   const found = findings({
     'app/models/invoice.ts': simple('Invoice', 'total'),
     'app/models/payment.ts': simple('Payment', 'amount'),
@@ -174,7 +174,7 @@ test('LL501: migrations that cover only part of the database prove no column mis
   assert.deepEqual(found, [])
 })
 
-test('LL501: a custom naming strategy leaves the columns unknown', () => {
+test('LL601: a custom naming strategy leaves the columns unknown', () => {
   const strategy = user('BaseModel', "import { MyStrategy } from '#models/strategy'").replace(
     'declare id: number',
     'declare id: number\n\n  static namingStrategy = new MyStrategy()',
@@ -187,7 +187,7 @@ test('LL501: a custom naming strategy leaves the columns unknown', () => {
   assert.deepEqual(found, [])
 })
 
-test('LL502 on the plain chain only; LL503 in the managed form only', () => {
+test('LL602 on the plain chain only; LL603 in the managed form only', () => {
   const found = findings({
     'app/controllers/c.ts': controller(`  await Post.query().delete()
   const all = Post.query()
@@ -199,23 +199,23 @@ test('LL502 on the plain chain only; LL503 in the managed form only', () => {
   await Post.create({ title: 'b' })
   await trx.commit()`),
   })
-  assert.deepEqual(found, ['c.ts:10 LL503', 'c.ts:6 LL502'])
+  assert.deepEqual(found, ['c.ts:10 LL603', 'c.ts:6 LL602'])
 })
 
-test('LL502 is not reported in tests, seeders and factories, which empty tables on purpose', () => {
+test('LL602 is not reported in tests, seeders and factories, which empty tables on purpose', () => {
   const wipe = controller(`  await Post.query().delete()`)
-  assert.deepEqual(findings({ 'app/services/cleanup.ts': wipe }), ['cleanup.ts:6 LL502'])
+  assert.deepEqual(findings({ 'app/services/cleanup.ts': wipe }), ['cleanup.ts:6 LL602'])
   assert.deepEqual(
     findings({ 'tests/functional/posts.spec.ts': wipe, 'database/seeders/post_seeder.ts': wipe }),
     [],
   )
 })
 
-test('LL503 leaves a model on a connection of its own alone', () => {
+test('LL603 leaves a model on a connection of its own alone', () => {
   const body = controller(`  await db.transaction(async (trx) => {
     await Post.create({ title: 'a' })
   })`)
-  assert.deepEqual(findings({ 'app/controllers/c.ts': body }), ['c.ts:7 LL503'])
+  assert.deepEqual(findings({ 'app/controllers/c.ts': body }), ['c.ts:7 LL603'])
   const audit = simple('Post', 'userId', 'title').replace(
     'declare id: number',
     "declare id: number\n\n  static connection = 'audit'",

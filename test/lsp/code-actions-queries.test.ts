@@ -1,5 +1,5 @@
 // Quick fixes for the query checks over JSON-RPC on the schema fixture app (its migrations are the
-// schema): the did-you-mean column (LL501) and handing a query its transaction (LL503). Each fix is
+// schema): the did-you-mean column (LL601) and handing a query its transaction (LL603). Each fix is
 // applied, and re-analysis shows that finding gone and nothing new.
 import assert from 'node:assert/strict'
 import { after, afterEach, before, test } from 'node:test'
@@ -26,15 +26,15 @@ after(async () => {
 
 /** [1-based line, code, title of the action to apply, the line's text after the fix] */
 const CASES: [number, string, string, RegExp][] = [
-  [11, 'LL501', "Change to 'title'", /\.where\('title', term\)/],
-  [15, 'LL501', "Change to 'category_id'", /where\(\{ userId: 1, category_id: 2 \}\)/],
-  [38, 'LL501', "Change to 'title'", /query\(\)\.where\('title', term\)/],
-  [40, 'LL501', "Change to 'body'", /q\.where\('body', 'like', term\)/],
-  [45, 'LL501', "Change to 'posts.title'", /q\.where\('posts\.title', term\)/],
-  [95, 'LL501', "Change to 'organization_id'", /where\('organization_id', 1\)/],
-  [71, 'LL503', 'Pass { client: trx }', /body: 'first' \}, \{ client: trx \}\)/],
-  [72, 'LL503', 'Pass { client: trx }', /await Post\.query\(\{ client: trx \}\)\.where/],
-  [75, 'LL503', 'Call useTransaction(trx) first', /await user\.useTransaction\(trx\)\.related\('posts'\)/],
+  [11, 'LL601', "Change to 'title'", /\.where\('title', term\)/],
+  [15, 'LL601', "Change to 'category_id'", /where\(\{ userId: 1, category_id: 2 \}\)/],
+  [38, 'LL601', "Change to 'title'", /query\(\)\.where\('title', term\)/],
+  [40, 'LL601', "Change to 'body'", /q\.where\('body', 'like', term\)/],
+  [45, 'LL601', "Change to 'posts.title'", /q\.where\('posts\.title', term\)/],
+  [95, 'LL601', "Change to 'organization_id'", /where\('organization_id', 1\)/],
+  [71, 'LL603', 'Pass { client: trx }', /body: 'first' \}, \{ client: trx \}\)/],
+  [72, 'LL603', 'Pass { client: trx }', /await Post\.query\(\{ client: trx \}\)\.where/],
+  [75, 'LL603', 'Call useTransaction(trx) first', /await user\.useTransaction\(trx\)\.related\('posts'\)/],
 ]
 
 async function quickFixes(code: string, line: number) {
@@ -63,11 +63,11 @@ for (const [line, code, title, after] of CASES) {
 
 test('no quick fix where the right text is not known', async () => {
   // `'titel as heading'`: replacing the literal would drop the alias; `writtenAt`: no near name;
-  // LL502: which rows were meant is the author's call.
+  // LL602: which rows were meant is the author's call.
   for (const [code, line] of [
-    ['LL501', 16],
-    ['LL501', 42],
-    ['LL502', 51],
+    ['LL601', 16],
+    ['LL601', 42],
+    ['LL602', 51],
   ] as const)
     assert.deepEqual((await quickFixes(code, line)).fixes, [], `${code} at line ${line}`)
 })

@@ -59,13 +59,13 @@ export const CODES = {
   schemaForeignKeyNotIndexed: code('LL405', 'hint', 'the column a preload filters on has no index'),
   schemaColumnMissing: code('LL406', 'warning', 'a @column of the model has no column in its table'),
   unknownQueryColumn: code(
-    'LL501',
+    'LL601',
     'error',
     'a query names a column that is neither an attribute of the model nor a column of its table',
   ),
-  writeWithoutWhere: code('LL502', 'warning', 'update or delete on a model query without any where clause'),
+  writeWithoutWhere: code('LL602', 'warning', 'update or delete on a model query without any where clause'),
   queryOutsideTransaction: code(
-    'LL503',
+    'LL603',
     'warning',
     'a query inside db.transaction() does not use the transaction',
   ),

@@ -67,7 +67,7 @@ export const COLUMN_METHODS = new Set([
   'groupOrderBy',
 ])
 
-/** Static model methods that write and take `{ client }` options (LL503). */
+/** Static model methods that write and take `{ client }` options (LL603). */
 export const TRANSACTION_CREATES = new Set(['create', 'createMany', 'firstOrCreate', 'updateOrCreate'])
 
 /** Other calls some check looks at. */

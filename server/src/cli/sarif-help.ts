@@ -38,10 +38,10 @@ export const CODE_HELP: Readonly<Record<string, string>> = {
   LL405:
     'Add an index on the foreign key column (`table.index([column])`) so preloads do not scan the table.',
   LL406: 'Add the column in a migration, drop the `@column` from the model, or set its `columnName`.',
-  LL501:
+  LL601:
     'Name an attribute of the model (`createdAt`) or a column of its table (`created_at`); the message suggests the closest one.',
-  LL502:
+  LL602:
     'Add a where clause that chooses the rows to change; to empty a table on purpose, `Model.truncate()` says so.',
-  LL503:
+  LL603:
     'Give the query the transaction: `Model.query({ client: trx })`, `Model.create(values, { client: trx })`, or `instance.useTransaction(trx)` before `related(...)`.',
 }

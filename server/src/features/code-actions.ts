@@ -26,7 +26,7 @@ import { transactionFixes } from './fixes/transaction-client'
 import { offsetAt, rangeIn, sourceAt } from './source-at'
 import { pathToUri } from './uri'
 
-/** LL105 (which primary key was meant?), LL107-LL109 and LL502 (which rows?) have no single clear fix. */
+/** LL105 (which primary key was meant?), LL107-LL109 and LL602 (which rows?) have no single clear fix. */
 const PROVIDERS: Record<string, FixProvider> = {
   LL101: replaceNameFixes,
   LL102: replaceNameFixes,
@@ -39,8 +39,8 @@ const PROVIDERS: Record<string, FixProvider> = {
   LL303: directionFixes,
   LL304: replaceNameFixes,
   LL305: predicateFixes,
-  LL501: replaceNameFixes,
-  LL503: transactionFixes,
+  LL601: replaceNameFixes,
+  LL603: transactionFixes,
 }
 const KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite]
 

@@ -1,4 +1,4 @@
-// LL501: a column string in a model query that is neither an attribute of the model (Lucid resolves
+// LL601: a column string in a model query that is neither an attribute of the model (Lucid resolves
 // those to their columns) nor a column of its table. Checked only against a table the schema fully
 // knows: without one, an undeclared column of the table is indistinguishable from a typo.
 import type * as TS from 'typescript'

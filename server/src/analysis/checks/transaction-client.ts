@@ -1,4 +1,4 @@
-// LL503: inside `db.transaction(async (trx) => {...})`, a query that does not use `trx` runs on its
+// LL603: inside `db.transaction(async (trx) => {...})`, a query that does not use `trx` runs on its
 // own connection: it is not rolled back with the transaction, and it can wait forever on rows the
 // transaction holds locked. Judged only where the source shows it: an awaited (or returned) query
 // whose call chain never mentions `trx`, on a model or an instance the callback never gave `trx`.

@@ -1,4 +1,4 @@
-// LL502: `Model.query().update({...})` or `.delete()` with nothing that narrows the rows changes every
+// LL602: `Model.query().update({...})` or `.delete()` with nothing that narrows the rows changes every
 // row of the table. Only the plain chain from `Model.query()` is judged: a query built in a variable,
 // through a scope, a branch or any other method may be narrowed in ways not seen here.
 import type * as TS from 'typescript'

@@ -1,5 +1,5 @@
-// LL101, LL102, LL103, LL201, LL304 and LL501: the finding's range is a string literal (or, for
-// LL501, the key of `where({ key: ... })`) and the analysis knows the right name (did-you-mean, the
+// LL101, LL102, LL103, LL201, LL304 and LL601: the finding's range is a string literal (or, for
+// LL601, the key of `where({ key: ... })`) and the analysis knows the right name (did-you-mean, the
 // property of a column name, the column of an attribute).
 import type { Fix, FixInput } from './fix'
 
@@ -9,7 +9,7 @@ const TITLES: Record<string, (name: string) => string> = {
   LL103: (name) => `Use the property name '${name}'`,
   LL201: (name) => `Change to '${name}'`,
   LL304: (name) => `Use the column name '${name}'`,
-  LL501: (name) => `Change to '${name}'`,
+  LL601: (name) => `Change to '${name}'`,
 }
 
 export function replaceNameFixes({ file, finding }: FixInput): Fix[] {

@@ -1,4 +1,4 @@
-// LL503: a query inside db.transaction() that does not use the transaction. The fix hands it the
+// LL603: a query inside db.transaction() that does not use the transaction. The fix hands it the
 // transaction the way Lucid takes it: `query({ client: trx })`, `create(values, { client: trx })`,
 // and `user.useTransaction(trx).related(...)` (useTransaction returns the instance).
 import { TRANSACTION_CREATES } from '../../analysis/file-facts'

@@ -20,7 +20,7 @@ test('errors exit with 1 and print tsc-style locations with a caret line', (t) =
     /^app\/Models\/User\.ts:42:17 - error LL101: "User\.publishedPosts" expects foreignKey "autorId"/m,
   )
   assert.match(out, /^42 {5}foreignKey: .autorId., \/\/ expect LL101\n {19}~{9}$/m)
-  assert.match(out, /^Found 10 errors and 0 warnings in 12 models \(21 relations, 1 app\)\.$/m)
+  assert.match(out, /^Found 10 errors and 3 warnings in 12 models \(21 relations, 1 app\)\.$/m)
 })
 
 test('--format json gives 1-based positions and counts', (t) => {

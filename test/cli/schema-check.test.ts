@@ -23,7 +23,7 @@ test('schema findings are reported by default, with hints counted apart', (t) =>
   )
   assert.match(out, /^Schema: database\/migrations \(15 tables\)\.$/m)
   // 16: the abstract AppBaseModel is only a base of the others, not a model of its own.
-  assert.match(out, /^Found 6 errors, 5 warnings and 1 hint in 16 models \(19 relations, 1 app\)\.$/m)
+  assert.match(out, /^Found 14 errors, 10 warnings and 1 hint in 16 models \(19 relations, 1 app\)\.$/m)
   assert.deepEqual(capture(['check', app.root, '--migrations']), { code, out })
 })
 
@@ -33,10 +33,10 @@ test('--no-schema skips them; --format json says which schema was used', (t) => 
   const off = capture(['check', app.root, '--no-schema'])
   assert.equal(off.code, 0)
   assert.doesNotMatch(off.out, /LL4\d\d|Schema:/)
-  assert.match(off.out, /^Found 0 errors and 0 warnings in 16 models/m)
+  assert.match(off.out, /^Found 0 errors and 5 warnings in 16 models/m)
   const json = JSON.parse(capture(['check', app.root, '--format', 'json']).out)
   assert.deepEqual(json.schema, { source: 'migrations', apps: 1, tables: 15 })
-  assert.equal(json.findings.length, 12)
+  assert.equal(json.findings.length, 25)
   assert.equal(JSON.parse(capture(['check', app.root, '--format=json', '--no-schema']).out).schema, null)
 })
 

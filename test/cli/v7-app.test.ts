@@ -35,7 +35,7 @@ test('v7: schema classes are bases, the Inertia tsconfig is no second app, findi
   // The 6 warnings include the weekly report job's two LL501 and one LL502.
   assert.match(
     capture(['check', app.root]).out,
-    /^Found 3 errors and 6 warnings in 4 models \(10 relations, 1 app\)\.$/m,
+    /^Found 4 errors and 6 warnings in 4 models \(10 relations, 1 app\)\.$/m,
   )
   const { code, out } = capture(['check', app.root, '--format', 'json'])
   assert.equal(code, 1)

@@ -7,15 +7,18 @@ import { checkNPlusOne } from './checks/n-plus-one'
 import { checkFinderLoops } from './checks/n-plus-one-finders'
 import { checkOnQueryPreload } from './checks/on-query-preload'
 import { checkPersistMany } from './checks/persist-many'
+import { checkQueryColumns } from './checks/query-columns'
 import { checkRelatedModel } from './checks/related-model'
 import { checkRelationKeys } from './checks/relation-keys'
 import { checkModelColumns } from './checks/schema-columns'
 import { checkRelationColumns } from './checks/schema-keys'
 import type { SchemaContext } from './checks/schema-support'
 import { checkModelTable } from './checks/schema-table'
+import { checkTransactionClient } from './checks/transaction-client'
 import { checkUnknownRelation } from './checks/unknown-relation'
 import { checkUnloadedRelations } from './checks/unloaded-relation'
 import { checkUnusedPreloads } from './checks/unused-preload'
+import { checkWriteWithoutWhere } from './checks/write-without-where'
 import { RELATION_NAME_METHODS, fileFacts } from './file-facts'
 import type { Finding } from './finding'
 import { ModelInference } from './infer'
@@ -70,6 +73,9 @@ export function analyzeFile(
     out.push(...checkGroupOrderBy(ts, inference, call))
     out.push(...checkPersistMany(inference, call))
     out.push(...checkNPlusOne(rows, call))
+    out.push(...checkQueryColumns(ts, inference, schema, call))
+    out.push(...checkWriteWithoutWhere(ts, inference, call))
+    out.push(...checkTransactionClient(ts, inference, index.checker, call))
   }
   out.push(...checkFinderLoops(rows, index, file))
   out.push(...checkUnloadedRelations(rows, file), ...checkUnusedPreloads(rows, file))

@@ -84,6 +84,17 @@ export const CODES = {
     'a relation is read on rows whose query did not preload it (Lucid does not lazy-load)',
   ),
   preloadNeverRead: code('LL503', 'hint', 'a preloaded relation is never read', true),
+  unknownQueryColumn: code(
+    'LL601',
+    'error',
+    'a query names a column that is neither an attribute of the model nor a column of its table',
+  ),
+  writeWithoutWhere: code('LL602', 'warning', 'update or delete on a model query without any where clause'),
+  queryOutsideTransaction: code(
+    'LL603',
+    'warning',
+    'a query inside db.transaction() does not use the transaction',
+  ),
 } as const
 
 /** The codes of the checks that compare models with the database schema (settings turn them off). */

@@ -28,8 +28,62 @@ export const RELATION_NAME_METHODS = new Set([
   'orWhereDoesntHave',
 ])
 
+/** Methods whose first argument is a column (or, for `where`-like ones, an object of columns). */
+export const COLUMN_METHODS = new Set([
+  'where',
+  'orWhere',
+  'andWhere',
+  'whereNot',
+  'orWhereNot',
+  'andWhereNot',
+  'whereIn',
+  'orWhereIn',
+  'andWhereIn',
+  'whereNotIn',
+  'orWhereNotIn',
+  'whereNull',
+  'orWhereNull',
+  'andWhereNull',
+  'whereNotNull',
+  'orWhereNotNull',
+  'andWhereNotNull',
+  'whereBetween',
+  'orWhereBetween',
+  'andWhereBetween',
+  'whereNotBetween',
+  'whereLike',
+  'orWhereLike',
+  'andWhereLike',
+  'whereILike',
+  'orWhereILike',
+  'andWhereILike',
+  'orderBy',
+  'select',
+  'groupBy',
+  'having',
+  'increment',
+  'decrement',
+  'pluck',
+  'groupOrderBy',
+])
+
+/** Static model methods that write and take `{ client }` options (LL603). */
+export const TRANSACTION_CREATES = new Set(['create', 'createMany', 'firstOrCreate', 'updateOrCreate'])
+
 /** Other calls some check looks at. */
-const OTHER_METHODS = new Set(['groupOrderBy', 'groupLimit', 'fetchOrCreateMany', 'updateOrCreateMany'])
+const OTHER_METHODS = new Set([
+  'groupOrderBy',
+  'groupLimit',
+  'fetchOrCreateMany',
+  'updateOrCreateMany',
+  'update',
+  'delete',
+  'del',
+  'transaction',
+  'query',
+  ...COLUMN_METHODS,
+  ...TRANSACTION_CREATES,
+])
 
 export interface CallFact {
   node: TS.CallExpression

@@ -48,4 +48,10 @@ export const CODE_HELP: Readonly<Record<string, string>> = {
     "Lucid never lazy-loads: preload the relation in the query (`.preload('author')`) or `await row.load('author')` before reading it.",
   LL503:
     'Drop the preload, or read the relation: it runs a query whose rows nothing uses. Off unless `lucidLens.diagnostics.severity` names LL503.',
+  LL601:
+    'Name an attribute of the model (`createdAt`) or a column of its table (`created_at`); the message suggests the closest one.',
+  LL602:
+    'Add a where clause that chooses the rows to change; to empty a table on purpose, `Model.truncate()` says so.',
+  LL603:
+    'Give the query the transaction: `Model.query({ client: trx })`, `Model.create(values, { client: trx })`, or `instance.useTransaction(trx)` before `related(...)`.',
 }

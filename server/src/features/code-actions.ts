@@ -24,10 +24,11 @@ import { onQueryGuardFixes } from './fixes/on-query-guard'
 import { predicateFixes } from './fixes/persist-many'
 import { pivotTableFixes } from './fixes/pivot-table'
 import { replaceNameFixes } from './fixes/replace-name'
+import { transactionFixes } from './fixes/transaction-client'
 import { offsetAt, rangeIn, sourceAt } from './source-at'
 import { pathToUri } from './uri'
 
-/** LL105 (which primary key was meant?), LL107-LL109 have no single clear fix. */
+/** LL105 (which primary key was meant?), LL107-LL109 and LL602 (which rows?) have no single clear fix. */
 const PROVIDERS: Record<string, FixProvider> = {
   LL101: replaceNameFixes,
   LL102: replaceNameFixes,
@@ -43,6 +44,8 @@ const PROVIDERS: Record<string, FixProvider> = {
   LL407: pivotTableFixes,
   LL501: findingFixes,
   LL502: findingFixes,
+  LL601: replaceNameFixes,
+  LL603: transactionFixes,
 }
 const KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite]
 

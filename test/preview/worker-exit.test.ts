@@ -1,5 +1,5 @@
 // A SQLite preview process ends with its parent: quietly when the parent closes the channel before
-// the process could say it is ready, and even when its main thread is stuck in a long step.
+// the process could say it is ready, and, when the parent exits, even if it is stuck in a long step.
 import assert from 'node:assert/strict'
 import { fork, spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -11,7 +11,7 @@ import { test } from 'node:test'
 import { repoRoot } from '../support/paths'
 
 const WORKER = path.join(repoRoot, 'server', 'out', 'preview-worker.js')
-const PARENT_WATCH = path.join(repoRoot, 'build', 'server', 'src', 'preview', 'parent-watch.js')
+const CHILD_REAPER = path.join(repoRoot, 'build', 'server', 'src', 'preview', 'child-reaper.js')
 
 test('a preview process whose parent left before it was ready exits 0 without a word', async () => {
   const child = fork(WORKER, [], { execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
@@ -40,17 +40,19 @@ function alive(pid: number): boolean {
   }
 }
 
-test('a process stuck in a synchronous step stops when its parent is killed', async () => {
-  // parent -> child: the child watches its parent, then blocks its event loop for good.
-  const childCode = `require(${JSON.stringify(PARENT_WATCH)}).exitWithParent();
-      process.send('blocked', () => { for (;;) {} })`
+test('a parent that exits kills its preview process, even one stuck in a synchronous step', async () => {
+  // parent -> child: the child blocks its event loop for good; the parent registers it and exits.
+  const childCode = `process.send('blocked', () => { for (;;) {} })`
   const parentCode = `const { spawn } = require('node:child_process')
-      const child = spawn(process.execPath, ['-e', ${JSON.stringify(childCode)}], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
-      child.on('message', () => { console.log(child.pid); process.kill(process.pid, 'SIGKILL') })`
+    const { killOnExit } = require(${JSON.stringify(CHILD_REAPER)})
+    const child = spawn(process.execPath, ['-e', ${JSON.stringify(childCode)}], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+    killOnExit(child)
+    child.on('message', () => { console.log(child.pid); process.exit(0) })`
   const parent = spawn(process.execPath, ['-e', parentCode], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   parent.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  await once(parent, 'close')
+  const [code] = (await once(parent, 'close')) as [number | null]
+  assert.equal(code, 0)
   const pid = Number(out.trim())
   assert.ok(pid > 0, `the parent printed the child's pid: ${JSON.stringify(out)}`)
   // No event tells a non-child's end: poll the process table, for at most 10 s.
@@ -58,5 +60,5 @@ test('a process stuck in a synchronous step stops when its parent is killed', as
   while (alive(pid) && Date.now() < deadline) await delay(50)
   const stillAlive = alive(pid)
   if (stillAlive) process.kill(pid, 'SIGKILL')
-  assert.equal(stillAlive, false, 'the orphaned process is gone')
+  assert.equal(stillAlive, false, 'the blocked process is gone')
 })

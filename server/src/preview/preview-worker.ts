@@ -4,7 +4,6 @@
 // worker thread runs on until the step returns). So previews run here, one process per preview.
 import { previewSqlite } from '../../../engine/src/preview'
 import { PreviewError } from '../../../engine/src/query/errors'
-import { exitWithParent } from './parent-watch'
 import type { WorkerMessage, WorkerReply, WorkerRequest } from './sqlite-worker'
 
 async function run(request: WorkerRequest): Promise<WorkerReply> {
@@ -43,7 +42,6 @@ function send(message: WorkerMessage, then?: () => void): void {
 
 // The language server or the CLI went away: nobody waits for the answer.
 process.on('disconnect', () => process.exit(0))
-exitWithParent()
 process.once('message', (request: WorkerRequest) => {
   void run(request).then((reply) => send(reply, () => process.exit(0)))
 })

@@ -5,6 +5,7 @@
 // Killing it is safe for the user's file: the process opens it read-only, and a dry run writes to a
 // private copy in a scratch folder made here and deleted here once the process is gone.
 import { fork, type ChildProcess } from 'node:child_process'
+import { killOnExit } from './child-reaper'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { cancelled } from '../../../engine/src/connection/database-errors'
@@ -154,6 +155,7 @@ function startWorker(): Worker {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
+  killOnExit(child)
   // A spare that fails to start is noticed by whoever takes it (its `close`), never thrown here.
   child.on('error', () => undefined)
   const ready = new Promise<void>((resolve) => {

@@ -1,26 +1,11 @@
 // Quick fixes of LL501 (a query per row in a loop) and LL502 (a relation read that was never
 // loaded) over JSON-RPC on the v6 fixture app: each is applied, re-analysed, and its text checked.
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
+import { test } from 'node:test'
 import type { CodeAction } from 'vscode-languageserver/node'
-import { LspHarness } from '../support/lsp-harness'
-import { copyFixture, type TempApp } from '../support/temp-app'
-import { FixRunner } from './fix-runner'
+import { fixtureSession } from './fix-runner'
 
-let app: TempApp
-let lsp: LspHarness
-let run: FixRunner
-
-before(async () => {
-  app = copyFixture('v6-app')
-  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
-  run = new FixRunner(lsp)
-})
-afterEach(() => run.restore())
-after(async () => {
-  await lsp.stop()
-  app.remove()
-})
+const session = fixtureSession('v6-app')
 
 const DIGEST = 'app/services/digest_service.ts'
 const DASHBOARD = 'app/controllers/dashboard_controller.ts'
@@ -39,9 +24,9 @@ const CASES: [string, number, string, string][] = [
 ]
 
 async function quickFixes(file: string, code: string, line: number) {
-  const uri = await run.open(app.file(file))
-  const diagnostic = await run.diagnostic(uri, code, line)
-  const actions = await run.actions(uri, diagnostic.range, [diagnostic])
+  const uri = await session.run.open(session.app.file(file))
+  const diagnostic = await session.run.diagnostic(uri, code, line)
+  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
   const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
   return { uri, diagnostic, fixes }
 }
@@ -59,15 +44,15 @@ for (const [file, line, code, title] of CASES) {
     const { uri, diagnostic, fixes } = await quickFixes(file, code, line)
     const action = only(fixes, title)
     assert.deepEqual(action.diagnostics, [diagnostic], 'attached to the diagnostic it fixes')
-    await run.applyAndRecheck(uri, code, action)
+    await session.run.applyAndRecheck(uri, code, action)
   })
 }
 
 test('LL501 in a for…of loop: the preload joins the query and the loop that only loaded goes', async () => {
   const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 11)
-  await run.apply(fixes[0] as CodeAction)
+  await session.run.apply(fixes[0] as CodeAction)
   assert.ok(
-    run
+    session.run
       .text(uri)
       .includes(
         "const users = await User.query().preload('posts').where('email', 'like', '%@example.com').orderBy('id')\n    return users\n",
@@ -77,9 +62,9 @@ test('LL501 in a for…of loop: the preload joins the query and the loop that on
 
 test('LL501 with loadCount: the per-row statement goes, the rest of the loop stays', async () => {
   const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 20)
-  await run.apply(fixes[0] as CodeAction)
+  await session.run.apply(fixes[0] as CodeAction)
   assert.ok(
-    run
+    session.run
       .text(uri)
       .includes(
         "User.query().withCount('posts').orderBy('created_at', 'desc').paginate(page, 20)\n    for (const author of authors) {\n      if (!author.email) continue\n      author.$extras.label",
@@ -89,8 +74,8 @@ test('LL501 with loadCount: the per-row statement goes, the rest of the loop sta
 
 test('LL501 keeps the load callback: it moves into preload unchanged', async () => {
   const { uri, fixes } = await quickFixes(DIGEST, 'LL501', 48)
-  await run.apply(fixes[0] as CodeAction)
-  const text = run.text(uri)
+  await session.run.apply(fixes[0] as CodeAction)
+  const text = session.run.text(uri)
   assert.ok(
     text.includes(
       "User.query({ client: trx }).preload('profile', (profileQuery) => profileQuery.select('id', 'user_id', 'bio')).whereNotNull('full_name')\n      return users",
@@ -107,9 +92,9 @@ test('LL501 on related().query() and on hand-written lookups has no quick fix', 
 
 test('LL502 after a finder: the load goes right after the statement that fetched the row', async () => {
   const { uri, fixes } = await quickFixes(DASHBOARD, 'LL502', 10)
-  await run.apply(fixes[0] as CodeAction)
+  await session.run.apply(fixes[0] as CodeAction)
   assert.ok(
-    run
+    session.run
       .text(uri)
       .includes(
         "const user = await User.findOrFail(params.id)\n    await user.load('posts')\n    const postCount = user.posts.length",
@@ -120,19 +105,19 @@ test('LL502 after a finder: the load goes right after the statement that fetched
 /** Changes the settings and waits for the server to ask the client to pull again. */
 async function changeSettings(settings: unknown): Promise<void> {
   const refreshed = new Promise<void>((resolve) =>
-    lsp.client.onRequest('workspace/diagnostic/refresh', () => {
+    session.lsp.client.onRequest('workspace/diagnostic/refresh', () => {
       resolve()
       return null
     }),
   )
-  lsp.setSettings(settings)
-  await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} })
+  session.lsp.setSettings(settings)
+  await session.lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} })
   await refreshed
 }
 
 test('LL503 is off until a severity setting names it; then it shows with that severity', async () => {
-  const uri = await run.open(app.file(DIGEST))
-  const ll503 = async () => (await lsp.pull(uri)).filter((d) => d.code === 'LL503')
+  const uri = await session.run.open(session.app.file(DIGEST))
+  const ll503 = async () => (await session.lsp.pull(uri)).filter((d) => d.code === 'LL503')
   assert.deepEqual(await ll503(), [])
   await changeSettings({ diagnostics: { severity: { LL503: 'information' } } })
   try {

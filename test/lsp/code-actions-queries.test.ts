@@ -2,27 +2,12 @@
 // schema): the did-you-mean column (LL601) and handing a query its transaction (LL603). Each fix is
 // applied, and re-analysis shows that finding gone and nothing new.
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
+import { test } from 'node:test'
 import type { CodeAction } from 'vscode-languageserver/node'
-import { LspHarness } from '../support/lsp-harness'
-import { copyFixture, type TempApp } from '../support/temp-app'
-import { FixRunner } from './fix-runner'
+import { fixtureSession } from './fix-runner'
 
 const FILE = 'app/controllers/posts_controller.ts'
-let app: TempApp
-let lsp: LspHarness
-let run: FixRunner
-
-before(async () => {
-  app = copyFixture('schema-app')
-  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
-  run = new FixRunner(lsp)
-})
-afterEach(() => run.restore())
-after(async () => {
-  await lsp.stop()
-  app.remove()
-})
+const session = fixtureSession('schema-app')
 
 /** [1-based line, code, title of the action to apply, the line's text after the fix] */
 const CASES: [number, string, string, RegExp][] = [
@@ -38,9 +23,9 @@ const CASES: [number, string, string, RegExp][] = [
 ]
 
 async function quickFixes(code: string, line: number) {
-  const uri = await run.open(app.file(FILE))
-  const diagnostic = await run.diagnostic(uri, code, line)
-  const actions = await run.actions(uri, diagnostic.range, [diagnostic])
+  const uri = await session.run.open(session.app.file(FILE))
+  const diagnostic = await session.run.diagnostic(uri, code, line)
+  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
   const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
   return { uri, diagnostic, fixes }
 }
@@ -56,8 +41,8 @@ for (const [line, code, title, after] of CASES) {
     const { uri, diagnostic, fixes } = await quickFixes(code, line)
     const action = pick(fixes, title)
     assert.deepEqual(action.diagnostics, [diagnostic], 'attached to the diagnostic it fixes')
-    await run.applyAndRecheck(uri, code, action)
-    assert.match(run.text(uri).split('\n')[line - 1] ?? '', after)
+    await session.run.applyAndRecheck(uri, code, action)
+    assert.match(session.run.text(uri).split('\n')[line - 1] ?? '', after)
   })
 }
 

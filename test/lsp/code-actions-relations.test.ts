@@ -1,26 +1,11 @@
 // Quick fixes over JSON-RPC on the relations fixture app (belongsTo, manyToMany, hasManyThrough):
 // each action's edits are applied, and re-analysis shows that finding gone and nothing new.
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
+import { test } from 'node:test'
 import type { CodeAction } from 'vscode-languageserver/node'
-import { LspHarness } from '../support/lsp-harness'
-import { copyFixture, type TempApp } from '../support/temp-app'
-import { FixRunner } from './fix-runner'
+import { fixtureSession } from './fix-runner'
 
-let app: TempApp
-let lsp: LspHarness
-let run: FixRunner
-
-before(async () => {
-  app = copyFixture('relations-app')
-  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
-  run = new FixRunner(lsp)
-})
-afterEach(() => run.restore())
-after(async () => {
-  await lsp.stop()
-  app.remove()
-})
+const session = fixtureSession('relations-app')
 
 /** [file, 1-based line, code, title of the action to apply] */
 const CASES: [string, number, string, string][] = [
@@ -40,9 +25,9 @@ const CASES: [string, number, string, string][] = [
 ]
 
 async function quickFixes(file: string, code: string, line: number) {
-  const uri = await run.open(app.file(file))
-  const diagnostic = await run.diagnostic(uri, code, line)
-  const actions = await run.actions(uri, diagnostic.range, [diagnostic])
+  const uri = await session.run.open(session.app.file(file))
+  const diagnostic = await session.run.diagnostic(uri, code, line)
+  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
   const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
   return { uri, diagnostic, fixes }
 }
@@ -58,7 +43,7 @@ for (const [file, line, code, title] of CASES) {
     const { uri, diagnostic, fixes } = await quickFixes(file, code, line)
     const action = pick(fixes, title)
     assert.deepEqual(action.diagnostics, [diagnostic], 'attached to the diagnostic it fixes')
-    await run.applyAndRecheck(uri, code, action)
+    await session.run.applyAndRecheck(uri, code, action)
   })
 }
 
@@ -74,28 +59,28 @@ test('a belongsTo key named after the relation is the preferred LL104 fix; elsew
 
 test('the column added for a hasManyThrough default key also is the belongsTo default', async () => {
   const { uri, fixes } = await quickFixes('app/models/user.ts', 'LL104', 75)
-  const course = await run.open(app.file('app/models/course.ts'))
-  assert.ok((await lsp.pull(course)).some((d) => d.code === 'LL104'))
-  await run.apply(pick(fixes, "Add column 'userId' to Course"))
+  const course = await session.run.open(session.app.file('app/models/course.ts'))
+  assert.ok((await session.lsp.pull(course)).some((d) => d.code === 'LL104'))
+  await session.run.apply(pick(fixes, "Add column 'userId' to Course"))
   assert.match(
-    run.text(course),
+    session.run.text(course),
     /declare reviewerId: number \| null\n\n {2}@column\(\)\n {2}declare userId: number\n/,
   )
   assert.deepEqual(
-    (await lsp.pull(uri)).filter((d) => d.code === 'LL104'),
+    (await session.lsp.pull(uri)).filter((d) => d.code === 'LL104'),
     [],
   )
   // Course.editor's default foreign key is userId too (Lucid names it after User, not after editor).
   assert.deepEqual(
-    (await lsp.pull(course)).filter((d) => d.code === 'LL104' || d.code === 'LL406'),
+    (await session.lsp.pull(course)).filter((d) => d.code === 'LL104' || d.code === 'LL406'),
     [],
   )
 })
 
 test('the default pivot table becomes an explicit option in the decorator', async () => {
   const { uri, fixes } = await quickFixes('app/models/user.ts', 'LL407', 37)
-  await run.apply(pick(fixes, "Set pivotTable to 'memberships'"))
-  assert.ok(run.text(uri).includes("@manyToMany(() => Team, { pivotTable: 'memberships' })"))
+  await session.run.apply(pick(fixes, "Set pivotTable to 'memberships'"))
+  assert.ok(session.run.text(uri).includes("@manyToMany(() => Team, { pivotTable: 'memberships' })"))
 })
 
 test('findings without a clear fix get no quick fix', async () => {

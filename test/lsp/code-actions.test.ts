@@ -1,26 +1,11 @@
 // Quick fixes over JSON-RPC on the v6 fixture app: every planted finding with a clear fix is fixed
 // by applying the action's edits, and re-analysis shows that finding gone and nothing new.
 import assert from 'node:assert/strict'
-import { after, afterEach, before, test } from 'node:test'
+import { test } from 'node:test'
 import type { CodeAction } from 'vscode-languageserver/node'
-import { LspHarness } from '../support/lsp-harness'
-import { copyFixture, type TempApp } from '../support/temp-app'
-import { FixRunner } from './fix-runner'
+import { fixtureSession } from './fix-runner'
 
-let app: TempApp
-let lsp: LspHarness
-let run: FixRunner
-
-before(async () => {
-  app = copyFixture('v6-app')
-  lsp = await LspHarness.start({ pull: true, rootPath: app.root })
-  run = new FixRunner(lsp)
-})
-afterEach(() => run.restore())
-after(async () => {
-  await lsp.stop()
-  app.remove()
-})
+const session = fixtureSession('v6-app')
 
 /** [file, 1-based line, code, title of the action to apply] */
 const CASES: [string, number, string, string][] = [
@@ -55,9 +40,9 @@ const CASES: [string, number, string, string][] = [
 ]
 
 async function quickFixes(file: string, code: string, line: number) {
-  const uri = await run.open(app.file(file))
-  const diagnostic = await run.diagnostic(uri, code, line)
-  const actions = await run.actions(uri, diagnostic.range, [diagnostic])
+  const uri = await session.run.open(session.app.file(file))
+  const diagnostic = await session.run.diagnostic(uri, code, line)
+  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
   const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
   return { uri, diagnostic, fixes }
 }
@@ -73,7 +58,7 @@ for (const [file, line, code, title] of CASES) {
     const { uri, diagnostic, fixes } = await quickFixes(file, code, line)
     const action = pick(fixes, title)
     assert.deepEqual(action.diagnostics, [diagnostic], 'attached to the diagnostic it fixes')
-    await run.applyAndRecheck(uri, code, action)
+    await session.run.applyAndRecheck(uri, code, action)
   })
 }
 
@@ -105,30 +90,30 @@ test('findings without a clear fix get no quick fix', async () => {
 
 test('LL104 adds the column after the last column in the file style, with the local key type', async () => {
   const { uri, fixes } = await quickFixes('app/models/order.ts', 'LL104', 20)
-  await run.apply(pick(fixes, "Add column 'orderId' to OrderItem"))
-  const item = await run.open(app.file('app/models/order_item.ts'))
+  await session.run.apply(pick(fixes, "Add column 'orderId' to OrderItem"))
+  const item = await session.run.open(session.app.file('app/models/order_item.ts'))
   assert.match(
-    run.text(item),
+    session.run.text(item),
     /declare unitPriceCents: number\n\n {2}@column\(\)\n {2}declare orderId: number\n\n {2}@belongsTo/,
   )
-  assert.equal(run.text(uri).includes('orderId'), false, 'the parent file is untouched')
+  assert.equal(session.run.text(uri).includes('orderId'), false, 'the parent file is untouched')
 })
 
 test('LL106 decorates the plain property where it is declared, keeping its indentation', async () => {
   const { fixes } = await quickFixes('app/models/team.ts', 'LL106', 13)
-  await run.apply(pick(fixes, 'Add @column() to Membership.teamId'))
-  const membership = await run.open(app.file('app/models/membership.ts'))
+  await session.run.apply(pick(fixes, 'Add @column() to Membership.teamId'))
+  const membership = await session.run.open(session.app.file('app/models/membership.ts'))
   assert.match(
-    run.text(membership),
+    session.run.text(membership),
     /declare userId: number\n\n {2}@column\(\)\n {2}declare teamId: number\n/,
   )
 })
 
 test('LL301 wraps the statement in a guard named after the onQuery parameter', async () => {
   const { uri, fixes } = await quickFixes('app/models/post.ts', 'LL301', 64)
-  await run.apply(fixes[0] as CodeAction)
+  await session.run.apply(fixes[0] as CodeAction)
   assert.ok(
-    run
+    session.run
       .text(uri)
       .includes(
         "    onQuery: (query) => {\n      if (!query.isRelatedSubQuery) {\n        query.orderBy('created_at', 'desc').preload('user')\n      } // expect LL301\n    },",
@@ -137,15 +122,15 @@ test('LL301 wraps the statement in a guard named after the onQuery parameter', a
 })
 
 test('quick fixes follow the request range and `only`', async () => {
-  const uri = await run.open(app.file('app/controllers/catalog_controller.ts'))
+  const uri = await session.run.open(session.app.file('app/controllers/catalog_controller.ts'))
   const line20 = { start: { line: 19, character: 0 }, end: { line: 19, character: 80 } }
-  const all = await run.actions(uri, line20)
+  const all = await session.run.actions(uri, line20)
   assert.deepEqual(all.map((a) => a.title).sort(), [
     "Add direction 'asc'",
     "Add direction 'desc'",
     'Add groupLimit(10)',
   ])
-  assert.deepEqual(await run.actions(uri, line20, [], ['refactor']), [])
+  assert.deepEqual(await session.run.actions(uri, line20, [], ['refactor']), [])
   const elsewhere = { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }
-  assert.deepEqual(await run.actions(uri, elsewhere), [])
+  assert.deepEqual(await session.run.actions(uri, elsewhere), [])
 })

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs'
 import ts from 'typescript'
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node'
 import { uriToPath } from '../../server/src/features/uri'
-import { codesOf, type LspHarness } from '../support/lsp-harness'
+import { after, afterEach, before } from 'node:test'
+import { codesOf, LspHarness } from '../support/lsp-harness'
+import { copyFixture, type TempApp } from '../support/temp-app'
 
 /** Pure: applies non-overlapping LSP edits to a text. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
@@ -114,4 +116,27 @@ export class FixRunner {
 /** Syntax errors only: a fix that breaks the code also makes findings vanish. */
 function syntaxErrors(text: string): number {
   return ts.transpileModule(text, { reportDiagnostics: true }).diagnostics?.length ?? 0
+}
+
+/** A test file's session: a copy of a fixture app, the server on it, and a runner whose edits are undone after each test. */
+export interface FixtureSession {
+  app: TempApp
+  lsp: LspHarness
+  run: FixRunner
+}
+
+/** Registers the file's hooks; the session's fields are set once its `before` hook has run. */
+export function fixtureSession(fixture: string): FixtureSession {
+  const session = {} as FixtureSession
+  before(async () => {
+    session.app = copyFixture(fixture)
+    session.lsp = await LspHarness.start({ pull: true, rootPath: session.app.root })
+    session.run = new FixRunner(session.lsp)
+  })
+  afterEach(() => session.run.restore())
+  after(async () => {
+    await session.lsp.stop()
+    session.app.remove()
+  })
+  return session
 }

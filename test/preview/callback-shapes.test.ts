@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import ts from 'typescript'
 import { callback } from '../../engine/src/plan'
-import { onQueryPlan } from '../../server/src/preview/on-query-plan'
+import { onQueryPlan } from '../../server/src/analysis/on-query-plan'
 import { planFromCode, PlanSyntaxError } from '../../server/src/preview/plan-from-code'
 import { CALLBACK_SHAPES } from '../support/callback-shapes'
 

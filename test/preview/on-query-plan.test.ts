@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import ts from 'typescript'
 import type { OnQueryPlan } from '../../engine/src/model-graph'
 import { call } from '../../engine/src/plan'
-import { onQueryPlan } from '../../server/src/preview/on-query-plan'
+import { onQueryPlan } from '../../server/src/analysis/on-query-plan'
 import { ON_QUERY_PLANS, ON_QUERY_SOURCES } from '../engine/support/on-query-fixtures'
 
 /** The fragment of `{ onQuery: <source> }` (or of a method when the source starts with `onQuery(`). */

@@ -1,6 +1,6 @@
 // Turns the linked models into the engine's plain ModelGraph (names only, no compiler objects).
 import type { ColumnInfo, ModelGraph, ModelInfo, RelationInfo } from '../../../engine/src/model-graph'
-import { onQueryPlan } from '../preview/on-query-plan'
+import { onQueryPlan } from './on-query-plan'
 import type { LucidModel } from './lucid-model'
 import { resolveManyToManyKeys } from './many-to-many-keys'
 import type { ModelIndex } from './model-index'

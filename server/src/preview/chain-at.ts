@@ -3,7 +3,7 @@
 // contains it and reads as a preview plan (`User.query().whereHas('posts', (q) => q.where(...))` from
 // anywhere inside it, the `await` in front left out). Nothing is evaluated.
 import type * as TS from 'typescript'
-import { rootName, unwrap, type TsModule } from './call-reader'
+import { rootName, unwrap, type TsModule } from '../analysis/call-reader'
 import { FreeValueError, planFromCode, PlanSyntaxError } from './plan-from-code'
 
 export interface ChainAt {

@@ -1,7 +1,7 @@
 // Reads Lucid calls from TypeScript syntax as plan data, never evaluating anything: a chain of calls
 // from a root identifier, literal arguments (strings, numbers, booleans, null, arrays, objects), and
 // callbacks whose body is calls on their parameter. One reader for selected code
-// (plan-from-code.ts) and for relation `onQuery` bodies (on-query-plan.ts), so both accept and
+// (preview/plan-from-code.ts) and for relation `onQuery` bodies (on-query-plan.ts), so both accept and
 // reject exactly the same things with the same messages.
 import type * as TS from 'typescript'
 import type { Call, PlanArg, PlanValue, QueryPlan } from '../../../engine/src/plan'

@@ -9,6 +9,7 @@ import * as path from 'node:path'
 import { test } from 'node:test'
 import Database from 'better-sqlite3'
 import { DatabaseError } from '../../engine/src/connection/database-errors'
+import { keptSqliteObjects } from '../../engine/src/connection/sqlite-keep-alive'
 import { introspectDatabase, sqliteSchemaVersion } from '../../engine/src/introspect'
 import { comparable, createExampleDatabase, exampleMigrationSchema } from './support/example-schema'
 
@@ -125,4 +126,42 @@ test('SQLite: a missing or unreadable file is a DatabaseError naming the file', 
   const garbage = path.join(dir, 'garbage.sqlite3')
   fs.writeFileSync(garbage, 'not a database at all, just text that is long enough to be read')
   await assert.rejects(introspectDatabase({ kind: 'sqlite', file: garbage }), /file is not a database/)
+})
+
+test('SQLite: the reads of one file share one connection, so reading again makes no new driver objects', async (t) => {
+  const db = tempDatabase('create table posts (id integer primary key, title text)')
+  t.after(() => db.remove())
+  await sqliteSchemaVersion(db.file)
+  await introspectDatabase({ kind: 'sqlite', file: db.file })
+  const kept = keptSqliteObjects()
+  for (let i = 0; i < 50; i++) {
+    await sqliteSchemaVersion(db.file)
+    await introspectDatabase({ kind: 'sqlite', file: db.file })
+  }
+  // Each object a driver makes is kept for the life of the process (sqlite-keep-alive.ts).
+  assert.equal(keptSqliteObjects(), kept)
+  // The kept connection still sees what another connection changes.
+  const writer = new Database(db.file)
+  writer.exec('alter table posts add column summary text')
+  writer.close()
+  const columns = (await introspectDatabase({ kind: 'sqlite', file: db.file })).tables.get('posts')?.columns
+  assert.deepEqual([...(columns?.keys() ?? [])], ['id', 'title', 'summary'])
+})
+
+test('SQLite: a file deleted and created again at the same path is read afresh', async (t) => {
+  const db = tempDatabase('create table posts (id integer primary key)')
+  t.after(() => db.remove())
+  assert.deepEqual(
+    [...(await introspectDatabase({ kind: 'sqlite', file: db.file })).tables.keys()],
+    ['posts'],
+  )
+  fs.rmSync(db.file)
+  await assert.rejects(sqliteSchemaVersion(db.file), /Cannot read the SQLite database .*does not exist/)
+  const again = new Database(db.file)
+  again.exec('create table comments (id integer primary key)')
+  again.close()
+  assert.deepEqual(
+    [...(await introspectDatabase({ kind: 'sqlite', file: db.file })).tables.keys()],
+    ['comments'],
+  )
 })

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3'
 import { createRequire } from 'node:module'
 import * as path from 'node:path'
 import { DatabaseError } from './database-errors'
+import { keepingAlive } from './sqlite-keep-alive'
 
 export type SqliteDriver = typeof Database
 
@@ -53,7 +54,8 @@ function tryLoad(from: string, resolve: () => string): { driver: SqliteDriver } 
   const cached = drivers.get(entry)
   if (cached) return { driver: cached }
   try {
-    const driver = bundledRequire(entry) as SqliteDriver
+    // Never collected (sqlite-keep-alive.ts): a collected handle aborts Node.js 24.21.
+    const driver = keepingAlive(bundledRequire(entry) as SqliteDriver)
     // Opening a database is what loads the addon: a binary for another Node.js fails here.
     new driver(':memory:').close()
     drivers.set(entry, driver)

@@ -2,7 +2,14 @@
 // (sqlite_master and the pragma table functions) through a read-only, query-only handle. The
 // handle waits at most BUSY_TIMEOUT_MS for a writer's lock: the language server calls this on its
 // only thread, and a busy database is simply read again on its next change.
+//
+// The language server reads again whenever the file changes, so one connection per file is kept
+// with its statements prepared once: better-sqlite3 objects are never collected (see
+// connection/sqlite-keep-alive.ts), and a connection per read would grow the process with every
+// write the app makes. A file replaced by another (deleted and created again) gets a new one.
 import type Database from 'better-sqlite3'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { DatabaseError } from '../connection/database-errors'
 import { loadSqliteDriver } from '../connection/load-sqlite-driver'
 import type { DatabaseSchema } from '../schema'
@@ -11,7 +18,7 @@ import { assembleSchema, EXPRESSION, type CatalogRows, type IndexRow } from './a
 const BUSY_TIMEOUT_MS = 250
 
 export function introspectSqlite(file: string): Promise<DatabaseSchema> {
-  return withDatabase(file, (db) => assembleSchema('sqlite', readCatalog(db)))
+  return withReader(file, (reader) => assembleSchema('sqlite', readCatalog(reader)))
 }
 
 /**
@@ -19,26 +26,87 @@ export function introspectSqlite(file: string): Promise<DatabaseSchema> {
  * changed file whose version is the same needs no new introspection.
  */
 export function sqliteSchemaVersion(file: string): Promise<number> {
-  return withDatabase(file, (db) => Number(db.pragma('schema_version', { simple: true })))
+  return withReader(file, (reader) => Number(reader.schemaVersion.get()))
 }
 
-async function withDatabase<T>(file: string, read: (db: Database.Database) => T): Promise<T> {
-  let db: Database.Database | undefined
+/** An open connection to one file and the statements every read runs, prepared once. */
+interface CatalogReader {
+  db: Database.Database
+  /** The file it opened (device and inode): another file at the same path needs a new connection. */
+  identity: string
+  schemaVersion: Database.Statement
+  masters: Database.Statement
+  tableInfo: Database.Statement
+  indexList: Database.Statement
+  indexInfo: Database.Statement
+  foreignKeys: Database.Statement
+}
+
+const readers = new Map<string, CatalogReader>()
+
+async function withReader<T>(file: string, read: (reader: CatalogReader) => T): Promise<T> {
+  const key = path.resolve(file)
   try {
-    // Loaded on first use, so the language server starts (and falls back to the migrations) where
-    // no driver loads.
-    const Driver = loadSqliteDriver(file)
-    db = new Driver(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
-    db.pragma('query_only = ON')
-    return read(db)
+    return read(readerFor(key))
   } catch (error) {
     // No driver loads: that message already names the file and says what to do.
     if (error instanceof DatabaseError && error.code === 'E_SQLITE_DRIVER') throw error
+    // The next read opens the file again, whatever went wrong with this one.
+    forget(key)
     const message = error instanceof Error ? error.message : String(error)
     throw new DatabaseError(`Cannot read the SQLite database ${file}: ${message}`, 'E_CONNECTION')
-  } finally {
-    db?.close()
   }
+}
+
+function readerFor(file: string): CatalogReader {
+  let identity: string
+  try {
+    const stat = fs.statSync(file)
+    identity = `${stat.dev}:${stat.ino}`
+  } catch {
+    throw new Error('unable to open database file (it does not exist)')
+  }
+  const cached = readers.get(file)
+  if (cached?.identity === identity && cached.db.open) return cached
+  forget(file)
+  // Loaded on first use, so the language server starts (and falls back to the migrations) where
+  // no driver loads.
+  const Driver = loadSqliteDriver(file)
+  const db = new Driver(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+  try {
+    db.pragma('query_only = ON')
+    const reader: CatalogReader = {
+      db,
+      identity,
+      schemaVersion: db.prepare('pragma schema_version').pluck(),
+      masters: db.prepare(
+        `select name, type, sql from sqlite_master where type in ('table', 'view') ` +
+          `and name not like 'sqlite\\_%' escape '\\' order by name`,
+      ),
+      tableInfo: db.prepare('select name, type, "notnull", pk from pragma_table_info(?) order by cid'),
+      indexList: db.prepare('select name, "unique", origin from pragma_index_list(?)'),
+      indexInfo: db.prepare('select name from pragma_index_info(?) order by seqno'),
+      foreignKeys: db.prepare(
+        'select id, "table", "from", "to" from pragma_foreign_key_list(?) order by id, seq',
+      ),
+    }
+    readers.set(file, reader)
+    return reader
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function forget(file: string): void {
+  const reader = readers.get(file)
+  readers.delete(file)
+  if (reader?.db.open) reader.db.close()
+}
+
+/** Closes every connection kept for reading catalogs (their objects stay; see the top of the file). */
+export function closeSqliteReaders(): void {
+  for (const file of [...readers.keys()]) forget(file)
 }
 
 interface TableInfo {
@@ -48,20 +116,10 @@ interface TableInfo {
   pk: number
 }
 
-function readCatalog(db: Database.Database): CatalogRows {
-  const masters = db
-    .prepare(
-      `select name, type, sql from sqlite_master where type in ('table', 'view') ` +
-        `and name not like 'sqlite\\_%' escape '\\' order by name`,
-    )
-    .all() as { name: string; type: string; sql: string | null }[]
+function readCatalog(reader: CatalogReader): CatalogRows {
+  const masters = reader.masters.all() as { name: string; type: string; sql: string | null }[]
   const rows: CatalogRows = { tables: [], columns: [], indexes: [], foreignKeys: [] }
-  const tableInfo = db.prepare('select name, type, "notnull", pk from pragma_table_info(?) order by cid')
-  const indexList = db.prepare('select name, "unique", origin from pragma_index_list(?)')
-  const indexInfo = db.prepare('select name from pragma_index_info(?) order by seqno')
-  const foreignKeys = db.prepare(
-    'select id, "table", "from", "to" from pragma_foreign_key_list(?) order by id, seq',
-  )
+  const { tableInfo, indexList, indexInfo, foreignKeys } = reader
   for (const master of masters) {
     const table = master.name
     rows.tables.push(table)

@@ -165,3 +165,17 @@ test('SQLite: a file deleted and created again at the same path is read afresh',
     ['comments'],
   )
 })
+
+test('SQLite: a writer holding the lock fails the read, and the next read reuses the kept connection', async (t) => {
+  const db = tempDatabase('create table posts (id integer primary key)')
+  t.after(() => db.remove())
+  await sqliteSchemaVersion(db.file)
+  const kept = keptSqliteObjects()
+  const writer = new Database(db.file)
+  writer.exec('begin exclusive')
+  await assert.rejects(sqliteSchemaVersion(db.file), /Cannot read the SQLite database .*database is locked/)
+  writer.exec('rollback')
+  writer.close()
+  assert.equal(typeof (await sqliteSchemaVersion(db.file)), 'number')
+  assert.equal(keptSqliteObjects(), kept, 'no connection was opened again')
+})

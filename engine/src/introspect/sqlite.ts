@@ -51,8 +51,9 @@ async function withReader<T>(file: string, read: (reader: CatalogReader) => T): 
   } catch (error) {
     // No driver loads: that message already names the file and says what to do.
     if (error instanceof DatabaseError && error.code === 'E_SQLITE_DRIVER') throw error
-    // The next read opens the file again, whatever went wrong with this one.
-    forget(key)
+    // A writer's lock passes; anything else (a file that changed under the connection, or is not
+    // a database now) and the next read opens the file again.
+    if (!isBusy(error)) forget(key)
     const message = error instanceof Error ? error.message : String(error)
     throw new DatabaseError(`Cannot read the SQLite database ${file}: ${message}`, 'E_CONNECTION')
   }
@@ -96,6 +97,11 @@ function readerFor(file: string): CatalogReader {
     db.close()
     throw error
   }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)
 }
 
 function forget(file: string): void {

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict'
 import * as path from 'node:path'
 import { test } from 'node:test'
 import type { CodeAction, CreateFile, TextDocumentEdit } from 'vscode-languageserver/node'
+import { findingStart } from '../../client/src/finding-start'
 import { uriToPath } from '../../server/src/features/uri'
+import { MODELS_REQUEST, type ModelsResult } from '../../server/src/protocol'
 import { codesOf } from '../support/lsp-harness'
 import { fixtureSession } from './fix-runner'
 
@@ -85,4 +87,22 @@ test('the fix is undone with the file: LL405 is back', async () => {
 test('a client that cannot create files in a workspace edit is not offered the migration', async () => {
   const { action } = await indexFix(renamesOnly)
   assert.equal(action, undefined)
+})
+
+test('a plan\'s "Show User.comments" finds LL405 where the models request says, and the fix there', async () => {
+  // The preview panel's link asks the models request where the relation's LL405 starts (see
+  // client/src/show-relation.ts), puts the cursor there and opens the quick fixes.
+  const uri = await creates.run.open(creates.app.file('app/models/user.ts'))
+  const result: ModelsResult = await creates.lsp.client.sendRequest(MODELS_REQUEST, { uri })
+  const user = result.apps[0]?.models.find((m) => m.name === 'User')
+  assert.ok(user)
+  const start = findingStart(user, 'comments', 'LL405')
+  assert.deepEqual(start, { code: 'LL405', line: 34, character: 40 })
+  assert.equal(findingStart(user, 'posts', 'LL405'), undefined, 'posts.user_id is indexed')
+  const at = { line: start.line, character: start.character }
+  const actions = await creates.run.actions(uri, { start: at, end: at }, [], ['quickfix'])
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [TITLE],
+  )
 })

@@ -5,9 +5,13 @@
 ;(function () {
   const vscode = acquireVsCodeApi()
   for (const button of document.querySelectorAll('button[data-action]')) {
-    // A plan's "Show User.posts" names its relation.
+    // A plan's "Show User.posts" names its relation and the finding to open it at (LL405).
     button.addEventListener('click', () =>
-      vscode.postMessage({ type: button.dataset.action, relation: button.dataset.relation }),
+      vscode.postMessage({
+        type: button.dataset.action,
+        relation: button.dataset.relation,
+        code: button.dataset.code,
+      }),
     )
   }
   const text = (element) => (element ? element.textContent.trim() : '')

@@ -53,8 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<LucidL
           `Lucid: ${error instanceof Error ? error.message : String(error)}`,
         )
       }),
-    showRelation: (relation) =>
-      void showRelation(requests, runner.previews?.lastUri, relation).catch((error: unknown) => {
+    showRelation: (relation, code) =>
+      void showRelation(requests, runner.previews?.lastUri, relation, code).catch((error: unknown) => {
         void vscode.window.showErrorMessage(
           `Lucid: ${error instanceof Error ? error.message : String(error)}`,
         )

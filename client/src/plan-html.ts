@@ -20,7 +20,7 @@ function nodesHtml(nodes: readonly PlanNode[], root = false): string {
     const hint = node.foreignKeyScan
       ? `<p class="plan-hint" data-code="${node.foreignKeyScan.code}">` +
         `<span class="plan-hint-text">${escapeHtml(node.foreignKeyScan.message)}</span> ` +
-        `<button type="button" class="link" data-action="showRelation" data-relation="${escapeHtml(node.foreignKeyScan.relation)}">` +
+        `<button type="button" class="link" data-action="showRelation" data-relation="${escapeHtml(node.foreignKeyScan.relation)}" data-code="${node.foreignKeyScan.code}">` +
         `Show ${escapeHtml(node.foreignKeyScan.relation)}</button></p>`
       : ''
     const children = node.children.length ? nodesHtml(node.children) : ''

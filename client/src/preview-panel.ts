@@ -18,8 +18,8 @@ export interface PanelShow {
 export interface PanelEvents {
   /** Runs the preview again; with `explain`, asking for each read's query plan. */
   rerun(explain?: 'plan' | 'analyze'): void
-  /** A plan's "Show User.posts": open the relation's declaration (where LL405 is reported). */
-  showRelation(relation: string): void
+  /** A plan's "Show User.posts": open the relation's declaration at its finding `code` (LL405). */
+  showRelation(relation: string, code?: string): void
   rendered(render: PanelRender): void
   /** New content: renders reported for older content are stale. */
   showing(): void
@@ -96,8 +96,9 @@ export class PreviewPanel implements vscode.Disposable {
           this.events.rerun('analyze')
           return
         case 'showRelation': {
-          const { relation } = message as { relation?: unknown }
-          if (typeof relation === 'string') this.events.showRelation(relation)
+          const { relation, code } = message as { relation?: unknown; code?: unknown }
+          if (typeof relation === 'string')
+            this.events.showRelation(relation, typeof code === 'string' ? code : undefined)
           return
         }
         case 'copySql':

@@ -100,8 +100,15 @@ export interface RelationSummary {
   through?: { model: string; localKey: string; foreignKey: string }
   /** Finding codes on the relation's declaration (drawn red in the graph). */
   problems: string[]
+  /** Where each of those findings starts (0-based, in the model's file), when there are any. */
+  problemStarts?: ProblemStart[]
   /** Previews can run it (hasMany, hasOne, belongsTo, manyToMany; not hasManyThrough yet). */
   previewable: boolean
+}
+export interface ProblemStart {
+  code: string
+  line: number
+  character: number
 }
 export interface ModelSummary {
   name: string

@@ -69,7 +69,7 @@ describe('plans in the preview panel', () => {
     assert.equal([...html.matchAll(/<section class="plan"/g)].length, 2)
     assert.match(
       html,
-      /<p class="plan-hint" data-code="LL405"><span class="plan-hint-text">reads all of posts: no index used for user_id, the key User.posts looks rows up by \(LL405 checks that it has one\)<\/span> <button type="button" class="link" data-action="showRelation" data-relation="User.posts">Show User.posts<\/button><\/p>/,
+      /<p class="plan-hint" data-code="LL405"><span class="plan-hint-text">reads all of posts: no index used for user_id, the key User.posts looks rows up by \(LL405 checks that it has one\)<\/span> <button type="button" class="link" data-action="showRelation" data-relation="User.posts" data-code="LL405">Show User.posts<\/button><\/p>/,
     )
     const plain = await previews.run('User', (u: Recorder) => u.query().where('id', 1).preload('posts'))
     const without = previewHtml(

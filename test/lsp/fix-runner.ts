@@ -1,12 +1,13 @@
-// Applies code actions the way an editor does (edits to each file, then didChange) and checks the
-// result by pulling diagnostics again. Restores every touched file afterwards.
+// Applies code actions the way an editor does (edits to each file, then didChange; a created file is
+// written empty, reported by the file watcher and opened) and checks the result by pulling
+// diagnostics again. Restores every touched file afterwards and removes the created ones.
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import ts from 'typescript'
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node'
+import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node'
 import { uriToPath } from '../../server/src/features/uri'
 import { after, afterEach, before } from 'node:test'
-import { codesOf, LspHarness } from '../support/lsp-harness'
+import { codesOf, LspHarness, type HarnessOptions } from '../support/lsp-harness'
 import { copyFixture, type TempApp } from '../support/temp-app'
 
 /** Pure: applies non-overlapping LSP edits to a text. */
@@ -23,9 +24,32 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out
 }
 
+/** Pure: a workspace edit's text edits by uri and the files it creates, in either of its forms. */
+export function editsOf(edit: WorkspaceEdit | undefined): {
+  edits: Map<string, TextEdit[]>
+  created: string[]
+} {
+  const edits = new Map<string, TextEdit[]>(Object.entries(edit?.changes ?? {}))
+  const created: string[] = []
+  for (const change of edit?.documentChanges ?? []) {
+    if ('kind' in change) {
+      assert.equal(change.kind, 'create', 'only file creations are expected')
+      created.push(change.uri)
+    } else {
+      const plain = change.edits.map((e) => {
+        assert.ok('newText' in e, 'no snippet edits are expected')
+        return e
+      })
+      edits.set(change.textDocument.uri, [...(edits.get(change.textDocument.uri) ?? []), ...plain])
+    }
+  }
+  return { edits, created }
+}
+
 export class FixRunner {
   private readonly original = new Map<string, string>()
   private readonly current = new Map<string, string>()
+  private readonly created = new Set<string>()
 
   constructor(readonly lsp: LspHarness) {}
 
@@ -67,12 +91,19 @@ export class FixRunner {
 
   /** Applies the action; returns the uris it changed. */
   async apply(action: CodeAction): Promise<string[]> {
-    const changes = action.edit?.changes ?? {}
-    const uris = Object.keys(changes)
+    const { edits, created } = editsOf(action.edit)
+    for (const uri of created) {
+      const fileName = uriToPath(uri) ?? uri
+      assert.ok(!existsSync(fileName), `"${action.title}" creates ${fileName}, which does not exist`)
+      writeFileSync(fileName, '')
+      this.created.add(uri)
+      await this.lsp.fileEvent(fileName, 1)
+    }
+    const uris = [...edits.keys()]
     assert.ok(uris.length > 0, `"${action.title}" edits something`)
     for (const uri of uris) {
       if (!this.current.has(uri)) await this.open(uriToPath(uri) ?? uri)
-      const next = applyEdits(this.text(uri), changes[uri] ?? [])
+      const next = applyEdits(this.text(uri), edits.get(uri) ?? [])
       this.current.set(uri, next)
       await this.lsp.replace(uri, next)
     }
@@ -81,16 +112,19 @@ export class FixRunner {
 
   /**
    * Applies the action and checks that exactly one finding `code` disappeared from `uri` and no
-   * other diagnostic changed in any file the action touched.
+   * other diagnostic changed in any file the action touched (a file it creates has none).
    */
   async applyAndRecheck(uri: string, code: string, action: CodeAction): Promise<void> {
-    const touched = [...new Set([uri, ...Object.keys(action.edit?.changes ?? {})])]
-    for (const t of touched) if (!this.current.has(t)) await this.open(uriToPath(t) ?? t)
+    const { edits, created } = editsOf(action.edit)
+    const touched = [...new Set([uri, ...edits.keys()])]
+    for (const t of touched)
+      if (!this.current.has(t) && !created.includes(t)) await this.open(uriToPath(t) ?? t)
     const before = new Map<string, string[]>()
     const syntax = new Map<string, number>()
     for (const t of touched) {
-      before.set(t, codesOf(await this.lsp.pull(t)))
-      syntax.set(t, syntaxErrors(this.text(t)))
+      const fresh = created.includes(t)
+      before.set(t, fresh ? [] : codesOf(await this.lsp.pull(t)))
+      syntax.set(t, fresh ? 0 : syntaxErrors(this.text(t)))
     }
     const expected = [...(before.get(uri) ?? [])]
     const i = expected.indexOf(code)
@@ -105,6 +139,15 @@ export class FixRunner {
   }
 
   async restore(): Promise<void> {
+    for (const uri of this.created) {
+      const fileName = uriToPath(uri) ?? uri
+      await this.lsp.close(uri)
+      rmSync(fileName, { force: true })
+      await this.lsp.fileEvent(fileName, 3)
+      this.original.delete(uri)
+      this.current.delete(uri)
+    }
+    this.created.clear()
     for (const [uri, text] of this.original) {
       if (this.current.get(uri) === text) continue
       this.current.set(uri, text)
@@ -126,11 +169,14 @@ export interface FixtureSession {
 }
 
 /** Registers the file's hooks; the session's fields are set once its `before` hook has run. */
-export function fixtureSession(fixture: string): FixtureSession {
+export function fixtureSession(
+  fixture: string | (() => TempApp),
+  options: Partial<HarnessOptions> = {},
+): FixtureSession {
   const session = {} as FixtureSession
   before(async () => {
-    session.app = copyFixture(fixture)
-    session.lsp = await LspHarness.start({ pull: true, rootPath: session.app.root })
+    session.app = typeof fixture === 'string' ? copyFixture(fixture) : fixture()
+    session.lsp = await LspHarness.start({ pull: true, ...options, rootPath: session.app.root })
     session.run = new FixRunner(session.lsp)
   })
   afterEach(() => session.run.restore())

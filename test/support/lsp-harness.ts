@@ -12,6 +12,7 @@ import {
   type DocumentDiagnosticReport,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type WorkspaceEditClientCapabilities,
 } from 'vscode-languageserver/node'
 import { pathToUri } from '../../server/src/features/uri'
 import { startServer } from '../../server/src/server'
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   initializationOptions?: unknown
   /** Declare workspace folders support (VS Code does) and answer `workspace/workspaceFolders`. */
   workspaceFolders?: boolean
+  /** Sent as `workspace.workspaceEdit` (VS Code: document changes with create, rename, delete). */
+  workspaceEdit?: WorkspaceEditClientCapabilities
 }
 
 export class LspHarness {
@@ -82,6 +85,7 @@ export class LspHarness {
         didChangeWatchedFiles: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },
         ...(options.workspaceFolders ? { workspaceFolders: true } : {}),
+        ...(options.workspaceEdit ? { workspaceEdit: options.workspaceEdit } : {}),
       },
       textDocument: options.pull
         ? { diagnostic: { dynamicRegistration: false } }
@@ -127,6 +131,18 @@ export class LspHarness {
     await this.client.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ range, text }],
+    })
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri)
+    await this.client.sendNotification('textDocument/didClose', { textDocument: { uri } })
+  }
+
+  /** What a file watcher reports (1 created, 2 changed, 3 deleted). */
+  async fileEvent(fileName: string, type: 1 | 2 | 3): Promise<void> {
+    await this.client.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToUri(fileName), type }],
     })
   }
 

@@ -35,6 +35,8 @@ export interface Finding {
   suggestion?: string
   /** The quick fix, when the check could compute it. */
   fix?: FindingFix
+  /** LL405: the column no index starts with, as the schema names it (a migration can index it). */
+  unindexed?: { table: string; column: string }
   /** The diagnostic source shown by editors; `lucid-lens` when absent. */
   source?: string
 }

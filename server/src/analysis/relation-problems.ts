@@ -8,14 +8,28 @@ export function relationProblems(
   models: readonly LucidModel[],
   findingsOf: (fileName: string) => readonly Finding[],
 ): Map<string, string[]> {
-  const problems = new Map<string, string[]>()
+  const codes = new Map<string, string[]>()
+  for (const [key, findings] of relationFindings(models, findingsOf))
+    codes.set(
+      key,
+      findings.map((f) => f.code),
+    )
+  return codes
+}
+
+/** `Model.relation` → the findings on its declaration (relations without any are absent). */
+export function relationFindings(
+  models: readonly LucidModel[],
+  findingsOf: (fileName: string) => readonly Finding[],
+): Map<string, Finding[]> {
+  const problems = new Map<string, Finding[]>()
   for (const model of models) {
     const findings = findingsOf(model.file.fileName)
     for (const fact of model.facts.relations) {
       const member = fact.nameNode.parent
       const start = Math.min(fact.decorator.getStart(), member.getStart())
-      const codes = findings.filter((f) => f.start >= start && f.end <= member.getEnd()).map((f) => f.code)
-      if (codes.length) problems.set(`${model.name}.${fact.name}`, codes)
+      const on = findings.filter((f) => f.start >= start && f.end <= member.getEnd())
+      if (on.length) problems.set(`${model.name}.${fact.name}`, on)
     }
   }
   return problems

@@ -38,7 +38,7 @@ export const CODE_HELP: Readonly<Record<string, string>> = {
   LL404:
     'On PostgreSQL bigint comes back as a string and uuid differs from varchar: give both key columns the same type.',
   LL405:
-    'Add an index on the foreign key column (`table.index([column])`) so preloads do not scan the table.',
+    'Add an index on the foreign key column (`table.index([column])`) so preloads do not scan the table. In the editor, the quick fix "Add a migration indexing <table>.<column>" writes that migration.',
   LL406: 'Add the column in a migration, drop the `@column` from the model, or set its `columnName`.',
   LL407:
     'Create the pivot table (or the column) in a migration, or name the existing one with `pivotTable` / `pivotColumns` (the default pivot table is `snakeCase` of the two class names, sorted, joined by `_`).',

@@ -6,7 +6,9 @@ import {
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
+  type CreateFile,
   type Diagnostic,
+  type TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver'
@@ -19,6 +21,7 @@ import { explicitKeyRefactors } from './fixes/explicit-keys'
 import type { Fix, FixProvider } from './fixes/fix'
 import { findingFixes } from './fixes/finding-fix'
 import { directionFixes, groupLimitFixes } from './fixes/group-order'
+import { indexMigrationFixes } from './fixes/index-migration'
 import { missingForeignKeyFixes } from './fixes/missing-foreign-key'
 import { onQueryGuardFixes } from './fixes/on-query-guard'
 import { predicateFixes } from './fixes/persist-many'
@@ -41,6 +44,7 @@ const PROVIDERS: Record<string, FixProvider> = {
   LL303: directionFixes,
   LL304: replaceNameFixes,
   LL305: predicateFixes,
+  LL405: indexMigrationFixes,
   LL407: pivotTableFixes,
   LL501: findingFixes,
   LL502: findingFixes,
@@ -71,13 +75,16 @@ async function codeActions(context: ServerContext, params: CodeActionParams): Pr
   const source = sourceAt(context, params.textDocument.uri)
   if (!source) return []
   const { project, index, file } = source
+  const rootDir = project.rootDir
   const start = offsetAt(file, params.range.start)
   const end = offsetAt(file, params.range.end)
   const only = params.context.only
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`))
   const out: CodeAction[] = []
   // An edit computed on a file set aside (nested too deeply) would land on text it was not made for.
-  const editable = (fix: Fix): boolean => fix.edits.every((e) => !project.unreadableReason(e.file.fileName))
+  const editable = (fix: Fix): boolean =>
+    fix.edits.every((e) => !project.unreadableReason(e.file.fileName)) &&
+    (!fix.create || canCreateFiles(context))
   // Without visible diagnostics a quick fix would fix something the user cannot see.
   if (wants(CodeActionKind.QuickFix) && context.settings().diagnostics.enable) {
     for (const finding of project.findings(file.fileName)) {
@@ -87,7 +94,7 @@ async function codeActions(context: ServerContext, params: CodeActionParams): Pr
       const diagnostic =
         clientDiagnostic(params.context.diagnostics, file, finding) ??
         toDiagnostic(index.program, finding, severity)
-      for (const fix of provider({ index, file, finding }).filter(editable))
+      for (const fix of provider({ index, rootDir, file, finding }).filter(editable))
         out.push(toAction(context, fix, CodeActionKind.QuickFix, [diagnostic]))
     }
   }
@@ -127,12 +134,29 @@ function workspaceEdit(context: ServerContext, fix: Fix): WorkspaceEdit {
     byUri.set(uri, list)
   }
   if (context.clientCapabilities.workspace?.workspaceEdit?.documentChanges) {
-    return {
-      documentChanges: [...byUri].map(([uri, edits]) => ({
-        textDocument: { uri, version: context.documents.get(uri)?.version ?? null },
-        edits,
-      })),
+    const changes: (TextDocumentEdit | CreateFile)[] = [...byUri].map(([uri, edits]) => ({
+      textDocument: { uri, version: context.documents.get(uri)?.version ?? null },
+      edits,
+    }))
+    if (fix.create) {
+      // Never over an existing file: the client refuses the whole edit instead.
+      const uri = pathToUri(fix.create.fileName)
+      const start = { line: 0, character: 0 }
+      changes.push(
+        { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
+        {
+          textDocument: { uri, version: null },
+          edits: [{ range: { start, end: start }, newText: fix.create.text }],
+        },
+      )
     }
+    return { documentChanges: changes }
   }
   return { changes: Object.fromEntries(byUri) }
+}
+
+/** A fix that creates a file needs document changes with the `create` resource operation. */
+function canCreateFiles(context: ServerContext): boolean {
+  const edit = context.clientCapabilities.workspace?.workspaceEdit
+  return edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true
 }

@@ -2,9 +2,9 @@
 // codes on each relation's declaration (the same ones `lucid-lens graph` draws red), for the
 // relationship graph and the model pickers. No database is involved.
 import { isPreviewKind, type ModelInfo } from '../../../engine/src/model-graph'
-import { buildModelGraph, ownModels, type LucidModel, type ModelIndex } from '../analysis'
+import { buildModelGraph, ownModels, type Finding, type LucidModel, type ModelIndex } from '../analysis'
 import { relationShape, type KeyRole, type RelationShape } from '../analysis/relation-shape'
-import { relationProblems } from '../analysis/relation-problems'
+import { relationFindings } from '../analysis/relation-problems'
 import type { Project } from '../project/project'
 import {
   MODELS_REQUEST,
@@ -55,7 +55,7 @@ export function summaries(project: Project): ModelSummary[] {
   const index = project.index()
   const models = ownModels(index)
   const graph = buildModelGraph(index, models)
-  const problems = relationProblems(models, (fileName) => project.findings(fileName))
+  const problems = relationFindings(models, (fileName) => project.findings(fileName))
   return models.flatMap((model, i) => {
     const info = graph.models[i]
     return info ? [summary(index, model, info, problems)] : []
@@ -66,7 +66,7 @@ function summary(
   index: ModelIndex,
   model: LucidModel,
   info: ModelInfo,
-  problems: Map<string, string[]>,
+  problems: Map<string, Finding[]>,
 ): ModelSummary {
   const written = new Map(model.facts.relations.map((fact) => [fact.name, fact.relatedExpr?.getText()]))
   const relations = info.relations.map((relation): RelationSummary => {
@@ -78,7 +78,7 @@ function summary(
       // An unresolved model is shown as written (`() => AuditEntry`), with its finding.
       relatedModel: relation.relatedModel ?? written.get(relation.name) ?? '',
       ...(shape ? keysOf(shape) : {}),
-      problems: problems.get(`${info.name}.${relation.name}`) ?? [],
+      ...problemsOf(model, problems.get(`${info.name}.${relation.name}`) ?? []),
       previewable: isPreviewKind(relation.kind),
     }
   })
@@ -93,6 +93,20 @@ function summary(
     columnNames: info.columns.map((column) => column.columnName),
     relations,
   }
+}
+
+/** The codes of the findings on a relation's declaration, and where each starts. */
+function problemsOf(
+  model: LucidModel,
+  findings: Finding[],
+): Pick<RelationSummary, 'problems' | 'problemStarts'> {
+  const problems = findings.map((f) => f.code)
+  if (findings.length === 0) return { problems }
+  const problemStarts = findings.map((f) => {
+    const { line, character } = model.file.getLineAndCharacterOfPosition(f.start)
+    return { code: f.code, line, character }
+  })
+  return { problems, problemStarts }
 }
 
 /** The shape's keys as the protocol names them (see RelationSummary). */

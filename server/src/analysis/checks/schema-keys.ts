@@ -70,6 +70,7 @@ export function checkRelationColumns(
         `"${label}": ${where} has no index ${according(schema)}. Every preload of this relation ` +
           `runs "where ${lookup.column.name} in (...)" and whereHas/withCount filter on it: add .index() to ` +
           `the column or table.index(['${lookup.column.name}']) in a migration.`,
+        { unindexed: { table: lookup.table.name, column: lookup.column.name } },
       ),
     )
   }

@@ -66,7 +66,7 @@ export function isPartialSchema(index: ModelIndex, schemas: AppSchemas, schema: 
 }
 
 /** `static connection = 'tenant'` of the model or a base class; null when it is not a literal. */
-function connectionOf(index: ModelIndex, model: LucidModel): string | undefined | null {
+export function connectionOf(index: ModelIndex, model: LucidModel): string | undefined | null {
   const { ts } = index
   for (let current: LucidModel | undefined = model; current; current = current.base) {
     for (const member of current.facts.node.members) {

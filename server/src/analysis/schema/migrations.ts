@@ -79,14 +79,22 @@ function filesUnder(
     .getSourceFiles()
     .filter((f) => !f.isDeclarationFile && path.normalize(f.fileName).startsWith(prefix))
     .map((f) => readMigration(ts, f, relative(f)))
-  // Lucid sorts the paths relative to the folder: `naturalSort` numerically, else by code unit.
-  return files.sort((a, b) =>
-    naturalSort
-      ? a.name.localeCompare(b.name, 'en', { numeric: true })
-      : a.name < b.name
-        ? -1
-        : a.name > b.name
-          ? 1
-          : 0,
-  )
+  return files.sort((a, b) => compareMigrationNames(a.name, b.name, naturalSort))
+}
+
+/** The migration files of one folder, in the order Lucid runs them. */
+export function migrationsIn(
+  ts: TsModule,
+  program: TS.Program,
+  rootDir: string,
+  folder: string,
+  naturalSort: boolean,
+): MigrationFile[] {
+  return filesUnder(ts, program, rootDir, folder, naturalSort, false)
+}
+
+/** Lucid sorts the paths relative to the folder: `naturalSort` numerically, else by code unit. */
+export function compareMigrationNames(a: string, b: string, naturalSort: boolean): number {
+  if (naturalSort) return a.localeCompare(b, 'en', { numeric: true })
+  return a < b ? -1 : a > b ? 1 : 0
 }

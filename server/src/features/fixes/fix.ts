@@ -10,15 +10,24 @@ export interface OffsetEdit {
   newText: string
 }
 
+/** A file the fix creates: offered only to clients that can create files in a workspace edit. */
+export interface NewFile {
+  fileName: string
+  text: string
+}
+
 export interface Fix {
   title: string
   edits: OffsetEdit[]
+  create?: NewFile
   /** The obvious fix of its finding: editors apply it with "auto fix". */
   preferred?: boolean
 }
 
 export interface FixInput {
   index: ModelIndex
+  /** The app's folder (where its tsconfig is). */
+  rootDir: string
   /** The file the finding is reported in. */
   file: TS.SourceFile
   finding: Finding

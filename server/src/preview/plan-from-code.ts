@@ -5,7 +5,13 @@
 // (call-reader.ts, shared with the reading of `onQuery` bodies).
 import ts from 'typescript'
 import type { QueryPlan } from '../../../engine/src/plan'
-import { CallReader, FreeValueError, PlanSyntaxError, type Values, type Variables } from '../analysis/call-reader'
+import {
+  CallReader,
+  FreeValueError,
+  PlanSyntaxError,
+  type Values,
+  type Variables,
+} from '../analysis/call-reader'
 
 export { FreeValueError, PlanSyntaxError, type Values, type Variables }
 

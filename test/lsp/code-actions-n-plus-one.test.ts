@@ -9,6 +9,7 @@ const session = fixtureSession('v6-app')
 
 const DIGEST = 'app/services/digest_service.ts'
 const DASHBOARD = 'app/controllers/dashboard_controller.ts'
+const REPORT = 'app/services/report_service.ts'
 
 /** [file, 1-based line, code, title of the action to apply] */
 const CASES: [string, number, string, string][] = [
@@ -21,6 +22,13 @@ const CASES: [string, number, string, string][] = [
   [DASHBOARD, 18, 'LL502', "Add .preload('user') to the query"],
   [DASHBOARD, 19, 'LL502', "Add .preload('comments') to the query"],
   [DASHBOARD, 33, 'LL502', "Add .preload('tags') to the query"],
+  [REPORT, 10, 'LL501', "Add .preload('posts') to the query and drop the per-row load"],
+  [REPORT, 19, 'LL501', "Add .preload('profile') to the query and drop the per-row load"],
+  [REPORT, 52, 'LL501', "Add .preload('vehicles') to the query and drop the per-row load"],
+  [REPORT, 70, 'LL501', "Add .preload('tags') to the query and drop the per-row load"],
+  [REPORT, 78, 'LL501', "Add .withCount('comments') to the query and drop the per-row loadCount"],
+  [REPORT, 88, 'LL502', "Add .preload('user') to the query"],
+  [REPORT, 90, 'LL502', "Add .preload('comments') to the query"],
 ]
 
 async function quickFixes(file: string, code: string, line: number) {
@@ -88,6 +96,69 @@ test('LL501 on related().query() and on hand-written lookups has no quick fix', 
   assert.deepEqual((await quickFixes(DIGEST, 'LL501', 37)).fixes, [])
   // A hand-written lookup's result is used as a value: rewriting it to the relation is not mechanical.
   assert.deepEqual((await quickFixes(DIGEST, 'LL501', 102)).fixes, [])
+})
+
+test('LL501 in an indexed for loop: the loop that only loaded `users[i]` goes', async () => {
+  const { uri, fixes } = await quickFixes(REPORT, 'LL501', 10)
+  await session.run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    session.run
+      .text(uri)
+      .includes("const users = await User.query().preload('posts').orderBy('id')\n    return users\n"),
+  )
+})
+
+test('LL501 through `const user = users[i]`: the row declaration goes with the loop', async () => {
+  const { uri, fixes } = await quickFixes(REPORT, 'LL501', 19)
+  await session.run.apply(fixes[0] as CodeAction)
+  assert.ok(
+    session.run
+      .text(uri)
+      .includes(
+        "const users = await User.query().preload('profile').whereNotNull('full_name')\n    return users\n",
+      ),
+  )
+})
+
+test('LL501 in a while loop: the loop and its `let index = 0` go', async () => {
+  const { uri, fixes } = await quickFixes(REPORT, 'LL501', 52)
+  await session.run.apply(fixes[0] as CodeAction)
+  const text = session.run.text(uri)
+  assert.ok(
+    text.includes(
+      "const users = await User.query().preload('vehicles').whereNotNull('email')\n    return users\n",
+    ),
+  )
+  assert.ok(text.includes('let n = 0\n'), "the other while loop's index stays")
+})
+
+test('LL501 in a for…in loop and over entries(): the preload joins the query', async () => {
+  const forIn = await quickFixes(REPORT, 'LL501', 70)
+  await session.run.apply(forIn.fixes[0] as CodeAction)
+  assert.ok(
+    session.run
+      .text(forIn.uri)
+      .includes(
+        "const posts = await Post.query().preload('tags').where('slug', 'like', 'news-%')\n    return posts\n",
+      ),
+  )
+  await session.run.restore()
+  const entries = await quickFixes(REPORT, 'LL501', 78)
+  await session.run.apply(entries.fixes[0] as CodeAction)
+  assert.ok(
+    session.run
+      .text(entries.uri)
+      .includes(
+        "Post.query().withCount('comments').orderBy('published_at', 'desc')\n    for (const [rank, post] of posts.entries()) {\n      post.$extras.rank = rank + 1\n    }",
+      ),
+  )
+})
+
+test('LL501 on a read that also steps the while index, or on related().query(), has no quick fix', async () => {
+  // Dropping `await users[n++].load(...)` would drop the step too: the loop would never end.
+  assert.deepEqual((await quickFixes(REPORT, 'LL501', 61)).fixes, [])
+  assert.deepEqual((await quickFixes(REPORT, 'LL501', 29)).fixes, [])
+  assert.deepEqual((await quickFixes(REPORT, 'LL501', 41)).fixes, [])
 })
 
 test('LL502 after a finder: the load goes right after the statement that fetched the row', async () => {

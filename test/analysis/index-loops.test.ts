@@ -61,6 +61,10 @@ const LL501: [number, string][] = [
     78,
     "The for…of loop over posts.entries() runs 1 query per post (loadCount('comments') on every row): withCount 'comments' in the query at line 76 instead.",
   ],
+  [
+    247,
+    "The while loop over users runs 1 query per user (load('posts') on every row): preload 'posts' in the query at line 243 instead.",
+  ],
 ]
 
 for (const [line, message] of LL501) {

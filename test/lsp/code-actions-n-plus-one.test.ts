@@ -27,6 +27,7 @@ const CASES: [string, number, string, string][] = [
   [REPORT, 52, 'LL501', "Add .preload('vehicles') to the query and drop the per-row load"],
   [REPORT, 70, 'LL501', "Add .preload('tags') to the query and drop the per-row load"],
   [REPORT, 78, 'LL501', "Add .withCount('comments') to the query and drop the per-row loadCount"],
+  [REPORT, 247, 'LL501', "Add .preload('posts') to the query and drop the per-row load"],
   [REPORT, 88, 'LL502', "Add .preload('user') to the query"],
   [REPORT, 90, 'LL502', "Add .preload('comments') to the query"],
 ]
@@ -122,6 +123,13 @@ const RESULTS: [string, number, string, string, string, string?][] = [
     'LL501',
     'over entries(): the count joins the query, the rest of the loop stays',
     "Post.query().withCount('comments').orderBy('published_at', 'desc')\n    for (const [rank, post] of posts.entries()) {\n      post.$extras.rank = rank + 1\n    }",
+  ],
+  [
+    REPORT,
+    247,
+    'LL501',
+    'in a while loop whose index is read after it: the loop goes, `let i = 0` stays',
+    "const users = await User.query().preload('posts').orderBy('id')\n    let i = 0\n    return { users, visited: i }",
   ],
   [
     DASHBOARD,

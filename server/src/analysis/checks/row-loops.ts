@@ -42,7 +42,7 @@ export function runsPerRow(loop: RowLoop): boolean {
   return loop.kind !== 'array callback' && !!loop.promiseAll
 }
 
-export function rowLoopOfDeclaration(ctx: OriginContext, decl: TS.Declaration): RowLoop | undefined {
+function rowLoopOfDeclaration(ctx: OriginContext, decl: TS.Declaration): RowLoop | undefined {
   const { ts } = ctx
   if (ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) {
     const list = decl.parent

@@ -29,7 +29,7 @@ test('--format json gives 1-based positions and counts', (t) => {
   const { code, out } = capture(['check', app.root, '--format', 'json'])
   assert.equal(code, 1)
   const json = JSON.parse(out)
-  assert.equal(json.findings.length, 44)
+  assert.equal(json.findings.length, 55)
   assert.ok(json.models > 20 && json.relations > 30)
   const first = json.findings.find((f: { code: string }) => f.code === 'LL101')
   assert.deepEqual(Object.keys(first), [

@@ -11,15 +11,21 @@ export function isWithin(node: TS.Node, container: TS.Node): boolean {
 
 /**
  * `node` runs once per row: no condition, other function, `catch` or `switch` between it and the
- * loop body, and a `for…of` loop that no `break`, `return` or `throw` can cut short.
+ * loop body, and a statement loop that no `break`, `return` or `throw` can cut short.
  */
 export function onEveryIteration(ts: TsModule, node: TS.Node, loop: RowLoop): boolean {
+  if (!runsEveryTime(ts, node, loop.body, loop.node)) return false
+  return !isStatementLoop(loop) || !exitsEarly(ts, loop.body)
+}
+
+/** `node` runs each time `body` (of the loop `loop`) does: nothing between them decides otherwise. */
+export function runsEveryTime(ts: TsModule, node: TS.Node, body: TS.Node, loop: TS.Node): boolean {
   for (
     let child = node, parent = node.parent;
-    parent && child !== loop.body;
+    parent && child !== body;
     child = parent, parent = parent.parent
   ) {
-    if (parent === loop.body) break
+    if (parent === body) break
     if (ts.isFunctionLike(parent)) return false
     if (ts.isIfStatement(parent) && child !== parent.expression) return false
     if (ts.isConditionalExpression(parent) && child !== parent.condition) return false
@@ -30,12 +36,17 @@ export function onEveryIteration(ts: TsModule, node: TS.Node, loop: RowLoop): bo
         return false
     }
     if (ts.isCaseOrDefaultClause(parent) || ts.isCatchClause(parent)) return false
-    if (ts.isIterationStatement(parent, false) && child === parent.statement && parent !== loop.node) {
+    if (ts.isIterationStatement(parent, false) && child === parent.statement && parent !== loop) {
       // An inner loop over other things: its body may run zero times; only its rows are certain.
       return false
     }
   }
-  return loop.kind !== 'for…of' || !exitsEarly(ts, loop.body)
+  return true
+}
+
+/** A loop statement (`for…of`, `for`, `for…in`, `while`), not a callback of an array method. */
+export function isStatementLoop(loop: RowLoop): boolean {
+  return ['for…of', 'for', 'for…in', 'while'].includes(loop.kind)
 }
 
 function exitsEarly(ts: TsModule, body: TS.Node): boolean {
@@ -49,19 +60,30 @@ function exitsEarly(ts: TsModule, body: TS.Node): boolean {
   return exits
 }
 
+/** How a message names a row: `user`, `users[i]` (also for the read that steps, `users[i++]`). */
+export function rowName(ts: TsModule, row: TS.Expression): string {
+  if (!ts.isElementAccessExpression(row)) return row.getText()
+  const arg = row.argumentExpression
+  const index = ts.isPostfixUnaryExpression(arg) ? arg.operand : arg
+  return `${row.expression.getText()}[${index.getText()}]`
+}
+
 export function loopLabel(ts: TsModule, loop: RowLoop): string {
-  const text = loop.rows.getText()
+  // `for (const [i, user] of users.entries())` counts through `users.entries()`.
+  const over = ts.isForOfStatement(loop.node) ? loop.node.expression : loop.rows
+  const text = over.getText()
   const rows = text.length <= 40 && !text.includes('\n') ? text : 'the rows'
-  if (loop.kind === 'for…of') return `The for…of loop over ${rows}`
+  if (isStatementLoop(loop)) return `The ${loop.kind} loop over ${rows}`
   if (loop.kind === 'forEach') return `${rows}.forEach`
   return `Promise.all(${rows}.${loop.kind}(…))`
 }
 
 /**
  * What to delete when the per-row statement `top` moves into the query: its own line, or the whole
- * loop when it was the loop's only statement. Undefined when `top` is part of a larger statement.
+ * loop when nothing else is left in it but the row's declaration (`const user = users[i]`).
+ * Undefined when `top` is part of a larger statement, or also moves the index of a `while` loop.
  */
-export function removalOf(ts: TsModule, top: TS.Expression, loop: RowLoop): FindingEdit | undefined {
+export function removalOf(ts: TsModule, top: TS.Expression, loop: RowLoop): FindingEdit[] | undefined {
   let node: TS.Node = top
   while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)))
     node = node.parent
@@ -74,17 +96,80 @@ export function removalOf(ts: TsModule, top: TS.Expression, loop: RowLoop): Find
   const loopBlock =
     block === loop.body ||
     ((ts.isArrowFunction(loop.body) || ts.isFunctionExpression(loop.body)) && loop.body.body === block)
-  if (loopBlock && block.statements.length === 1) return loopStatement(ts, loop)
-  return wholeLines(statement)
+  const others = block.statements.filter((s) => s !== statement && !isRowDeclaration(ts, s, loop))
+  if (loopBlock && others.length === 0) return loopStatement(ts, loop)
+  const index = loop.index?.text
+  if (index && writesIn(ts, statement, (e) => ts.isIdentifier(e) && e.text === index).length > 0)
+    return undefined
+  return [wholeLines(statement)]
+}
+
+/** `const user = users[i]` (or `users[i++]`): the loop's row, and nothing else. */
+function isRowDeclaration(ts: TsModule, statement: TS.Statement, loop: RowLoop): boolean {
+  if (!loop.index || !ts.isVariableStatement(statement)) return false
+  const [decl, ...more] = statement.declarationList.declarations
+  const init = decl?.initializer
+  if (more.length > 0 || !init || !ts.isElementAccessExpression(init)) return false
+  const arg = init.argumentExpression
+  const index = ts.isPostfixUnaryExpression(arg) ? arg.operand : arg
+  return init.expression.getText() === loop.rows.getText() && index.getText() === loop.index.text
 }
 
 /** The statement that is the loop: `for…of`, `rows.forEach(...)`, `await Promise.all(rows.map(...))`. */
-function loopStatement(ts: TsModule, loop: RowLoop): FindingEdit | undefined {
-  if (loop.kind === 'for…of') return wholeLines(loop.node)
+function loopStatement(ts: TsModule, loop: RowLoop): FindingEdit[] | undefined {
+  if (loop.kind === 'while') return whileStatement(ts, loop)
+  if (isStatementLoop(loop)) return [wholeLines(loop.node)]
   let node: TS.Node = loop.promiseAll ?? loop.node
   while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)))
     node = node.parent
-  return node.parent && ts.isExpressionStatement(node.parent) ? wholeLines(node.parent) : undefined
+  return node.parent && ts.isExpressionStatement(node.parent) ? [wholeLines(node.parent)] : undefined
+}
+
+/** The `while` loop, and its `let i = 0` when nothing else in the block names `i`. */
+function whileStatement(ts: TsModule, loop: RowLoop): FindingEdit[] {
+  const loopEdit = wholeLines(loop.node)
+  const statement = loop.index?.parent.parent.parent
+  const block = loop.node.parent
+  if (!loop.index || !statement || !ts.isVariableStatement(statement) || !block || !ts.isBlock(block))
+    return [loopEdit]
+  const name = loop.index.text
+  const elsewhere = block.statements.some(
+    (s) => s !== statement && s !== loop.node && namesIn(ts, s).has(name),
+  )
+  const alone = statement.declarationList.declarations.length === 1
+  return alone && !elsewhere ? [wholeLines(statement), loopEdit] : [loopEdit]
+}
+
+function namesIn(ts: TsModule, node: TS.Node): Set<string> {
+  const names = new Set<string>()
+  const visit = (n: TS.Node): void => {
+    if (ts.isIdentifier(n)) names.add(n.text)
+    ts.forEachChild(n, visit)
+  }
+  visit(node)
+  return names
+}
+
+/** The expressions in `scope` that increment, decrement or assign what `target` names. */
+export function writesIn(
+  ts: TsModule,
+  scope: TS.Node,
+  target: (e: TS.Expression) => boolean,
+): TS.Expression[] {
+  const k = ts.SyntaxKind
+  const out: TS.Expression[] = []
+  const visit = (n: TS.Node): void => {
+    const step = ts.isPostfixUnaryExpression(n) || ts.isPrefixUnaryExpression(n)
+    if (step && (n.operator === k.PlusPlusToken || n.operator === k.MinusMinusToken) && target(n.operand))
+      out.push(n)
+    if (ts.isBinaryExpression(n) && target(n.left)) {
+      const op = n.operatorToken.kind
+      if (op >= k.FirstAssignment && op <= k.LastAssignment) out.push(n)
+    }
+    ts.forEachChild(n, visit)
+  }
+  visit(scope)
+  return out
 }
 
 /** The node's text, with its line (and a trailing line comment) when no other code is on it. */

@@ -8,8 +8,8 @@ import type { LucidModel, ModelRelation } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
 import { resolveBelongsToKeys, resolveHasManyKeys } from '../relation-keys'
 import { stringValue } from '../syntax'
-import { loopLabel, onEveryIteration } from './loop-syntax'
-import { rowLoopOf } from './row-loops'
+import { loopLabel, onEveryIteration, rowName } from './loop-syntax'
+import { rowLoopOf, runsPerRow } from './row-loops'
 import type { OriginContext } from './rows-origin'
 
 const FINDERS = new Set(['find', 'findOrFail', 'findBy', 'findByOrFail'])
@@ -17,7 +17,7 @@ const CANDIDATE_TEXT = /\.(find|findOrFail|findBy|findByOrFail|query)\s*\(/
 
 export function checkFinderLoops(ctx: OriginContext, index: ModelIndex, file: TS.SourceFile): Finding[] {
   const { ts } = ctx
-  if (!CANDIDATE_TEXT.test(file.text) || !/\b(for|forEach|map|flatMap)\b/.test(file.text)) return []
+  if (!CANDIDATE_TEXT.test(file.text) || !/\b(for|while|forEach|map|flatMap)\b/.test(file.text)) return []
   const out: Finding[] = []
   const visit = (node: TS.Node): void => {
     if (ts.isAwaitExpression(node)) {
@@ -34,8 +34,8 @@ interface Lookup {
   /** The model class the lookup starts at (`User` in `User.findOrFail`). */
   target: TS.CallExpression
   related: LucidModel
-  /** `post.userId`: the row and the attribute it passes. */
-  row: TS.Identifier
+  /** `post.userId` (or `posts[i].userId`): the row and the attribute it passes. */
+  row: TS.Expression
   attribute: string
   /** The key the lookup matches on: the findBy/where column, or undefined for the primary key. */
   column?: string
@@ -46,12 +46,7 @@ function checkAwait(ctx: OriginContext, index: ModelIndex, node: TS.AwaitExpress
   const lookup = lookupOf(ctx, node.expression)
   if (!lookup) return undefined
   const loop = rowLoopOf(ctx, lookup.row)
-  if (
-    !loop ||
-    loop.kind === 'array callback' ||
-    (loop.kind !== 'for…of' && loop.kind !== 'forEach' && !loop.promiseAll)
-  )
-    return undefined
+  if (!loop || !runsPerRow(loop)) return undefined
   if (!onEveryIteration(ts, node, loop)) return undefined
   const relation = matchingRelation(index, loop.origin.model, lookup)
   if (!relation) return undefined
@@ -62,8 +57,8 @@ function checkAwait(ctx: OriginContext, index: ModelIndex, node: TS.AwaitExpress
     ? `in the query at line ${line} instead`
     : `where ${loop.rows.getText()} is loaded instead (a nested preload)`
   const message =
-    `${loopLabel(ts, loop)} runs 1 query per ${loop.row.text} (${lookup.related.name} looked up by ` +
-    `${lookup.row.text}.${lookup.attribute} on every row): preload '${name}' ${instead}.`
+    `${loopLabel(ts, loop)} runs 1 query per ${rowName(ts, loop.row)} (${lookup.related.name} looked up by ` +
+    `${rowName(ts, lookup.row)}.${lookup.attribute} on every row): preload '${name}' ${instead}.`
   return { ...finding('nPlusOneInLoop', lookup.target.expression, message), end: node.getEnd() }
 }
 
@@ -97,7 +92,8 @@ function lookupOf(ctx: OriginContext, expr: TS.Expression): Lookup | undefined {
     } else if (args.length !== 1) return undefined
   } else return undefined
   const value = args[0]
-  if (!value || !ts.isPropertyAccessExpression(value) || !ts.isIdentifier(value.expression)) return undefined
+  if (!value || !ts.isPropertyAccessExpression(value)) return undefined
+  if (!ts.isIdentifier(value.expression) && !ts.isElementAccessExpression(value.expression)) return undefined
   const ref = ctx.inference.of((target.expression as TS.PropertyAccessExpression).expression)
   if (ref?.kind !== 'class' || !ref.model.complete) return undefined
   return {

@@ -5,8 +5,8 @@ import type * as TS from 'typescript'
 import { finding, type Finding, type FindingFix } from '../finding'
 import type { CallFact } from '../file-facts'
 import { isStringLike } from '../syntax'
-import { isWithin, loopLabel, onEveryIteration, removalOf } from './loop-syntax'
-import { rowLoopOf, type RowLoop } from './row-loops'
+import { isWithin, loopLabel, onEveryIteration, removalOf, rowName } from './loop-syntax'
+import { rowLoopOf, runsPerRow, type RowLoop } from './row-loops'
 import type { OriginContext } from './rows-origin'
 
 const LOADS: Record<string, string> = { load: 'preload', loadOnce: 'preload', loadCount: 'withCount' }
@@ -17,14 +17,9 @@ export function checkNPlusOne(ctx: OriginContext, call: CallFact): Finding[] {
   const isRelated = call.method === 'related'
   if (!isRelated && !(call.method in LOADS)) return []
   const nameNode = call.node.arguments[0]
-  if (!isStringLike(ts, nameNode) || !ts.isIdentifier(call.receiver)) return []
+  if (!isStringLike(ts, nameNode)) return []
   const loop = rowLoopOf(ctx, call.receiver)
-  if (
-    !loop ||
-    loop.kind === 'array callback' ||
-    (loop.kind !== 'for…of' && loop.kind !== 'forEach' && !loop.promiseAll)
-  )
-    return []
+  if (!loop || !runsPerRow(loop)) return []
   const relation = nameNode.text
   if (!loop.origin.model.relations.has(relation)) return []
   const top = isRelated ? relatedQueryTop(ctx, call.node) : call.node
@@ -34,7 +29,7 @@ export function checkNPlusOne(ctx: OriginContext, call: CallFact): Finding[] {
   // loadOnce skips rows that have the relation: with nested preloads unknown, it may run nothing.
   if (call.method === 'loadOnce' && !loop.origin.preloadsKnown) return []
   const replacement = counting ? 'withCount' : 'preload'
-  const row = loop.row.text
+  const row = rowName(ts, loop.row)
   const where = loop.origin.queryCall ?? loop.origin.fetch
   const line = ts.getLineAndCharacterOfPosition(where.getSourceFile(), where.getStart()).line + 1
   const instead = loop.origin.preloadsKnown
@@ -103,7 +98,7 @@ function preloadFix(
   const args = call.node.arguments.map((a) => a.getText(file)).join(', ')
   return {
     title: `Add .${replacement}('${(call.node.arguments[0] as TS.StringLiteralLike).text}') to the query and drop the per-row ${call.method}`,
-    edits: [{ start: query.getEnd(), end: query.getEnd(), newText: `.${replacement}(${args})` }, removal],
+    edits: [{ start: query.getEnd(), end: query.getEnd(), newText: `.${replacement}(${args})` }, ...removal],
   }
 }
 

@@ -23,6 +23,8 @@ export interface RowsOrigin {
   preloads: Set<string>
   /** Relations the query counts with `withCount` (without `.as()`, so `$extras.x_count`). */
   counts: Set<string>
+  /** A `paginate()` result: an array of rows that also has the paginator's own properties. */
+  paginated?: boolean
 }
 
 const STATIC_ONE = new Set(['find', 'findOrFail', 'findBy', 'findByOrFail', 'first', 'firstOrFail'])
@@ -128,7 +130,7 @@ function fetchOrigin(ctx: OriginContext, fetch: TS.Expression): RowsOrigin | und
     const name = (call.expression as TS.PropertyAccessExpression).name.text
     const last = i === calls.length - 1
     if (last && TERMINAL_ONE.has(name)) origin.many = false
-    else if (last && TERMINAL_MANY.has(name)) continue
+    else if (last && TERMINAL_MANY.has(name)) origin.paginated = name === 'paginate'
     else if (name === 'preload' || name === 'preloadOnce' || name === 'withCount') {
       const relation = stringValue(ts, call.arguments[0])
       if (!isStringLike(ts, call.arguments[0]) || relation === undefined) return undefined

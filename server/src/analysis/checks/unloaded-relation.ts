@@ -5,8 +5,8 @@ import type * as TS from 'typescript'
 import { finding, type Finding, type FindingFix } from '../finding'
 import type { TsModule } from '../syntax'
 import { mayAutoPreload } from './auto-preload'
-import { isWithin } from './loop-syntax'
-import { rowLoopOfDeclaration } from './row-loops'
+import { isWithin, rowName } from './loop-syntax'
+import { rowLoopOf } from './row-loops'
 import {
   constDeclaration,
   declarationOf,
@@ -20,11 +20,15 @@ const LOADERS = new Set(['load', 'loadOnce', 'preload', 'preloadOnce', '$setRela
 const CANDIDATE_TEXT = /\bawait\b[\s\S]*\.(query|find\w*|first\w*|all)\s*\(/
 
 interface RowVariable {
-  decl: TS.Declaration
-  name: TS.Identifier
+  /** The row's own variable; none for an element read (`users[i]`). */
+  decl?: TS.Declaration
+  /** The row as the read names it: `user`, `users[i]`. */
+  name: TS.Expression
   origin: RowsOrigin
   /** The array the row comes from, for loops: it must not leave the function either. */
   rows?: TS.Identifier
+  /** One fetched row (`await User.findOrFail(id)`), not a row of a loop. */
+  single: boolean
 }
 
 export function checkUnloadedRelations(ctx: OriginContext, file: TS.SourceFile): Finding[] {
@@ -33,9 +37,12 @@ export function checkUnloadedRelations(ctx: OriginContext, file: TS.SourceFile):
   const out: Finding[] = []
   const seen = new Set<string>()
   const visit = (node: TS.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && isDereferenced(ts, node)) {
-      const result = check(ctx, node as TS.PropertyAccessExpression & { expression: TS.Identifier })
-      const key = result && `${result.variable.decl.pos}:${node.name.text}`
+    const onRow =
+      ts.isPropertyAccessExpression(node) &&
+      (ts.isIdentifier(node.expression) || ts.isElementAccessExpression(node.expression))
+    if (onRow && isDereferenced(ts, node)) {
+      const result = check(ctx, node)
+      const key = result && `${result.variable.decl?.pos ?? result.finding.message}:${result.relation}`
       if (result && key && !seen.has(key)) {
         seen.add(key)
         out.push(result.finding)
@@ -62,8 +69,8 @@ function isDereferenced(ts: TsModule, access: TS.PropertyAccessExpression): bool
 
 function check(
   ctx: OriginContext,
-  access: TS.PropertyAccessExpression & { expression: TS.Identifier },
-): { finding: Finding; variable: RowVariable } | undefined {
+  access: TS.PropertyAccessExpression,
+): { finding: Finding; variable: RowVariable; relation: string } | undefined {
   const { ts } = ctx
   const relation = access.name.text
   const variable = rowVariable(ctx, access.expression)
@@ -76,7 +83,7 @@ function check(
   if (!isWithin(access, scope) || mayLoad(ctx, scope, relation, variable)) return undefined
   const where = origin.queryCall ?? origin.fetch
   const line = ts.getLineAndCharacterOfPosition(where.getSourceFile(), where.getStart()).line + 1
-  const row = variable.name.text
+  const row = rowName(ts, variable.name)
   const remedy = origin.queryCall
     ? `Preload '${relation}' in that query.`
     : `Load it first: await ${row}.load('${relation}').`
@@ -84,34 +91,47 @@ function check(
     `'${relation}' is never loaded on ${row}: the query at line ${line} does not preload it and Lucid ` +
     `does not lazy-load relations, so ${row}.${relation} is undefined here. ${remedy}`
   const fix = preloadFix(ctx, variable, relation)
-  return { finding: finding('relationNotLoaded', access.name, message, fix ? { fix } : {}), variable }
+  return {
+    finding: finding('relationNotLoaded', access.name, message, fix ? { fix } : {}),
+    variable,
+    relation,
+  }
 }
 
 /** A `const` fetched row, or the row of a loop over fetched rows. */
-function rowVariable(ctx: OriginContext, name: TS.Identifier): RowVariable | undefined {
+function rowVariable(ctx: OriginContext, name: TS.Expression): RowVariable | undefined {
   const { ts } = ctx
-  const single = constDeclaration(ctx, name)
+  const single = ts.isIdentifier(name) ? constDeclaration(ctx, name) : undefined
   if (single?.initializer && ts.isIdentifier(single.name)) {
     const origin = rowsOrigin(ctx, single.initializer)
-    if (origin && !origin.many) return { decl: single, name: single.name, origin }
-    if (!ts.isForOfStatement(single.parent.parent)) return undefined
+    if (origin && !origin.many) return { decl: single, name: single.name, origin, single: true }
   }
-  const decl = declarationOf(ctx, name)
-  const loop = decl && rowLoopOfDeclaration(ctx, decl)
-  if (!decl || !loop) return undefined
+  const loop = rowLoopOf(ctx, name)
+  if (!loop) return undefined
+  const decl = ts.isIdentifier(loop.row) ? declarationOf(ctx, loop.row) : undefined
   const rows = ts.isIdentifier(loop.rows) ? loop.rows : undefined
-  return { decl, name: loop.row, origin: loop.origin, ...(rows ? { rows } : {}) }
+  return {
+    name: loop.row,
+    origin: loop.origin,
+    single: false,
+    ...(decl ? { decl } : {}),
+    ...(rows ? { rows } : {}),
+  }
 }
 
 /**
  * Could anything in `scope` load `relation` on these rows? A loader call naming it (or naming no
- * literal relation), or the row or its array handed to code we do not see.
+ * literal relation), or a row or its array handed to code we do not see.
  */
 function mayLoad(ctx: OriginContext, scope: TS.Node, relation: string, variable: RowVariable): boolean {
   const { ts } = ctx
-  const tracked = [variable.decl, variable.rows && declarationOf(ctx, variable.rows)].filter(
-    (d): d is TS.Declaration => !!d,
-  )
+  const tracked = new Set<TS.Declaration>()
+  if (variable.decl) tracked.add(variable.decl)
+  const rows = variable.rows && declarationOf(ctx, variable.rows)
+  if (rows) {
+    tracked.add(rows)
+    for (const alias of elementAliases(ctx, scope, rows)) tracked.add(alias)
+  }
   let may = false
   const visit = (node: TS.Node): void => {
     if (may) return
@@ -121,9 +141,9 @@ function mayLoad(ctx: OriginContext, scope: TS.Node, relation: string, variable:
       if (LOADERS.has(method) && !(first && ts.isStringLiteralLike(first) && first.text !== relation))
         may = true
     }
-    if (ts.isIdentifier(node) && escapes(ts, node)) {
+    if (ts.isIdentifier(node)) {
       const decl = declarationOf(ctx, node)
-      if (decl && tracked.includes(decl)) may = true
+      if (decl && tracked.has(decl) && escapes(ts, rowUse(ts, node))) may = true
     }
     ts.forEachChild(node, visit)
   }
@@ -131,19 +151,45 @@ function mayLoad(ctx: OriginContext, scope: TS.Node, relation: string, variable:
   return may
 }
 
-/** A use of a name other than reading its members, iterating it or returning it. */
-function escapes(ts: TsModule, name: TS.Identifier): boolean {
+/** `const post = posts[i]`: other names for rows of the array, whose uses count as the rows'. */
+function elementAliases(ctx: OriginContext, scope: TS.Node, rows: TS.Declaration): TS.Declaration[] {
+  const { ts } = ctx
+  const out: TS.Declaration[] = []
+  const visit = (node: TS.Node): void => {
+    const init = ts.isVariableDeclaration(node) ? node.initializer : undefined
+    if (init && ts.isElementAccessExpression(init) && ts.isIdentifier(init.expression)) {
+      if (declarationOf(ctx, init.expression) === rows) out.push(node as TS.VariableDeclaration)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(scope)
+  return out
+}
+
+/** `users[i]` is a row too: where it goes, the row goes. */
+function rowUse(ts: TsModule, name: TS.Identifier): TS.Expression {
   const parent = name.parent
+  return parent && ts.isElementAccessExpression(parent) && parent.expression === name ? parent : name
+}
+
+/** A use other than reading members, iterating, returning, or naming a row (`const user = users[i]`). */
+function escapes(ts: TsModule, use: TS.Expression): boolean {
+  const parent = use.parent
   if (!parent) return false
   if (
     (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
-    parent.expression === name
+    parent.expression === use
   )
     return false
-  if (ts.isPropertyAccessExpression(parent) && parent.name === name) return false
-  if (ts.isForOfStatement(parent) && parent.expression === name) return false
-  if (ts.isVariableDeclaration(parent) && parent.name === name) return false
-  if (ts.isParameter(parent) && parent.name === name) return false
+  if (ts.isPropertyAccessExpression(parent) && parent.name === use) return false
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.expression === use) return false
+  if (ts.isVariableDeclaration(parent)) {
+    // The alias is tracked itself (see elementAliases).
+    const alias =
+      parent.initializer === use && ts.isElementAccessExpression(use) && ts.isIdentifier(parent.name)
+    if (parent.name === use || alias) return false
+  }
+  if ((ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.name === use) return false
   return !ts.isReturnStatement(parent)
 }
 
@@ -158,6 +204,8 @@ function preloadFix(ctx: OriginContext, variable: RowVariable, relation: string)
     }
   }
   const decl = variable.decl
+  // Loading it per row of a loop is the N+1 of LL501: only a single row is loaded after its fetch.
+  if (!variable.single || !decl) return undefined
   const statement = ts.isVariableDeclaration(decl) ? decl.parent.parent : undefined
   if (!statement || !ts.isVariableStatement(statement) || !ts.isBlock(statement.parent)) return undefined
   const fn = ts.findAncestor(statement, ts.isFunctionLike)
@@ -167,12 +215,12 @@ function preloadFix(ctx: OriginContext, variable: RowVariable, relation: string)
   const lineStart = text.lastIndexOf('\n', statement.getStart() - 1) + 1
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? ''
   return {
-    title: `Load '${relation}' right after fetching ${variable.name.text}`,
+    title: `Load '${relation}' right after fetching ${variable.name.getText()}`,
     edits: [
       {
         start: statement.getEnd(),
         end: statement.getEnd(),
-        newText: `\n${indent}await ${variable.name.text}.load('${relation}')`,
+        newText: `\n${indent}await ${variable.name.getText()}.load('${relation}')`,
       },
     ],
   }

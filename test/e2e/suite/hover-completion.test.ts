@@ -60,7 +60,9 @@ describe('hovers and completions', () => {
     const editor = await openInEditor('app/models/post.ts')
     const at = positionOf(editor.document, 'declare ta|gs')
     editor.selection = new vscode.Selection(at, at)
-    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter)
+    // Scrolled to the top: in the driver's tall window the whole file shows, the card above its line.
+    const top = new vscode.Position(0, 0)
+    editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop)
     const hover = await inWorkbench({
       name: 'hover-many-to-many',
       press: ['Control+K', 'Control+I'],

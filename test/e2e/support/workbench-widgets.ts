@@ -81,8 +81,13 @@ async function aroundWidget(
   if (!box || !editor) throw new Error('the widget or the editor has no box on the page')
   const top = Math.min(box.y, line?.y ?? box.y) - MARGIN
   const bottom = Math.max(box.y + box.height, line ? line.y + line.height : 0) + MARGIN
+  // From the top of a line of code, not through one.
+  const lineTops = await page.evaluate<number[]>(
+    `Array.from(document.querySelectorAll(${JSON.stringify(`${ACTIVE_EDITOR} .view-line`)}), (line) => line.getBoundingClientRect().top)`,
+  )
+  const from = Math.max(editor.y, top)
   const x = Math.round(editor.x)
-  const y = Math.round(Math.max(editor.y, top))
+  const y = Math.round(Math.min(box.y, ...lineTops.filter((lineTop) => lineTop >= from)))
   const right = Math.min(editor.x + editor.width, box.x + box.width + MARGIN)
   const lowest = Math.min(editor.y + editor.height, bottom)
   return { x, y, width: Math.round(right - x), height: Math.round(lowest - y) }

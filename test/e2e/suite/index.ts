@@ -1,6 +1,6 @@
 // The test runner VS Code's extension host loads (`--extensionTestsPath`): runs every `*.test.js` of this
-// folder (or the suites LUCID_LENS_E2E_SUITES names) with Mocha and writes each test's outcome where the driver reads it. Rejecting tells VS Code
-// (and @vscode/test-electron) that tests failed.
+// folder (or the suites LUCID_LENS_E2E_SUITES names) with Mocha and writes each test's outcome where the
+// driver reads it. Rejecting tells VS Code (and @vscode/test-electron) that tests failed.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import Mocha from 'mocha'

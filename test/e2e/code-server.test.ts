@@ -28,6 +28,7 @@ import {
   type ScreenshotAck,
   type ScreenshotRequest,
   type SuiteResults,
+  type WorkbenchRequest,
 } from './protocol'
 
 /** One app's run: start, and the suite. Generous for a cold 2-core machine; nothing sleeps. */
@@ -36,7 +37,8 @@ const artifactsRoot = path.join(repoRoot, 'test-artifacts', 'e2e')
 
 /**
  * The suite runs on the v6 example app, and its app-independent files again on the AdonisJS 7 one
- * (models extending database/schema.ts classes): the same planted mistakes, previews and counts.
+ * (models extending database/schema.ts classes): the same planted mistakes, previews and counts. Then
+ * the v6 app once more as it is before its database is configured, for the previews that show SQL only.
  */
 const APPS: AppRun[] = [
   { app: 'blog', artifacts: artifactsRoot },
@@ -45,13 +47,21 @@ const APPS: AppRun[] = [
     artifacts: path.join(artifactsRoot, 'blog-v7'),
     suites: ['diagnostics', 'code-actions', 'previews', 'graph-status'],
   },
+  {
+    app: 'blog',
+    database: false,
+    artifacts: path.join(artifactsRoot, 'blog-without-database'),
+    suites: ['without-database/preview'],
+  },
 ]
 
 interface AppRun {
   /** The folder under examples/. */
   app: string
+  /** false: copied without config/database.ts and without a database. */
+  database?: boolean
   artifacts: string
-  /** Suite files to run (without `.test.js`); all when absent. */
+  /** Suite files to run (without `.test.js`); those of the suite folder itself when absent. */
   suites?: string[]
 }
 
@@ -61,8 +71,10 @@ test('Lucid Lens in code-server', { timeout: APPS.length * RUN_TIMEOUT_MS + 60_0
   fs.rmSync(artifactsRoot, { recursive: true, force: true })
   try {
     const vsix = packageVsix(work)
-    for (const run of APPS)
-      await t.test(`examples/${run.app}`, (t) => runSuite(t, install, vsix, run, path.join(work, run.app)))
+    for (const [index, run] of APPS.entries()) {
+      const title = `examples/${run.app}${run.database === false ? ' without a database' : ''}`
+      await t.test(title, (t) => runSuite(t, install, vsix, run, path.join(work, String(index))))
+    }
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
   }
@@ -72,7 +84,7 @@ async function runSuite(
   t: TestContext,
   install: ReturnType<typeof readInstall>,
   vsix: string,
-  { app: appName, artifacts, suites }: AppRun,
+  { app: appName, database, artifacts, suites }: AppRun,
   run: string,
 ): Promise<void> {
   fs.mkdirSync(run, { recursive: true })
@@ -84,7 +96,7 @@ async function runSuite(
   try {
     const profile = createProfile(run)
     const installed = installExtension(install, profile, vsix)
-    const app = await copyExampleApp(run, appName)
+    const app = await copyExampleApp(run, appName, { database: database ?? true })
     const runner = prepareRunnerExtension()
     const signals = path.join(run, 'signals')
     fs.mkdirSync(signals)
@@ -125,6 +137,14 @@ async function runSuite(
     assert.ok(log.includes(`Starting the server with ${process.execPath}`), log)
   })
   for (const { request, ack } of screenshots?.taken ?? []) {
+    if (request.kind === 'workbench') {
+      // Keys and clicks are checked by the suite; a picture of the widget is checked here.
+      if (request.screenshot)
+        await t.test(`screenshot ${request.name}: the widget ${request.widget} as the user sees it`, () =>
+          checkWidgetScreenshot(request, ack),
+        )
+      continue
+    }
     await t.test(`screenshot ${request.name}: the ${request.webview} webview as the user sees it`, () =>
       checkScreenshot(request, ack),
     )
@@ -157,12 +177,21 @@ function checkScreenshot(request: ScreenshotRequest, ack: ScreenshotAck): void {
   assert.ok(fs.statSync(ack.file).size > 10_000, `${ack.file} looks empty`)
   const { reading } = ack
   assert.ok(reading.text.includes(request.expectText), reading.text)
-  if (request.webview === 'preview') {
+  if (request.webview === 'preview' && request.sqlOnly) {
+    assert.equal(reading.tableRows, 0, `nothing ran, yet a table has rows: ${reading.text}`)
+    assert.match(reading.text, /select/i, 'the SQL is shown')
+  } else if (request.webview === 'preview') {
     assert.ok(reading.tableRows > 0, `the result table has no rows: ${reading.text}`)
     assert.match(reading.text, /select/i, 'the SQL is shown')
   } else {
     assert.ok(reading.svgShapes > 0, 'the graph draws shapes')
   }
+}
+
+function checkWidgetScreenshot(request: WorkbenchRequest, ack: ScreenshotAck): void {
+  assert.ok(ack.file && ack.widget, ack.error ?? 'no screenshot')
+  assert.ok(fs.statSync(ack.file).size > 10_000, `${ack.file} looks empty`)
+  assert.ok(ack.widget.text.includes(request.expectText), ack.widget.text)
 }
 
 /** Lucid Lens's output channel, as VS Code logged it (every extension host of the run). */

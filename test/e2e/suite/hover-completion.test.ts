@@ -1,8 +1,9 @@
 // Hovers and completions through VS Code's provider commands, which merge every extension's answers
-// (TypeScript's too): Lucid Lens's are found among them.
+// (TypeScript's too): Lucid Lens's are found among them. The manyToMany card is also opened as a user
+// does (Ctrl+K Ctrl+I on the relation) and screenshotted for the README.
 import * as assert from 'node:assert/strict'
 import * as vscode from 'vscode'
-import { lucidLens, openInEditor, positionOf } from './support'
+import { hasDriver, inWorkbench, lucidLens, openInEditor, positionOf } from './support'
 
 function hoverText(hovers: vscode.Hover[]): string[] {
   return hovers.flatMap((hover) =>
@@ -47,6 +48,35 @@ describe('hovers and completions', () => {
       /```sql\nselect .*pivot_post_id.* inner join .*post_tag.* where .*post_id.* = \?\n```/,
       card,
     )
+  })
+
+  it('the manyToMany card on Post.tags in the hover widget, opened with Ctrl+K Ctrl+I', async function () {
+    if (!hasDriver()) this.skip()
+    // The editor alone, the full width of the window: the card is as wide as it wants.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors')
+    await vscode.commands.executeCommand('workbench.action.closeSidebar')
+    await vscode.commands.executeCommand('workbench.action.closePanel')
+    await vscode.commands.executeCommand('notifications.clearAll')
+    const editor = await openInEditor('app/models/post.ts')
+    const at = positionOf(editor.document, 'declare ta|gs')
+    editor.selection = new vscode.Selection(at, at)
+    // Scrolled to the top: in the driver's tall window the whole file shows, the card above its line.
+    const top = new vscode.Position(0, 0)
+    editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop)
+    const hover = await inWorkbench({
+      name: 'hover-many-to-many',
+      press: ['Control+K', 'Control+I'],
+      widget: '.monaco-hover',
+      expectText: 'pivotRelatedForeignKey',
+      // Tall enough for the whole card, its SQL included, without a scroll bar.
+      windowHeight: 2200,
+      screenshot: true,
+    })
+    assert.equal(hover.error, undefined, hover.error)
+    const text = hover.widget?.text ?? ''
+    assert.ok(text.includes('Post.tags'), text)
+    assert.ok(text.includes('post_tag.tag_id'), text)
+    assert.match(text, /inner join `post_tag`/, text)
   })
 
   it('the finding in the card of Post.approvedComments', async () => {

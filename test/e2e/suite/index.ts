@@ -1,6 +1,6 @@
 // The test runner VS Code's extension host loads (`--extensionTestsPath`): runs every `*.test.js` of this
-// folder with Mocha and writes each test's outcome where the driver reads it. Rejecting tells VS Code
-// (and @vscode/test-electron) that tests failed.
+// folder (or the suites LUCID_LENS_E2E_SUITES names) with Mocha and writes each test's outcome where the
+// driver reads it. Rejecting tells VS Code (and @vscode/test-electron) that tests failed.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import Mocha from 'mocha'
@@ -19,12 +19,15 @@ export async function run(): Promise<void> {
   const dir = process.env[E2E_DIR_VARIABLE]
   if (!dir) throw new Error(`${E2E_DIR_VARIABLE} is not set: the driver passes the folder results go to.`)
   const mocha = new Mocha({ ui: 'bdd', timeout: TEST_TIMEOUT_MS, color: false, reporter: 'spec' })
+  // Suites in folders (without-database/) need an app of their own: they run only when named.
   const only = process.env[SUITES_VARIABLE]?.split(',').map((name) => `${name}.test.js`)
-  for (const file of fs
-    .readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.js') && (!only || only.includes(name)))
-    .sort())
-    mocha.addFile(path.join(__dirname, file))
+  const files =
+    only ??
+    fs
+      .readdirSync(__dirname)
+      .filter((name) => name.endsWith('.test.js'))
+      .sort()
+  for (const file of files) mocha.addFile(path.join(__dirname, file))
 
   const tests: TestOutcome[] = []
   await new Promise<void>((resolve) => {

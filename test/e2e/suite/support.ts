@@ -12,8 +12,10 @@ import {
   requestFile,
   requestsDir,
   SCREENSHOTS_VARIABLE,
+  type DriverRequest,
   type ScreenshotAck,
   type ScreenshotRequest,
+  type WorkbenchRequest,
 } from '../protocol'
 
 export const EXTENSION_ID = 'lucid-lens.lucid-lens'
@@ -144,7 +146,25 @@ export async function showBeside(relative: string, marker: string): Promise<void
  * watching: the answer says so instead of a file.
  */
 export function screenshot(request: ScreenshotRequest): Promise<ScreenshotAck> {
-  if (process.env[SCREENSHOTS_VARIABLE] !== '1')
+  return askDriver(request)
+}
+
+/**
+ * Asks the driver to press `press` in the focused editor as a user would, and resolves once the widget
+ * they open showed `expectText` (and its item `choose` was clicked, or it was screenshotted), with what
+ * the widget held.
+ */
+export function inWorkbench(request: Omit<WorkbenchRequest, 'kind'>): Promise<ScreenshotAck> {
+  return askDriver({ kind: 'workbench', ...request })
+}
+
+/** Whether a driver answers requests: code-server's does, @vscode/test-electron has none. */
+export function hasDriver(): boolean {
+  return process.env[SCREENSHOTS_VARIABLE] === '1'
+}
+
+function askDriver(request: DriverRequest): Promise<ScreenshotAck> {
+  if (!hasDriver())
     return Promise.resolve({ name: request.name, error: 'no driver takes screenshots in this run' })
   const dir = process.env[E2E_DIR_VARIABLE]
   assert.ok(dir, `${E2E_DIR_VARIABLE} is not set`)
@@ -168,5 +188,5 @@ export function screenshot(request: ScreenshotRequest): Promise<ScreenshotAck> {
   const file = requestFile(dir, request.name)
   fs.writeFileSync(`${file}.tmp`, JSON.stringify(request))
   fs.renameSync(`${file}.tmp`, file)
-  return within(`the screenshot ${request.name}`, answered)
+  return within(`the driver's answer to ${request.name}`, answered)
 }

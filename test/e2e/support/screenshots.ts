@@ -1,6 +1,7 @@
-// Answers the suite's screenshot requests (files in the run folder, watched): finds the webview that shows
-// the requested text, reads its DOM (tables, SVG shapes, text), screenshots the whole page and writes
-// the answer the suite waits for. One request at a time, in the order they come.
+// Answers the suite's requests (files in the run folder, watched) and writes the answer the suite waits
+// for, one request at a time in the order they come. A screenshot request: finds the webview that shows
+// the requested text, reads its DOM (tables, SVG shapes, text) and screenshots the whole page. A
+// workbench request: keys and clicks in the editor (workbench-widgets.ts).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -8,11 +9,13 @@ import {
   ackFile,
   acksDir,
   requestsDir,
+  type DriverRequest,
   type ScreenshotAck,
   type ScreenshotRequest,
   type WebviewReading,
 } from '../protocol'
 import { webviewShowing } from './workbench'
+import { answerInWorkbench } from './workbench-widgets'
 
 const FIND_WEBVIEW_MS = 30_000
 /** Runs in the webview (a string: the tests compile without the DOM's types). */
@@ -25,7 +28,7 @@ const READ_WEBVIEW = `({
 
 export interface Screenshots {
   /** The answers given so far, with their requests. */
-  taken: Array<{ request: ScreenshotRequest; ack: ScreenshotAck }>
+  taken: Array<{ request: DriverRequest; ack: ScreenshotAck }>
   stop(): void
 }
 
@@ -42,11 +45,12 @@ export function answerScreenshots(page: Page, dir: string, artifacts: string): S
       if (!name.endsWith('.json') || seen.has(name)) continue
       seen.add(name)
       // The suite renames a written file into place: it is whole.
-      const request = JSON.parse(
-        fs.readFileSync(path.join(requestsDir(dir), name), 'utf8'),
-      ) as ScreenshotRequest
+      const request = JSON.parse(fs.readFileSync(path.join(requestsDir(dir), name), 'utf8')) as DriverRequest
       queue = queue.then(async () => {
-        const ack = await answer(page, request, artifacts)
+        const ack =
+          request.kind === 'workbench'
+            ? await answerInWorkbench(page, request, artifacts)
+            : await answer(page, request, artifacts)
         taken.push({ request, ack })
         const file = ackFile(dir, request.name)
         fs.writeFileSync(`${file}.tmp`, JSON.stringify(ack))

@@ -42,7 +42,7 @@ export function previewHtml(content: PanelContent, assets: PageAssets): string {
     `<h1 id="title">${escapeHtml(content.title)}</h1>`,
     `<pre id="expression" class="expression">${escapeHtml(content.expression)}</pre>`,
     answer.kind === 'result' ? `<p id="target" class="target">${escapeHtml(answer.target)}</p>` : '',
-    toolbar(answer.kind !== 'error', hasRows, answer.kind === 'result'),
+    toolbar(answer.kind !== 'error', hasRows, answer.kind === 'result', answer.kind !== 'sql'),
     '</header>',
     answer.kind === 'result'
       ? resultSection(answer)
@@ -53,7 +53,8 @@ export function previewHtml(content: PanelContent, assets: PageAssets): string {
   return page(content.title, assets, body.filter(Boolean).join('\n'))
 }
 
-function toolbar(hasSql: boolean, hasRows: boolean, ran: boolean): string {
+/** `canRun`: false where no database is there to run on (a SQL-only answer), so nothing to explain. */
+function toolbar(hasSql: boolean, hasRows: boolean, ran: boolean, canRun: boolean): string {
   const button = (action: string, label: string, enabled: boolean) =>
     `<button type="button" data-action="${action}"${enabled ? '' : ' disabled'}>${label}</button>`
   return [
@@ -62,8 +63,8 @@ function toolbar(hasSql: boolean, hasRows: boolean, ran: boolean): string {
     button('copySql', 'Copy SQL', hasSql),
     button('exportCsv', 'Export CSV', hasRows),
     button('exportJson', 'Export JSON', ran),
-    button('explain', 'Explain', true),
-    button('explainAnalyze', 'Explain analyze', true),
+    button('explain', 'Explain', canRun),
+    button('explainAnalyze', 'Explain analyze', canRun),
     '</div>',
   ].join('')
 }

@@ -133,6 +133,8 @@ describe('preview panel page', () => {
     )
     assert.match(html, /data-action="rerun">Re-run/)
     assert.match(html, /data-action="copySql" disabled>/)
+    // Once the database answers, a re-run with EXPLAIN may work.
+    assert.match(html, /data-action="explain">Explain</)
     assert.doesNotMatch(html, /id="rows"/)
   })
 
@@ -169,9 +171,11 @@ describe('preview panel page', () => {
     assert.ok(html.includes('<pre class="sql">select * from `posts` where `user_id` = ?</pre>'))
     assert.ok(html.includes('bindings [&quot;&lt;User.id&gt;&quot;]'))
     assert.ok(html.includes('SQLite (assumed: no database is configured)'))
-    // Copy SQL works; nothing ran, so there is nothing to export.
+    // Copy SQL works; nothing ran, so there is nothing to export, and no database to explain on.
     assert.match(html, /data-action="copySql">/)
     assert.match(html, /data-action="exportJson" disabled>/)
+    assert.match(html, /data-action="explain" disabled>/)
+    assert.match(html, /data-action="explainAnalyze" disabled>/)
     assert.ok(
       html.includes(
         '<li class="warning">onQuery of &quot;User.posts&quot; was not applied: &lt;why&gt;</li>',

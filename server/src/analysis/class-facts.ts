@@ -95,6 +95,8 @@ export interface ClassFacts {
   table?: string
   primaryKey?: string
   namingStrategy?: 'snake' | 'camel' | 'custom'
+  /** The value of `static namingStrategy`, read with the checker when the model is linked. */
+  namingStrategyExpr?: TS.Expression
 }
 
 const RELATION_DECORATORS: Record<string, RelationKind> = {
@@ -287,7 +289,10 @@ function readStatic(ts: TsModule, facts: ClassFacts, name: string, init: TS.Expr
   if (!init) return
   if (name === 'table') facts.table = stringValue(ts, init)
   else if (name === 'primaryKey') facts.primaryKey = stringValue(ts, init)
-  else if (name === 'namingStrategy') facts.namingStrategy = strategyKind(ts, init)
+  else if (name === 'namingStrategy') {
+    facts.namingStrategy = strategyKind(ts, init)
+    facts.namingStrategyExpr = init
+  }
 }
 
 function strategyKind(ts: TsModule, init: TS.Expression): ClassFacts['namingStrategy'] {

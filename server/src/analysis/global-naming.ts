@@ -91,7 +91,8 @@ function isAppClass(ts: TsModule, checker: TS.TypeChecker, ref: TS.Expression): 
   )
 }
 
-function strategyOf(ts: TsModule, checker: TS.TypeChecker, value: TS.Expression): GlobalStrategy {
+/** The strategy `new X()` makes: Lucid's by import, or an app class extending one (member by member). */
+export function strategyOf(ts: TsModule, checker: TS.TypeChecker, value: TS.Expression): GlobalStrategy {
   const expr = skipOuter(ts, value)
   if (!ts.isNewExpression(expr)) return CUSTOM
   return classStrategy(ts, checker, expr.expression, 0)

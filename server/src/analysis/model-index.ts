@@ -6,7 +6,8 @@ import { defaultStrategyKind, namingStrategy, type NamingStrategy } from '../../
 import type { ClassFacts, ColumnFact, RelationFact } from './class-facts'
 import { codeColumnName } from './column-options'
 import { fileFacts } from './file-facts'
-import { globalStrategy, type GlobalStrategy } from './global-naming'
+import { globalStrategy, strategyOf, type GlobalStrategy } from './global-naming'
+import { resolvedKeyOptions } from './key-options'
 import type { LucidModel } from './lucid-model'
 import { isExternalFile, isLucidBaseModel, resolveName, type Resolution } from './resolve'
 import { skipOuter, type TsModule } from './syntax'
@@ -58,6 +59,13 @@ export class ModelIndex {
       }
     }
     return out
+  }
+
+  /** The models that take their relations from this class (a mixin's class), in program order. */
+  composersOf(cls: ClassFacts): LucidModel[] {
+    return this.allModels().filter((m) =>
+      [...m.relations.values()].some((r) => r.declaredBy === cls && r.declaredBy.node !== m.facts.node),
+    )
   }
 
   relatedModel(relation: RelationFact): RelatedModel {
@@ -140,7 +148,7 @@ export class ModelIndex {
     if (heritage.kind === 'none') return undefined
     const base = heritage.base
     const strategyKind =
-      facts.namingStrategy ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
+      this.ownStrategy(facts) ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
     const strategyFromBoot = facts.namingStrategy === undefined && (base?.strategyFromBoot ?? true)
     const model: LucidModel = {
@@ -163,6 +171,17 @@ export class ModelIndex {
     const tableUnknown = strategyFromBoot && this.bootStrategy()?.tableNameUnknown
     model.table = facts.table ?? (tableUnknown ? undefined : strategy?.tableName(facts.name))
     return model
+  }
+
+  /**
+   * `static namingStrategy = new X()`: X is resolved (an app class named CamelCaseNamingStrategy is not
+   * Lucid's). One that computes table names itself is custom here: the models extending this one would
+   * inherit it, and their tables would be unknown too.
+   */
+  private ownStrategy(facts: ClassFacts): 'snake' | 'camel' | 'custom' | undefined {
+    if (!facts.namingStrategyExpr) return undefined
+    const strategy = strategyOf(this.ts, this.checker, facts.namingStrategyExpr)
+    return strategy.tableNameUnknown ? 'custom' : (strategy.kind ?? 'custom')
   }
 
   /** A model's own or inherited strategy, else the one set on BaseModel at boot, else Lucid's default. */
@@ -188,8 +207,14 @@ export class ModelIndex {
       // A redeclared property without decorator keeps the inherited column (Lucid's map is inherited).
       if (!model.columns.has(name)) model.plainProperties.set(name, prop)
     }
-    for (const relation of facts.relations)
-      model.relations.set(relation.name, { fact: relation, declaredBy: facts })
+    for (const relation of facts.relations) {
+      const keyOptions = resolvedKeyOptions(this.ts, this.checker, relation)
+      model.relations.set(relation.name, {
+        fact: relation,
+        declaredBy: facts,
+        ...(keyOptions && { keyOptions }),
+      })
+    }
   }
 
   /** The column name code-built options give, when the app's code shows it; else unknown. */

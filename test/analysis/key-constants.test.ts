@@ -1,7 +1,8 @@
 // Key options given as constants (an enum member, a member of an `as const` object, an imported
 // `const`) are checked with the value the checker gives them; a value only code decides (a `let`, a
-// parameter) is not, and a pivot key built by code leaves the other pivot options checked. A model's
-// `static namingStrategy` is the class it names, not a class of the same name as Lucid's.
+// parameter) is not, and a pivot key built by code leaves the other pivot options checked. So is a
+// model's `static table`. Its `static namingStrategy` is the class it names, not a class of the same
+// name as Lucid's.
 import assert from 'node:assert/strict'
 import * as path from 'node:path'
 import { test } from 'node:test'
@@ -146,6 +147,27 @@ export default class Holder extends compose(BaseModel, withBadges('usr_id')) {
   const typo = run("'badges_id'")
   assert.equal(typo.length, 1, typo.join('\n'))
   assert.match(typo[0] ?? '', /^with_badges\.ts LL402 at 'badges_id': .*"badges_id".*"badge_holders"/)
+})
+
+test('static table from a constant is that table; one only code decides is not checked', () => {
+  const ledger = (table: string) => `import { BaseModel, column } from '@adonisjs/lucid/orm'
+import Tables from '#app/names'
+
+const suffix: string = String(Date.now() % 2)
+
+export default class Ledger extends BaseModel {
+  static table = ${table}
+  @column({ isPrimary: true })
+  declare id: number
+}
+`
+  const run = (table: string) => findingsOf({ ...FILES, 'app/models/ledger.ts': ledger(table) }, 'ledger.ts')
+  assert.deepEqual(run('Tables.BADGES'), [])
+  const stale = run('Tables.OLD_HOLDERS')
+  assert.equal(stale.length, 1, stale.join('\n'))
+  assert.match(stale[0] ?? '', /^ledger\.ts LL401 .*"badge_holder"/)
+  // Neither the constant nor Lucid's default (ledgers, which no migration creates) is claimed.
+  assert.deepEqual(run('`ledger_${suffix}`'), [])
 })
 
 test("static namingStrategy: an app class named like Lucid's is read as the app's class", () => {

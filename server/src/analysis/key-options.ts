@@ -4,7 +4,8 @@
 // type it has is its value. Anything wider (a `string`, a union, a parameter) stays unknown.
 import type * as TS from 'typescript'
 import type { KeyOption, RelationFact } from './class-facts'
-import { skipOuter, type TsModule } from './syntax'
+import { constantValue } from './constant-value'
+import type { TsModule } from './syntax'
 
 export type KeyOptionName =
   | 'foreignKey'
@@ -52,14 +53,4 @@ export function resolvedKeyOptions(
     out[name] = value === undefined ? option : { value, node: option.node }
   }
   return changed ? out : undefined
-}
-
-/** `Tables.USERS`, `FK`, `Keys['user']`: a name whose type is one string literal. */
-function constantValue(ts: TsModule, checker: TS.TypeChecker, node: TS.Expression): string | undefined {
-  // A cast is looked through: the value is the expression's own, not the one it is cast to.
-  const expr = skipOuter(ts, node)
-  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr) && !ts.isElementAccessExpression(expr))
-    return undefined
-  const type = checker.getTypeAtLocation(expr)
-  return type.isStringLiteral() ? type.value : undefined
 }

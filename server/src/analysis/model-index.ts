@@ -5,6 +5,7 @@ import type { LucidGeneration } from '../../../engine/src/model-graph'
 import { defaultStrategyKind, namingStrategy, type NamingStrategy } from '../../../engine/src/naming'
 import type { ClassFacts, ColumnFact, RelationFact } from './class-facts'
 import { codeColumnName } from './column-options'
+import { constantValue } from './constant-value'
 import { fileFacts } from './file-facts'
 import { globalStrategy, strategyOf, type GlobalStrategy } from './global-naming'
 import { resolvedKeyOptions } from './key-options'
@@ -167,9 +168,16 @@ export class ModelIndex {
     const mixinStrategy = this.strategy(undefined)
     for (const mixin of heritage.mixins) this.addMembers(model, mixin, mixinStrategy)
     this.addMembers(model, facts, strategy)
-    model.primaryKey = this.primaryKey(facts, base)
+    // `static table = Tables.USERS`: its value; one only code decides leaves the table unknown (and a
+    // primary key only code decides, every default derived from it).
+    const ownTable = facts.tableExpr && constantValue(this.ts, this.checker, facts.tableExpr)
+    const ownKey = facts.primaryKeyExpr && constantValue(this.ts, this.checker, facts.primaryKeyExpr)
+    if (facts.primaryKeyExpr && ownKey === undefined) model.complete = false
+    model.primaryKey = this.primaryKey(facts, base, ownKey)
     const tableUnknown = strategyFromBoot && this.bootStrategy()?.tableNameUnknown
-    model.table = facts.table ?? (tableUnknown ? undefined : strategy?.tableName(facts.name))
+    model.table = facts.tableExpr
+      ? ownTable
+      : (facts.table ?? (tableUnknown ? undefined : strategy?.tableName(facts.name)))
     return model
   }
 
@@ -225,8 +233,8 @@ export class ModelIndex {
   }
 
   /** Lucid: own static primaryKey, else inherited; an own `isPrimary` column wins (the last one). */
-  private primaryKey(facts: ClassFacts, base: LucidModel | undefined): string {
-    let key = facts.primaryKey ?? base?.primaryKey ?? 'id'
+  private primaryKey(facts: ClassFacts, base: LucidModel | undefined, constant?: string): string {
+    let key = facts.primaryKey ?? constant ?? base?.primaryKey ?? 'id'
     for (const column of facts.columns) if (column.isPrimary) key = column.name
     return key
   }

@@ -183,11 +183,17 @@ export default class CamelCaseNamingStrategy extends SnakeCaseNamingStrategy {
   const relation = `  static namingStrategy = new CamelCaseNamingStrategy()
   @manyToMany(() => Badge)
   declare badges: ManyToMany<typeof Badge>`
-  // badge_users is the app strategy's pivot table; Lucid's default would be badge_user.
-  const own = findings(relation, `import CamelCaseNamingStrategy from '#app/strategy'\n`, {
-    'app/strategy.ts': strategy,
-  })
-  assert.deepEqual(own, [])
+  // badge_users is the app strategy's pivot table; Lucid's default would be badge_user. The class
+  // names nothing else itself: Lucid's default foreign key (userId, not on Badge) is still known.
+  const own = findings(
+    `${relation}
+  @hasMany(() => Badge)
+  declare given: HasMany<typeof Badge>`,
+    `import CamelCaseNamingStrategy from '#app/strategy'\n`,
+    { 'app/strategy.ts': strategy },
+  )
+  assert.equal(own.length, 1, own.join('\n'))
+  assert.match(own[0] ?? '', /^user\.ts LL104 at hasMany: .*"userId"/)
   const lucids = findings(relation, `import { CamelCaseNamingStrategy } from '@adonisjs/lucid/orm'\n`)
   assert.equal(lucids.length, 1, lucids.join('\n'))
   assert.match(lucids[0] ?? '', /^user\.ts LL407 .*"badge_user" \(the naming-strategy default/)

@@ -28,6 +28,8 @@ export interface LucidModel {
   complete: boolean
   /** Undefined when the app uses a custom naming strategy. */
   strategy?: NamingStrategy
+  /** What an app class extending Lucid's strategy names itself: those defaults are unknown. */
+  strategyGaps?: { pivotTable?: true; serializedName?: true }
   /** Neither the class nor a base sets `static namingStrategy`: the one set on BaseModel at boot applies. */
   strategyFromBoot: boolean
   primaryKey: string

@@ -148,10 +148,11 @@ export class ModelIndex {
     const heritage = this.heritage(facts)
     if (heritage.kind === 'none') return undefined
     const base = heritage.base
-    const strategyKind =
-      this.ownStrategy(facts) ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
+    const own = this.ownStrategy(facts)
+    const strategyKind = own?.kind ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
     const strategyFromBoot = facts.namingStrategy === undefined && (base?.strategyFromBoot ?? true)
+    const gaps = own ? gapsOf(own) : base ? base.strategyGaps : gapsOf(this.bootStrategy())
     const model: LucidModel = {
       facts,
       name: facts.name,
@@ -159,6 +160,7 @@ export class ModelIndex {
       base,
       complete: heritage.complete && (base?.complete ?? true),
       strategy,
+      ...(strategy && gaps && { strategyGaps: gaps }),
       strategyFromBoot,
       primaryKey: 'id',
       columns: new Map(base?.columns),
@@ -186,10 +188,10 @@ export class ModelIndex {
    * Lucid's). One that computes table names itself is custom here: the models extending this one would
    * inherit it, and their tables would be unknown too.
    */
-  private ownStrategy(facts: ClassFacts): 'snake' | 'camel' | 'custom' | undefined {
+  private ownStrategy(facts: ClassFacts): GlobalStrategy | undefined {
     if (!facts.namingStrategyExpr) return undefined
     const strategy = strategyOf(this.ts, this.checker, facts.namingStrategyExpr)
-    return strategy.tableNameUnknown ? 'custom' : (strategy.kind ?? 'custom')
+    return strategy.tableNameUnknown || !strategy.kind ? { kind: 'custom' } : strategy
   }
 
   /** A model's own or inherited strategy, else the one set on BaseModel at boot, else Lucid's default. */
@@ -322,4 +324,13 @@ function isPlainAppClass(ts: TsModule, resolution: Resolution): boolean {
     !isExternalFile(resolution.declaration.getSourceFile()) &&
     (ts.isClassDeclaration(resolution.declaration) || ts.isClassExpression(resolution.declaration))
   )
+}
+
+/** The defaults an app strategy names itself; undefined when there are none. */
+function gapsOf(strategy: GlobalStrategy | undefined): LucidModel['strategyGaps'] {
+  if (!strategy?.pivotTableUnknown && !strategy?.serializedNameUnknown) return undefined
+  return {
+    ...(strategy.pivotTableUnknown && { pivotTable: true as const }),
+    ...(strategy.serializedNameUnknown && { serializedName: true as const }),
+  }
 }

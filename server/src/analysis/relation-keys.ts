@@ -263,7 +263,9 @@ function resolvePivot(
   if (pivotTable && pivotTable.value === undefined) return undefined
   const names = [related.name, model.name].sort()
   let table = pivotTable?.value
-  if (table === undefined && strategy) table = strategy.relationPivotTable('manyToMany', model, related)
+  // An app strategy that names pivot tables itself leaves the default unknown.
+  if (table === undefined && strategy && !model.strategyGaps?.pivotTable)
+    table = strategy.relationPivotTable('manyToMany', model, related)
   if (table === undefined) return undefined
   const pivotKey = (
     role: PivotKey['role'],

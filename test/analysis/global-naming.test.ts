@@ -7,7 +7,7 @@ import { ProjectService } from '../../server/src/project/project-service'
 import { compareWithMarkers } from '../support/compare-markers'
 import { createTempApp } from '../support/temp-app'
 
-function userModel(files: Record<string, string>): { kind?: string; table?: string } {
+function userModel(files: Record<string, string>): { kind?: string; table?: string; gaps?: string[] } {
   const app = createTempApp(files)
   try {
     const project = new ProjectService(ts).discover(app.root)[0]
@@ -16,7 +16,11 @@ function userModel(files: Record<string, string>): { kind?: string; table?: stri
       .allModels()
       .find((m) => m.name === 'User')
     assert.ok(user)
-    return { kind: user.strategy?.kind, table: user.table }
+    return {
+      kind: user.strategy?.kind,
+      table: user.table,
+      ...(user.strategyGaps && { gaps: Object.keys(user.strategyGaps).sort() }),
+    }
   } finally {
     app.remove()
   }
@@ -63,6 +67,17 @@ ${members}
   assert.deepEqual(userModel({ 'app/naming.ts': singular, 'start/naming.ts': boot }), {
     kind: 'snake',
     table: undefined,
+  })
+  // Pivot tables and serialized keys it names itself; every other name is still Lucid's.
+  const pivots = strategy(
+    '  relationPivotTable(_: string, model: { name: string }, related: { name: string }) {\n' +
+      "    return [related.name, model.name + 's'].sort().join('_').toLowerCase()\n  }\n" +
+      '  serializedName(_model: unknown, key: string) {\n    return key\n  }',
+  )
+  assert.deepEqual(userModel({ 'app/naming.ts': pivots, 'start/naming.ts': boot }), {
+    kind: 'snake',
+    table: 'users',
+    gaps: ['pivotTable', 'serializedName'],
   })
   const columns = strategy('  columnName(_model: unknown, key: string) {\n    return key\n  }')
   assert.deepEqual(userModel({ 'app/naming.ts': columns, 'start/naming.ts': boot }), {

@@ -266,6 +266,55 @@ test('names come from this.tableName, consts, templates and concatenation; down(
   ])
 })
 
+test('table names from an enum or an `as const` object of another app file are read with the checker', () => {
+  const names = `enum Tables {
+  ROOMS = 'rooms',
+  GUESTS = 'guests',
+}
+export default Tables
+export const COLUMNS = { host: 'host_id' } as const
+export let renamed = 'visitors'
+`
+  const schema = schemaOf({
+    'app/names.ts': names,
+    'database/migrations/1_rooms.ts': migration(
+      `this.schema.createTable(Tables.ROOMS, (table) => {
+      table.increments('id')
+      table.integer(COLUMNS.host)
+    })`,
+      `import Tables, { COLUMNS } from '../../app/names'`,
+    ),
+    'database/migrations/2_guests.ts': `import { BaseSchema } from '@adonisjs/lucid/schema'
+import Tables from '../../app/names'
+
+export default class extends BaseSchema {
+  protected tableName = Tables.GUESTS
+
+  async up() {
+    this.schema.createTable(this.tableName, (table) => {
+      table.increments('id')
+    })
+  }
+}
+`,
+  })
+  assert.equal(schema?.complete, true)
+  assert.deepEqual([...(schema?.tables.keys() ?? [])], ['rooms', 'guests'])
+  assert.deepEqual(columnsOf(schema, 'rooms'), [
+    'id: integer (increments) pk auto',
+    'host_id: integer (integer) null',
+  ])
+  // A variable that code may change is not a constant: the migration stays unreadable.
+  const variable = schemaOf({
+    'app/names.ts': names,
+    'database/migrations/1_x.ts': migration(
+      `this.schema.createTable(renamed, (table) => { table.increments('id') })`,
+      `import { renamed } from '../../app/names'`,
+    ),
+  })
+  assert.equal(variable?.complete, false)
+})
+
 test('AdonisJS v5 migrations (@ioc:Adonis/Lucid/Schema) are read too', () => {
   const schema = schemaOf({
     'database/migrations/1587988332388_users.ts': `import BaseSchema from '@ioc:Adonis/Lucid/Schema'
@@ -287,6 +336,25 @@ export default class UsersSchema extends BaseSchema {
     'created_at: timestamp (timestamp) null',
   ])
   assert.deepEqual(indexesOf(schema, 'users'), ['[id] primary'])
+})
+
+test('`void this.schema.createTable(...)` (floating promises marked) is read like the bare statement', () => {
+  const schema = schemaOf({
+    'database/migrations/1_rooms.ts': migration(`void this.schema.createTable('rooms', (table) => {
+      table.uuid('uuid').primary()
+    })
+    void this.schema.alterTable('rooms', (table) => {
+      table.string('name')
+    })`),
+  })
+  assert.equal(schema?.complete, true)
+  assert.deepEqual(columnsOf(schema, 'rooms'), ['uuid: uuid (uuid) pk', 'name: string (varchar(255)) null'])
+  // `void` in front of code that is not a schema statement keeps it unreadable.
+  const opaque = schemaOf({
+    ...createTable('t', `table.increments()`),
+    'database/migrations/2_x.ts': migration(`void this.createTables()`),
+  })
+  assert.equal(opaque?.complete, false)
 })
 
 test('what cannot be read is never guessed: the table or the schema becomes incomplete', () => {

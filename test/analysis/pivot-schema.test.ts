@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { test } from 'node:test'
 import ts from 'typescript'
 import { ProjectService } from '../../server/src/project/project-service'
-import { createTempApp } from '../support/temp-app'
+import { appConfig, createTempApp } from '../support/temp-app'
 
 const SCHEMA_FILE = `import { BaseModel, column } from '@adonisjs/lucid/orm'
 
@@ -47,14 +47,7 @@ ${relations}
 }
 `
 const FILES = {
-  'package.json': JSON.stringify({
-    type: 'module',
-    imports: { '#models/*': './app/models/*.js', '#database/*': './database/*.js' },
-  }),
-  'tsconfig.json': JSON.stringify({
-    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', experimentalDecorators: true },
-    include: ['**/*'],
-  }),
+  ...appConfig({ '#models/*': './app/models/*.js', '#database/*': './database/*.js' }),
   'database/schema.ts': SCHEMA_FILE,
   'database/migrations/1_users.ts': migration(
     "this.schema.createTable('users', (t) => { t.increments('id'); t.string('email') })",

@@ -45,6 +45,17 @@ export default class UsersController {
 }
 `
 
+/** package.json (ESM, with these subpath imports) and a tsconfig.json over every file of the app. */
+export function appConfig(imports: Record<string, string>): Record<string, string> {
+  return {
+    'package.json': JSON.stringify({ type: 'module', imports }),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', experimentalDecorators: true },
+      include: ['**/*'],
+    }),
+  }
+}
+
 export interface TempApp {
   root: string
   file(relative: string): string

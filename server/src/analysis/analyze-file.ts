@@ -52,16 +52,20 @@ export function analyzeFile(
   const schemaFindings: Finding[] = []
   for (const cls of facts.classes) {
     const model = index.modelOf(cls.node)
-    if (!model) continue
+    // A mixin's relations are checked as each model composing it has them (keys default to its name).
+    const holders = model ? [model] : cls.relations.length > 0 ? index.composersOf(cls) : []
     // A base's columns are checked on the models that extend it, against their tables.
-    if (schema && isOwnModel(index, model))
+    if (model && schema && isOwnModel(index, model))
       schemaFindings.push(...checkModelTable(schema, model), ...checkModelColumns(schema, model))
     for (const fact of cls.relations) {
-      const relation = { fact, declaredBy: cls }
-      out.push(...checkRelatedModel(index, model, relation))
-      out.push(...checkRelationKeys(index, model, relation))
-      out.push(...checkOnQueryPreload(ts, fact))
-      if (schema) schemaFindings.push(...checkRelationColumns(schema, model, relation))
+      if (holders.length > 0) out.push(...checkOnQueryPreload(ts, fact))
+      for (const holder of holders) {
+        const own = holder.relations.get(fact.name)
+        const relation = own?.fact === fact ? own : { fact, declaredBy: cls }
+        out.push(...checkRelatedModel(index, holder, relation))
+        out.push(...checkRelationKeys(index, holder, relation))
+        if (schema) schemaFindings.push(...checkRelationColumns(schema, holder, relation))
+      }
     }
   }
   const disabled = new Set(options.disabledSchemaCodes ?? [])
@@ -79,5 +83,16 @@ export function analyzeFile(
   }
   out.push(...checkFinderLoops(rows, index, file))
   out.push(...checkUnloadedRelations(rows, file), ...checkUnusedPreloads(rows, file))
-  return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
+  return unique(out).sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
+}
+
+/** One finding per place, code and text: models composing one mixin may say the same thing. */
+function unique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = `${f.start}:${f.end}:${f.code}:${f.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }

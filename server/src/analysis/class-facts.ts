@@ -95,6 +95,11 @@ export interface ClassFacts {
   table?: string
   primaryKey?: string
   namingStrategy?: 'snake' | 'camel' | 'custom'
+  /** `static table` / `static primaryKey` when not a literal: read with the checker when linked. */
+  tableExpr?: TS.Expression
+  primaryKeyExpr?: TS.Expression
+  /** The value of `static namingStrategy`, read with the checker when the model is linked. */
+  namingStrategyExpr?: TS.Expression
 }
 
 const RELATION_DECORATORS: Record<string, RelationKind> = {
@@ -285,9 +290,16 @@ function relationTypeModel(ts: TsModule, member: TS.ClassElement): TS.EntityName
 
 function readStatic(ts: TsModule, facts: ClassFacts, name: string, init: TS.Expression | undefined): void {
   if (!init) return
-  if (name === 'table') facts.table = stringValue(ts, init)
-  else if (name === 'primaryKey') facts.primaryKey = stringValue(ts, init)
-  else if (name === 'namingStrategy') facts.namingStrategy = strategyKind(ts, init)
+  if (name === 'table') {
+    facts.table = stringValue(ts, init)
+    if (facts.table === undefined) facts.tableExpr = init
+  } else if (name === 'primaryKey') {
+    facts.primaryKey = stringValue(ts, init)
+    if (facts.primaryKey === undefined) facts.primaryKeyExpr = init
+  } else if (name === 'namingStrategy') {
+    facts.namingStrategy = strategyKind(ts, init)
+    facts.namingStrategyExpr = init
+  }
 }
 
 function strategyKind(ts: TsModule, init: TS.Expression): ClassFacts['namingStrategy'] {

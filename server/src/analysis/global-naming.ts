@@ -13,11 +13,21 @@ export interface GlobalStrategy {
   kind?: 'snake' | 'camel' | 'custom'
   /** The app's class computes default table names itself. */
   tableNameUnknown?: true
+  /** It names default pivot tables itself (`relationPivotTable`). */
+  pivotTableUnknown?: true
+  /** It names serialized keys itself (`serializedName`): no column or key name depends on it. */
+  serializedNameUnknown?: true
 }
 
 const CUSTOM: GlobalStrategy = { kind: 'custom' }
 /** Members an app strategy may define without making every name unknowable. */
-const READABLE_OVERRIDES = new Set(['constructor', 'tableName', 'paginationMetaKeys'])
+const READABLE_OVERRIDES = new Set([
+  'constructor',
+  'tableName',
+  'paginationMetaKeys',
+  'relationPivotTable',
+  'serializedName',
+])
 
 const ASSIGNMENT_TEXT = /\bBaseModel\s*\.\s*namingStrategy\s*(\.\s*\w+\s*)?=[^=]/
 const LUCID_MODULES = /^(@ioc:Adonis\/Lucid\/Orm|@adonisjs\/lucid(\/.*)?)$/
@@ -59,7 +69,16 @@ export function globalStrategy(
 function withOverrides(strategy: GlobalStrategy, members: string[]): GlobalStrategy {
   if (strategy.kind === 'custom' || members.length === 0) return strategy
   if (members.some((name) => !READABLE_OVERRIDES.has(name))) return CUSTOM
-  return members.includes('tableName') ? { ...strategy, tableNameUnknown: true } : strategy
+  return withGaps(strategy, members)
+}
+
+/** What an app's overrides leave unknown of a strategy that is otherwise Lucid's. */
+function withGaps(strategy: GlobalStrategy, members: readonly (string | undefined)[]): GlobalStrategy {
+  const out = { ...strategy }
+  if (members.includes('tableName')) out.tableNameUnknown = true
+  if (members.includes('relationPivotTable')) out.pivotTableUnknown = true
+  if (members.includes('serializedName')) out.serializedNameUnknown = true
+  return out
 }
 
 /** `BaseModel.namingStrategy = ...` (member undefined) or `BaseModel.namingStrategy.member = ...`. */
@@ -91,7 +110,8 @@ function isAppClass(ts: TsModule, checker: TS.TypeChecker, ref: TS.Expression): 
   )
 }
 
-function strategyOf(ts: TsModule, checker: TS.TypeChecker, value: TS.Expression): GlobalStrategy {
+/** The strategy `new X()` makes: Lucid's by import, or an app class extending one (member by member). */
+export function strategyOf(ts: TsModule, checker: TS.TypeChecker, value: TS.Expression): GlobalStrategy {
   const expr = skipOuter(ts, value)
   if (!ts.isNewExpression(expr)) return CUSTOM
   return classStrategy(ts, checker, expr.expression, 0)
@@ -121,8 +141,7 @@ function classStrategy(
   if (members.some((name) => name === undefined || !READABLE_OVERRIDES.has(name))) return CUSTOM
   const base = decl.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]
   const inherited = base ? classStrategy(ts, checker, base.expression, depth + 1) : CUSTOM
-  if (inherited.kind === 'custom' || !members.includes('tableName')) return inherited
-  return { kind: inherited.kind, tableNameUnknown: true }
+  return inherited.kind === 'custom' ? inherited : withGaps(inherited, members)
 }
 
 function known(name: string | undefined): GlobalStrategy {

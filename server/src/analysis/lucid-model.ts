@@ -2,6 +2,7 @@
 import type * as TS from 'typescript'
 import type { NamingStrategy } from '../../../engine/src/naming'
 import type { ClassFacts, ColumnFact, PropertyFact, RelationFact } from './class-facts'
+import type { KeyOptions } from './key-options'
 
 export interface ModelColumn {
   fact: ColumnFact
@@ -14,6 +15,8 @@ export interface ModelRelation {
   fact: RelationFact
   /** The model whose class body declares the relation (a base class for inherited ones). */
   declaredBy: ClassFacts
+  /** The key options with constants read through the checker; unset when all are literals. */
+  keyOptions?: KeyOptions
 }
 
 export interface LucidModel {
@@ -25,6 +28,8 @@ export interface LucidModel {
   complete: boolean
   /** Undefined when the app uses a custom naming strategy. */
   strategy?: NamingStrategy
+  /** What an app class extending Lucid's strategy names itself: those defaults are unknown. */
+  strategyGaps?: { pivotTable?: true; serializedName?: true }
   /** Neither the class nor a base sets `static namingStrategy`: the one set on BaseModel at boot applies. */
   strategyFromBoot: boolean
   primaryKey: string

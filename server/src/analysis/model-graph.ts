@@ -20,7 +20,9 @@ function modelInfo(index: ModelIndex, model: LucidModel): ModelInfo {
       serializeAs:
         fact.serializeAs !== undefined
           ? fact.serializeAs
-          : (model.strategy?.serializedName(fact.name) ?? fact.name),
+          : model.strategyGaps?.serializedName
+            ? fact.name
+            : (model.strategy?.serializedName(fact.name) ?? fact.name),
       decorator: fact.decorator,
       declaredBy: column.declaredBy.name,
     }

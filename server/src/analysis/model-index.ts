@@ -5,8 +5,10 @@ import type { LucidGeneration } from '../../../engine/src/model-graph'
 import { defaultStrategyKind, namingStrategy, type NamingStrategy } from '../../../engine/src/naming'
 import type { ClassFacts, ColumnFact, RelationFact } from './class-facts'
 import { codeColumnName } from './column-options'
+import { constantValue } from './constant-value'
 import { fileFacts } from './file-facts'
-import { globalStrategy, type GlobalStrategy } from './global-naming'
+import { globalStrategy, strategyOf, type GlobalStrategy } from './global-naming'
+import { resolvedKeyOptions } from './key-options'
 import type { LucidModel } from './lucid-model'
 import { isExternalFile, isLucidBaseModel, resolveName, type Resolution } from './resolve'
 import { skipOuter, type TsModule } from './syntax'
@@ -58,6 +60,13 @@ export class ModelIndex {
       }
     }
     return out
+  }
+
+  /** The models that take their relations from this class (a mixin's class), in program order. */
+  composersOf(cls: ClassFacts): LucidModel[] {
+    return this.allModels().filter((m) =>
+      [...m.relations.values()].some((r) => r.declaredBy === cls && r.declaredBy.node !== m.facts.node),
+    )
   }
 
   relatedModel(relation: RelationFact): RelatedModel {
@@ -139,10 +148,11 @@ export class ModelIndex {
     const heritage = this.heritage(facts)
     if (heritage.kind === 'none') return undefined
     const base = heritage.base
-    const strategyKind =
-      facts.namingStrategy ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
+    const own = this.ownStrategy(facts)
+    const strategyKind = own?.kind ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
     const strategyFromBoot = facts.namingStrategy === undefined && (base?.strategyFromBoot ?? true)
+    const gaps = own ? gapsOf(own) : base ? base.strategyGaps : gapsOf(this.bootStrategy())
     const model: LucidModel = {
       facts,
       name: facts.name,
@@ -150,6 +160,7 @@ export class ModelIndex {
       base,
       complete: heritage.complete && (base?.complete ?? true),
       strategy,
+      ...(strategy && gaps && { strategyGaps: gaps }),
       strategyFromBoot,
       primaryKey: 'id',
       columns: new Map(base?.columns),
@@ -159,10 +170,28 @@ export class ModelIndex {
     const mixinStrategy = this.strategy(undefined)
     for (const mixin of heritage.mixins) this.addMembers(model, mixin, mixinStrategy)
     this.addMembers(model, facts, strategy)
-    model.primaryKey = this.primaryKey(facts, base)
+    // `static table = Tables.USERS`: its value; one only code decides leaves the table unknown (and a
+    // primary key only code decides, every default derived from it).
+    const ownTable = facts.tableExpr && constantValue(this.ts, this.checker, facts.tableExpr)
+    const ownKey = facts.primaryKeyExpr && constantValue(this.ts, this.checker, facts.primaryKeyExpr)
+    if (facts.primaryKeyExpr && ownKey === undefined) model.complete = false
+    model.primaryKey = this.primaryKey(facts, base, ownKey)
     const tableUnknown = strategyFromBoot && this.bootStrategy()?.tableNameUnknown
-    model.table = facts.table ?? (tableUnknown ? undefined : strategy?.tableName(facts.name))
+    model.table = facts.tableExpr
+      ? ownTable
+      : (facts.table ?? (tableUnknown ? undefined : strategy?.tableName(facts.name)))
     return model
+  }
+
+  /**
+   * `static namingStrategy = new X()`: X is resolved (an app class named CamelCaseNamingStrategy is not
+   * Lucid's). One that computes table names itself is custom here: the models extending this one would
+   * inherit it, and their tables would be unknown too.
+   */
+  private ownStrategy(facts: ClassFacts): GlobalStrategy | undefined {
+    if (!facts.namingStrategyExpr) return undefined
+    const strategy = strategyOf(this.ts, this.checker, facts.namingStrategyExpr)
+    return strategy.tableNameUnknown || !strategy.kind ? { kind: 'custom' } : strategy
   }
 
   /** A model's own or inherited strategy, else the one set on BaseModel at boot, else Lucid's default. */
@@ -188,8 +217,14 @@ export class ModelIndex {
       // A redeclared property without decorator keeps the inherited column (Lucid's map is inherited).
       if (!model.columns.has(name)) model.plainProperties.set(name, prop)
     }
-    for (const relation of facts.relations)
-      model.relations.set(relation.name, { fact: relation, declaredBy: facts })
+    for (const relation of facts.relations) {
+      const keyOptions = resolvedKeyOptions(this.ts, this.checker, relation)
+      model.relations.set(relation.name, {
+        fact: relation,
+        declaredBy: facts,
+        ...(keyOptions && { keyOptions }),
+      })
+    }
   }
 
   /** The column name code-built options give, when the app's code shows it; else unknown. */
@@ -200,8 +235,8 @@ export class ModelIndex {
   }
 
   /** Lucid: own static primaryKey, else inherited; an own `isPrimary` column wins (the last one). */
-  private primaryKey(facts: ClassFacts, base: LucidModel | undefined): string {
-    let key = facts.primaryKey ?? base?.primaryKey ?? 'id'
+  private primaryKey(facts: ClassFacts, base: LucidModel | undefined, constant?: string): string {
+    let key = facts.primaryKey ?? constant ?? base?.primaryKey ?? 'id'
     for (const column of facts.columns) if (column.isPrimary) key = column.name
     return key
   }
@@ -289,4 +324,13 @@ function isPlainAppClass(ts: TsModule, resolution: Resolution): boolean {
     !isExternalFile(resolution.declaration.getSourceFile()) &&
     (ts.isClassDeclaration(resolution.declaration) || ts.isClassExpression(resolution.declaration))
   )
+}
+
+/** The defaults an app strategy names itself; undefined when there are none. */
+function gapsOf(strategy: GlobalStrategy | undefined): LucidModel['strategyGaps'] {
+  if (!strategy?.pivotTableUnknown && !strategy?.serializedNameUnknown) return undefined
+  return {
+    ...(strategy.pivotTableUnknown && { pivotTable: true as const }),
+    ...(strategy.serializedNameUnknown && { serializedName: true as const }),
+  }
 }

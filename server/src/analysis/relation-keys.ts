@@ -5,6 +5,7 @@
 import type * as TS from 'typescript'
 import type { RelationKind } from '../../../engine/src/model-graph'
 import type { KeyOption } from './class-facts'
+import { writtenKeyOptions, type KeyOptions } from './key-options'
 import type { LucidModel, ModelColumn, ModelRelation } from './lucid-model'
 import type { ModelIndex } from './model-index'
 import { pivotColumnNodes } from './pivot-options'
@@ -179,6 +180,7 @@ function keySpecs(
   through: LucidModel | undefined,
 ): KeySpec[] | undefined {
   const { fact } = relation
+  const options = keyOptionsOf(relation)
   const strategy = model.strategy
   const primary = (m: LucidModel) => ({ name: m.primaryKey, derivation: `the primary key of ${m.name}` })
   const foreignOf = (m: LucidModel) => ({
@@ -192,13 +194,13 @@ function keySpecs(
     case 'hasMany':
     case 'hasOne':
       return [
-        { role: 'localKey', option: fact.localKey, owner: model, fallback: known(model, primary) },
-        { role: 'foreignKey', option: fact.foreignKey, owner: related, fallback: known(model, foreignOf) },
+        { role: 'localKey', option: options.localKey, owner: model, fallback: known(model, primary) },
+        { role: 'foreignKey', option: options.foreignKey, owner: related, fallback: known(model, foreignOf) },
       ]
     case 'belongsTo':
       return [
-        { role: 'localKey', option: fact.localKey, owner: related, fallback: known(related, primary) },
-        { role: 'foreignKey', option: fact.foreignKey, owner: model, fallback: known(related, foreignOf) },
+        { role: 'localKey', option: options.localKey, owner: related, fallback: known(related, primary) },
+        { role: 'foreignKey', option: options.foreignKey, owner: model, fallback: known(related, foreignOf) },
       ]
     case 'manyToMany': {
       // relatedKey defaults to relationLocalKey(...) too: the primary key *name* of this model.
@@ -206,12 +208,11 @@ function keySpecs(
         name: m.primaryKey,
         derivation: `Lucid's default relatedKey: the primary key name of ${m.name}`,
       })
-      const options = fact.manyToMany
       return [
-        { role: 'localKey', option: fact.localKey, owner: model, fallback: known(model, primary) },
+        { role: 'localKey', option: options.localKey, owner: model, fallback: known(model, primary) },
         {
           role: 'relatedKey',
-          option: options?.relatedKey,
+          option: options.relatedKey,
           owner: related,
           fallback: known(model, relatedDefault),
         },
@@ -219,25 +220,29 @@ function keySpecs(
     }
     case 'hasManyThrough': {
       if (!through) return undefined
-      const options = fact.hasManyThrough
       return [
-        { role: 'localKey', option: fact.localKey, owner: model, fallback: known(model, primary) },
-        { role: 'foreignKey', option: fact.foreignKey, owner: through, fallback: known(model, foreignOf) },
+        { role: 'localKey', option: options.localKey, owner: model, fallback: known(model, primary) },
+        { role: 'foreignKey', option: options.foreignKey, owner: through, fallback: known(model, foreignOf) },
         {
           role: 'throughLocalKey',
-          option: options?.throughLocalKey,
+          option: options.throughLocalKey,
           owner: through,
           fallback: known(through, primary),
         },
         {
           role: 'throughForeignKey',
-          option: options?.throughForeignKey,
+          option: options.throughForeignKey,
           owner: related,
           fallback: known(through, foreignOf),
         },
       ]
     }
   }
+}
+
+/** The key options with their constants read when the model index could read them. */
+function keyOptionsOf(relation: ModelRelation): KeyOptions {
+  return relation.keyOptions ?? writtenKeyOptions(relation.fact)
 }
 
 function camelKey(strategy: LucidModel['strategy'], m: LucidModel): string {
@@ -252,14 +257,15 @@ function resolvePivot(
   related: LucidModel,
   byRole: (role: KeyRole) => ResolvedKey | undefined,
 ): ResolvedPivot | undefined {
-  const options = relation.fact.manyToMany ?? {}
   const strategy = model.strategy
-  const { pivotTable, pivotForeignKey, pivotRelatedForeignKey } = options
-  if ([pivotTable, pivotForeignKey, pivotRelatedForeignKey].some((o) => o && o.value === undefined))
-    return undefined
+  const { pivotTable, pivotForeignKey, pivotRelatedForeignKey } = keyOptionsOf(relation)
+  // A pivot key built by code leaves the other one checkable; a table built by code leaves nothing.
+  if (pivotTable && pivotTable.value === undefined) return undefined
   const names = [related.name, model.name].sort()
   let table = pivotTable?.value
-  if (table === undefined && strategy) table = strategy.relationPivotTable('manyToMany', model, related)
+  // An app strategy that names pivot tables itself leaves the default unknown.
+  if (table === undefined && strategy && !model.strategyGaps?.pivotTable)
+    table = strategy.relationPivotTable('manyToMany', model, related)
   if (table === undefined) return undefined
   const pivotKey = (
     role: PivotKey['role'],
@@ -268,6 +274,7 @@ function resolvePivot(
     holds: ResolvedKey | undefined,
   ): PivotKey | undefined => {
     if (option?.value !== undefined) return withHolds({ role, name: option.value, option }, holds)
+    if (option) return undefined
     if (!strategy || !of.complete) return undefined
     const name = strategy.relationPivotForeignKey(of)
     return withHolds({ role, name, derivation: `snakeCase("${of.name}" + "_" + "${of.primaryKey}")` }, holds)
@@ -279,7 +286,7 @@ function resolvePivot(
   const pivot: ResolvedPivot = { table, keys }
   if (pivotTable) pivot.tableOption = pivotTable
   else pivot.tableDerivation = `snakeCase("${names.join('_')}")`
-  const columns = pivotColumnNodes(ts, options.pivotColumns)
+  const columns = pivotColumnNodes(ts, relation.fact.manyToMany?.pivotColumns)
   if (columns) pivot.columns = columns
   return pivot
 }

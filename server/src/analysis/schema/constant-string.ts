@@ -1,7 +1,55 @@
 // The string a migration argument stands for, when it is a constant: a literal, `this.tableName`, a
-// `const` of the file, or a template / `+` of those. Anything else is unknown: never guessed.
+// `const` of the file, a name imported from another file of the app whose type is one string literal
+// (`Tables.USERS`, read with the checker beforehand), or a template / `+` of those. Anything else is
+// unknown: never guessed.
 import type * as TS from 'typescript'
 import { memberName, skipOuter, stringValue, type TsModule } from '../syntax'
+
+/** The values of imported names, by node: set by readImportedConstants for the file being read. */
+const importedValues = new WeakMap<TS.Node, string>()
+
+/**
+ * Reads, with the checker, the value of every use of a name the file imports from the app (`Tables`
+ * in `Tables.USERS`, `USERS`). False when the file imports no such name: its constants are its own.
+ */
+export function readImportedConstants(ts: TsModule, checker: TS.TypeChecker, file: TS.SourceFile): boolean {
+  const names = new Set<string>()
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue
+    if (statement.importClause?.isTypeOnly || isPackage(statement.moduleSpecifier.text)) continue
+    const clause = statement.importClause
+    if (clause?.name) names.add(clause.name.text)
+    const bindings = clause?.namedBindings
+    if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text)
+    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.add(el.name.text)
+  }
+  if (names.size === 0) return false
+  const visit = (node: TS.Node): void => {
+    if (ts.isImportDeclaration(node)) return
+    const root =
+      ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? rootName(ts, node) : node
+    if ((ts.isIdentifier(node) || root !== node) && root && ts.isIdentifier(root) && names.has(root.text)) {
+      const type = checker.getTypeAtLocation(node)
+      if (type.isStringLiteral()) importedValues.set(node, type.value)
+      else importedValues.delete(node)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  return true
+}
+
+/** `#enums/tables`, `./names`, `../shared/x`: a file of the app; `@adonisjs/lucid/schema`: a package. */
+function isPackage(specifier: string): boolean {
+  return !specifier.startsWith('.') && !specifier.startsWith('#') && !specifier.startsWith('/')
+}
+
+function rootName(ts: TsModule, node: TS.Expression): TS.Expression {
+  let current = node
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current))
+    current = current.expression
+  return current
+}
 
 export function constantString(ts: TsModule, node: TS.Expression | undefined): string | undefined {
   return node ? evaluate(ts, skipOuter(ts, node), 0) : undefined
@@ -44,13 +92,13 @@ function evaluate(ts: TsModule, node: TS.Expression, depth: number): string | un
   }
   if (ts.isIdentifier(node)) {
     const init = constInitializer(ts, node)
-    return init ? evaluate(ts, skipOuter(ts, init), depth + 1) : undefined
+    return init ? evaluate(ts, skipOuter(ts, init), depth + 1) : importedValues.get(node)
   }
   if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const init = classPropertyInitializer(ts, node, node.name.text)
     return init ? evaluate(ts, skipOuter(ts, init), depth + 1) : undefined
   }
-  return undefined
+  return importedValues.get(node)
 }
 
 /** The initializer of the one `const NAME = ...` of the file that is visible here (no reassignment). */

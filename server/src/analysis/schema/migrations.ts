@@ -25,7 +25,8 @@ const cache = new WeakMap<TS.Program, Map<string, DatabaseSchema | null>>()
 
 /**
  * Undefined when no migration under the folders extends Lucid's BaseSchema: then there is no schema
- * to check against. Built once per program and source; each file's operations are cached per SourceFile.
+ * to check against. Built once per program and source; each file's operations are cached per SourceFile
+ * (and per checker for a file that imports names of the app, whose values may change).
  */
 export function migrationSchema(
   ts: TsModule,
@@ -72,13 +73,14 @@ function filesUnder(
   named: boolean,
 ): MigrationFile[] {
   const prefix = path.join(rootDir, folder) + path.sep
+  const checker = program.getTypeChecker()
   // With several folders a migration is named with its folder, as Lucid names it in messages.
   const relative = (f: TS.SourceFile) =>
     (named ? `${folder}/` : '') + path.relative(prefix, path.normalize(f.fileName)).split(path.sep).join('/')
   const files = program
     .getSourceFiles()
     .filter((f) => !f.isDeclarationFile && path.normalize(f.fileName).startsWith(prefix))
-    .map((f) => readMigration(ts, f, relative(f)))
+    .map((f) => readMigration(ts, f, relative(f), checker))
   return files.sort((a, b) => compareMigrationNames(a.name, b.name, naturalSort))
 }
 

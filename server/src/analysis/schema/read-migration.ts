@@ -4,7 +4,7 @@
 import type * as TS from 'typescript'
 import { memberName, skipOuter, type TsModule } from '../syntax'
 import { callChain, isThisSchema, type ChainCall } from './call-chain'
-import { constantString } from './constant-string'
+import { constantString, readImportedConstants } from './constant-string'
 import type { MigrationFile, SchemaOp } from './migration-ops'
 import { rawSqlOps } from './raw-sql'
 import { readTableBody } from './table-body'
@@ -27,11 +27,18 @@ const HARMLESS_SCHEMA = new Set([
 /** `this` methods a migration may call without touching tables. */
 const HARMLESS_THIS = new Set(['defer', 'now'])
 
-const cache = new WeakMap<TS.SourceFile, MigrationFile>()
+/** A file that imports names from the app is read again with each checker: those files may change. */
+const cache = new WeakMap<TS.SourceFile, { result: MigrationFile; checker?: TS.TypeChecker }>()
 
-export function readMigration(ts: TsModule, file: TS.SourceFile, name: string): MigrationFile {
+export function readMigration(
+  ts: TsModule,
+  file: TS.SourceFile,
+  name: string,
+  checker?: TS.TypeChecker,
+): MigrationFile {
   const cached = cache.get(file)
-  if (cached?.name === name) return cached
+  if (cached?.result.name === name && (!cached.checker || cached.checker === checker)) return cached.result
+  const imports = checker !== undefined && readImportedConstants(ts, checker, file)
   const classes = file.statements.filter(ts.isClassDeclaration).filter((c) => extendsBaseSchema(ts, c))
   const ops: SchemaOp[] = []
   for (const cls of classes) {
@@ -41,7 +48,7 @@ export function readMigration(ts: TsModule, file: TS.SourceFile, name: string): 
     if (up?.body) readStatements(ts, up.body.statements, ops)
   }
   const result: MigrationFile = { fileName: file.fileName, name, recognized: classes.length > 0, ops }
-  cache.set(file, result)
+  cache.set(file, imports ? { result, checker } : { result })
   return result
 }
 
@@ -70,11 +77,13 @@ function schemaImports(ts: TsModule, file: TS.SourceFile): Set<string> {
 
 function readStatements(ts: TsModule, statements: readonly TS.Statement[], ops: SchemaOp[]): void {
   for (const statement of statements) {
-    const expression = ts.isExpressionStatement(statement)
+    const written = ts.isExpressionStatement(statement)
       ? statement.expression
       : ts.isReturnStatement(statement)
         ? statement.expression
         : undefined
+    // `void this.schema.createTable(...)` (a lint rule against floating promises) is the same statement.
+    const expression = written && ts.isVoidExpression(written) ? written.expression : written
     if (expression) {
       const chain = callChain(ts, expression)
       if (chain && isThisSchema(ts, skipOuter(ts, chain.root))) ops.push(...schemaChain(ts, chain.calls))

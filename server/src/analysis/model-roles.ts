@@ -8,8 +8,10 @@
 import type * as TS from 'typescript'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
-import { isExternalFile, resolveName } from './resolve'
-import type { TsModule } from './syntax'
+import type { ClassFacts } from './class-facts'
+import { fileFacts } from './file-facts'
+import { isExternalFile, isLucidModule, resolveName } from './resolve'
+import { skipOuter, type TsModule } from './syntax'
 
 /** `database/schema.ts`, written by `node ace migration:run` in AdonisJS 7 apps. */
 const GENERATED_SCHEMA = /[\\/]database[\\/]schema\.ts$/
@@ -27,11 +29,19 @@ export function baseOnlyModels(index: ModelIndex): Set<LucidModel> {
 }
 
 function computeBases(index: ModelIndex): Set<LucidModel> {
-  const models = index.allModels()
   const candidates = new Set<LucidModel>()
-  for (const model of models) {
-    if (model.base) candidates.add(model.base)
-    if (GENERATED_SCHEMA.test(model.file.fileName)) candidates.add(model)
+  for (const file of index.program.getSourceFiles()) {
+    if (isExternalFile(file)) continue
+    const generated = GENERATED_SCHEMA.test(file.fileName)
+    const fromLucid = generated ? new Set<string>() : namesImportedFromLucid(index.ts, file)
+    for (const cls of fileFacts(index.ts, file).classes) {
+      // A class extending what it imports from Lucid (BaseModel, in `compose` too) has no base of
+      // the app's: it need not be linked here, which keeps an edit from linking every model.
+      if (extendsImport(index.ts, cls, fromLucid)) continue
+      const model = index.modelOf(cls.node)
+      if (model?.base) candidates.add(model.base)
+      if (model && generated) candidates.add(model)
+    }
   }
   if (candidates.size === 0) return candidates
   const byNode = new Map<TS.Node, LucidModel>([...candidates].map((m) => [m.facts.node, m]))
@@ -49,6 +59,30 @@ function computeBases(index: ModelIndex): Set<LucidModel> {
     if (candidates.size === 0) break
   }
   return candidates
+}
+
+/** Local names this file imports from Lucid's own modules (`BaseModel`, `BaseModel as Base`). */
+function namesImportedFromLucid(ts: TsModule, file: TS.SourceFile): Set<string> {
+  const names = new Set<string>()
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue
+    if (!isLucidModule(statement.moduleSpecifier.text)) continue
+    const named = statement.importClause?.namedBindings
+    if (named && ts.isNamedImports(named)) for (const element of named.elements) names.add(element.name.text)
+  }
+  return names
+}
+
+/** `extends X` or `extends compose(X, ...)` where X is one of `names`. */
+function extendsImport(ts: TsModule, cls: ClassFacts, names: Set<string>): boolean {
+  if (names.size === 0 || !cls.heritage) return false
+  let expr = skipOuter(ts, cls.heritage)
+  if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'compose') {
+    const [first] = expr.arguments
+    if (!first) return false
+    expr = skipOuter(ts, first)
+  }
+  return ts.isIdentifier(expr) && names.has(expr.text)
 }
 
 /** The candidates' class names, plus local names of imports in this file that bind one of them. */

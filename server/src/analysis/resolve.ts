@@ -48,6 +48,11 @@ function importOrigin(ts: TsModule, symbol: TS.Symbol): { module: string; name: 
 
 const LUCID_MODULES = /^(@ioc:Adonis\/Lucid\/Orm|@adonisjs\/lucid(\/.*)?)$/
 
+/** `@adonisjs/lucid` and its subpaths, and v5's `@ioc:Adonis/Lucid/Orm`. */
+export function isLucidModule(specifier: string): boolean {
+  return LUCID_MODULES.test(specifier)
+}
+
 /** True for Lucid's own `BaseModel`, whether or not node_modules is installed. */
 export function isLucidBaseModel(resolution: Resolution): boolean {
   if (resolution.kind === 'undeclared') return false

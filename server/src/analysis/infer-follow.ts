@@ -1,7 +1,7 @@
 // The receivers ModelInference follows beyond plain names and calls: static methods of the model
 // (`Movie.published()` returning `this.query()`), loaded relations (`movie.reviews`), `auth.user`,
-// `(await import('#models/movie')).default`, destructured arrays and `Promise.all` results, and
-// the query of a `scope((query) => ...)`.
+// `(await import('#models/movie')).default`, destructured arrays and `Promise.all` results, the
+// query of a `scope((query) => ...)`, and the builders and rows a factory's callbacks receive.
 import type * as TS from 'typescript'
 import { authUserModel, defaultExportModel, isAuthExpression } from './auth-user'
 import { fileFacts } from './file-facts'
@@ -9,7 +9,7 @@ import type { ModelInference, ModelRef } from './infer'
 import { refOfTypeNode } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
-import { skipOuter, type TsModule } from './syntax'
+import { skipOuter, stringValue, type TsModule } from './syntax'
 
 /** Relation kinds whose property holds an array of the related model once loaded. */
 const MANY_RELATIONS = new Set(['hasMany', 'manyToMany', 'hasManyThrough'])
@@ -68,6 +68,8 @@ export function propertyRef(
   }
   if (ts.isIdentifier(target) && /^[A-Z]/.test(target.text)) return undefined // a class's static member
   const owner = inf.of(node.expression, depth + 1)
+  // `PostFactory.with(...).factory`: a factory builder's factory, of the same model.
+  if (name === 'factory' && owner?.kind === 'factory') return owner
   if (owner?.kind !== 'instance') return undefined
   const relation = owner.model.relations.get(name)
   if (!relation) return undefined
@@ -120,6 +122,32 @@ function defaultImportRef(
   return model && { model, kind: 'class' }
 }
 
+/** Factory hooks: `after('create', (factory, row, ctx) => ...)`. */
+const FACTORY_HOOKS = new Set(['before', 'after'])
+
+/**
+ * Callbacks given to a factory: `.with('posts', 3, (post) => ...)` receives the related model's
+ * factory builder; `.after('create', (factory, row) => ...)` (and `before`) receives the row, the
+ * factory's model; `.tap((row) => ...)` receives the row too.
+ */
+export function factoryCallbackRef(
+  inf: ModelInference,
+  factory: ModelRef,
+  call: TS.CallExpression,
+  fn: TS.ArrowFunction | TS.FunctionExpression,
+  position: number,
+): ModelRef | undefined {
+  const method = (call.expression as TS.PropertyAccessExpression).name.text
+  const last = call.arguments[call.arguments.length - 1]
+  if (method === 'with' && position === 0 && last === fn && call.arguments.length > 1)
+    return inf.relatedRef(factory, stringValue(inf.index.ts, call.arguments[0]) ?? '', 'factory')
+  if (FACTORY_HOOKS.has(method) && position === 1 && call.arguments[1] === fn)
+    return { model: factory.model, kind: 'instance' }
+  if (method === 'tap' && position === 0 && call.arguments[0] === fn)
+    return { model: factory.model, kind: 'instance' }
+  return undefined
+}
+
 /** `static published = scope((query) => ...)` in a model: a query of that model. */
 export function scopeRef(inf: ModelInference, call: TS.CallExpression): ModelRef | undefined {
   const ts = inf.index.ts
@@ -133,7 +161,7 @@ export function scopeRef(inf: ModelInference, call: TS.CallExpression): ModelRef
 }
 
 /** The expressions a function returns (not those of functions nested in it); none when one is bare. */
-function returnedExpressions(ts: TsModule, fn: TS.SignatureDeclaration): TS.Expression[] {
+export function returnedExpressions(ts: TsModule, fn: TS.SignatureDeclaration): TS.Expression[] {
   const body = (fn as TS.FunctionLikeDeclaration).body
   if (!body) return []
   if (!ts.isBlock(body)) return [body]

@@ -66,6 +66,10 @@ export function refOfTypeNode(
     if (target?.kind !== 'class') return undefined
     return { model: target.model, kind: QUERY_TYPES.has(name) ? 'query' : 'relation' }
   }
+  if (name === 'PreloaderContract' && args[0]) {
+    const row = refOfTypeNode(index, args[0], bindings)
+    return row?.kind === 'instance' ? { model: row.model, kind: 'preloader' } : undefined
+  }
   if (name === 'InstanceType' && args[0]) {
     const cls = refOfTypeNode(index, args[0], bindings)
     return cls?.kind === 'class' ? { model: cls.model, kind: 'instance' } : undefined

@@ -1,16 +1,27 @@
 // Which model an expression stands for: `User`, `await User.findOrFail(1)`, `user` (a variable or a
 // typed parameter), `User.query().where(...)`, `user.related('posts')`, the `q` of a preload
-// callback, `this` in a model method. Syntax first; the type checker's types as a last resort.
+// callback, the `loader` of `user.load((loader) => ...)`, `this` in a model method, what a method of
+// an app's repository or service returns. Syntax first; the type checker's types as a last resort.
 import type * as TS from 'typescript'
 import { AUTH_USER_METHODS, authUserModel, isAuthExpression } from './auth-user'
 import { RELATION_NAME_METHODS } from './file-facts'
-import { bindingRef, isAwaited, mixinHost, propertyRef, scopeRef, staticMethodRef } from './infer-follow'
+import {
+  bindingRef,
+  factoryCallbackRef,
+  isAwaited,
+  mixinHost,
+  propertyRef,
+  returnedExpressions,
+  scopeRef,
+  staticMethodRef,
+} from './infer-follow'
 import { heritageBindings, refOfCheckerType, refOfTypeNode, type Bindings } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
 import { memberName, skipOuter, stringValue } from './syntax'
 
-export type ModelRefKind = 'class' | 'instance' | 'instances' | 'query' | 'relation' | 'factory'
+/** `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations. */
+export type ModelRefKind = 'class' | 'instance' | 'instances' | 'query' | 'relation' | 'factory' | 'preloader'
 
 export interface ModelRef {
   model: LucidModel
@@ -41,6 +52,10 @@ const STATIC_MANY = new Set([
 const QUERY_ONE = new Set(['first', 'firstOrFail'])
 const QUERY_MANY = new Set(['exec', 'paginate'])
 const INSTANCE_SELF = new Set(['save', 'refresh', 'merge', 'fill', 'useTransaction', 'useConnection'])
+/** Preloader methods (`loader.load('posts').preload('comments')`) that return the preloader. */
+const PRELOADER_SELF = new Set(['load', 'preload', 'preloadOnce', 'sideload'])
+/** Instance methods that take `(preloader) => ...` as their only argument. */
+const INSTANCE_PRELOAD = new Set(['load', 'preload'])
 const ARRAY_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap'])
 /** Query builder methods whose callbacks receive the same builder: `.if(cond, (q) => ...)`. */
 const CONDITIONAL = new Set(['if', 'unless', 'match'])
@@ -57,6 +72,8 @@ const FACTORY_SELF = new Set([
   'relation',
   'pivotAttributes',
   'mergeRecursive',
+  'before',
+  'after',
 ])
 const FACTORY_ONE = new Set(['create', 'make', 'makeStubbed'])
 const FACTORY_MANY = new Set(['createMany', 'makeMany', 'makeStubbedMany'])
@@ -64,6 +81,8 @@ const MAX_DEPTH = 24
 
 export class ModelInference {
   private readonly ts
+  /** While reading a method's returns: `this` in class `base` is an instance of its subclass `sub`. */
+  private thisClass: { base: TS.ClassLikeDeclaration; sub: TS.ClassLikeDeclaration } | undefined
   constructor(readonly index: ModelIndex) {
     this.ts = index.ts
   }
@@ -118,7 +137,7 @@ export class ModelInference {
       return user && { model: user, kind: 'instance' }
     }
     const receiver = this.of(access.expression, depth + 1)
-    if (!receiver) return this.ofInheritedMethod(access) ?? refOfCheckerType(this.index, node)
+    if (!receiver) return this.ofInheritedMethod(access, depth) ?? refOfCheckerType(this.index, node)
     const { model } = receiver
     switch (receiver.kind) {
       case 'class':
@@ -142,8 +161,10 @@ export class ModelInference {
         if (QUERY_ONE.has(method)) return { model, kind: 'instance' }
         return QUERY_MANY.has(method) ? { model, kind: 'instances' } : receiver
       case 'instances':
-        if (method === 'find') return { model, kind: 'instance' }
+        if (method === 'find' || method === 'at') return { model, kind: 'instance' }
         return method === 'filter' || method === 'all' ? receiver : undefined // all(): a paginator's rows
+      case 'preloader':
+        return PRELOADER_SELF.has(method) ? receiver : undefined
     }
   }
 
@@ -185,9 +206,12 @@ export class ModelInference {
     let symbol = safe(() => this.index.checker.getSymbolAtLocation(node))
     if (symbol && symbol.flags & ts.SymbolFlags.Alias)
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
-    const decl = symbol?.valueDeclaration
+    const decl = this.overriding(node, symbol?.valueDeclaration)
     let ref: ModelRef | undefined
     if (decl && ts.isVariableDeclaration(decl)) ref = this.ofVariable(decl, depth)
+    else if (decl && ts.isParameterPropertyDeclaration(decl, decl.parent) && decl.type)
+      // `constructor(public model: T)`: a field, typed as a property declaration is.
+      ref = refOfTypeNode(this.index, decl.type, this.thisBindings(node, decl.parent.parent))
     else if (decl && ts.isParameter(decl)) ref = this.ofParameter(decl, depth)
     else if (decl && ts.isBindingElement(decl)) ref = bindingRef(this, decl, depth)
     else if (decl && ts.isPropertyDeclaration(decl))
@@ -198,19 +222,55 @@ export class ModelInference {
   }
 
   /**
-   * `this.findByIdOrFail(id)` or `this.repo.findByIdOrFail(id)` where `repo: RoleRepository` and
-   * `RoleRepository extends BaseRepository<typeof Role>`: the declared return type of a method of a
-   * generic base class, with the type arguments the receiver's class gives it.
+   * `this.repo.findOrFail(id)` where `repo: BlogRepository`, a class of the app (not a model): what
+   * the method returns, read from its declared return type or else from its return statements. In
+   * a generic base (`BlogRepository extends BaseRepository<typeof Blog>`), the type parameters take
+   * the arguments the receiver's class gives them, and `this.model: T` in the method body reads as
+   * `typeof Blog`. Every return statement must name the same model and kind.
    */
-  private ofInheritedMethod(access: TS.PropertyAccessExpression): ModelRef | undefined {
+  private ofInheritedMethod(access: TS.PropertyAccessExpression, depth: number): ModelRef | undefined {
     const ts = this.ts
-    const method = safe(() => this.index.checker.getSymbolAtLocation(access.name))?.valueDeclaration
-    if (!method || !ts.isMethodDeclaration(method) || !method.type || !ts.isClassLike(method.parent))
-      return undefined
-    if (!method.parent.typeParameters) return undefined
-    const owner = this.classOfReceiver(access.expression)
-    const bindings = owner && owner !== method.parent && heritageBindings(this.index, owner, method.parent)
-    return bindings ? refOfTypeNode(this.index, method.type, bindings) : undefined
+    const symbol = safe(() => this.index.checker.getSymbolAtLocation(access.name))
+    const method = this.overriding(access, symbol?.valueDeclaration)
+    if (!method || !ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent)) return undefined
+    if (this.index.modelOf(method.parent)) return undefined // a model's methods: see staticMethodRef
+    const owner = this.classOfReceiver(access.expression) ?? method.parent
+    if (owner !== method.parent && !heritageBindings(this.index, owner, method.parent)) return undefined
+    if (method.type) {
+      if (owner === method.parent) return refOfTypeNode(this.index, method.type)
+      return refOfTypeNode(this.index, method.type, heritageBindings(this.index, owner, method.parent))
+    }
+    const returned = returnedExpressions(ts, method)
+    if (returned.length === 0) return undefined
+    const outer = this.thisClass
+    this.thisClass = { base: method.parent, sub: owner }
+    try {
+      let result: ModelRef | undefined
+      for (const expr of returned) {
+        const ref = this.of(expr, depth + 1)
+        if (!ref || (result && (ref.model !== result.model || ref.kind !== result.kind))) return undefined
+        result = ref
+      }
+      return result
+    } finally {
+      this.thisClass = outer
+    }
+  }
+
+  /**
+   * `this.model` in a base class's method read for a subclass: the member the subclass declares
+   * under that name when it overrides the base's (the checker alone answers with the base's).
+   */
+  private overriding(node: TS.Node, decl: TS.Declaration | undefined): TS.Declaration | undefined {
+    const ts = this.ts
+    const sub = this.thisClass?.sub
+    if (!decl || !sub || !ts.isPropertyAccessExpression(node)) return decl
+    if (node.expression.kind !== ts.SyntaxKind.ThisKeyword) return decl
+    if (ts.findAncestor(decl, ts.isClassLike) !== this.thisClass?.base) return decl
+    const cls = sub.name && safe(() => this.index.checker.getSymbolAtLocation(sub.name!))
+    if (!cls) return undefined
+    const member = this.index.checker.getDeclaredTypeOfSymbol(cls).getProperty(node.name.text)
+    return member ? member.valueDeclaration : decl
   }
 
   /** The class `this` is written in, or the class a receiver's declared type names (not a model). */
@@ -223,7 +283,7 @@ export class ModelInference {
         if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined
         current = current.parent
       }
-      return current
+      return current && current === this.thisClass?.base ? this.thisClass.sub : current
     }
     const type = safe(() => this.index.checker.getTypeAtLocation(node))
     const symbol = type?.getSymbol()
@@ -244,7 +304,8 @@ export class ModelInference {
       if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined
       current = current.parent
     }
-    return current && current !== owner ? heritageBindings(this.index, current, owner) : undefined
+    const from = current && current === this.thisClass?.base ? this.thisClass.sub : current
+    return from && from !== owner ? heritageBindings(this.index, from, owner) : undefined
   }
 
   private ofVariable(decl: TS.VariableDeclaration, depth: number): ModelRef | undefined {
@@ -263,7 +324,9 @@ export class ModelInference {
   }
 
   private ofParameter(param: TS.ParameterDeclaration, depth: number): ModelRef | undefined {
-    if (param.type) return refOfTypeNode(this.index, param.type)
+    // `(loader: any) => ...` says nothing: what the call passes is read as for an untyped parameter.
+    if (param.type && param.type.kind !== this.ts.SyntaxKind.AnyKeyword)
+      return refOfTypeNode(this.index, param.type)
     const fn = param.parent
     // `onQuery(query) { ... }`, method syntax in the relation's options.
     if (this.ts.isMethodDeclaration(fn) && this.ts.isObjectLiteralExpression(fn.parent))
@@ -271,11 +334,16 @@ export class ModelInference {
         ? this.ofOnQuery(fn)
         : undefined
     if (!this.ts.isArrowFunction(fn) && !this.ts.isFunctionExpression(fn)) return undefined
-    if (fn.parameters[0] !== param) return undefined
+    const position = fn.parameters.indexOf(param)
+    if (position !== 0 && position !== 1) return undefined
     let holder = fn.parent
-    if (this.ts.isPropertyAssignment(holder) && memberName(this.ts, holder.name) === 'onQuery')
+    if (
+      position === 0 &&
+      this.ts.isPropertyAssignment(holder) &&
+      memberName(this.ts, holder.name) === 'onQuery'
+    )
       return this.ofOnQuery(holder)
-    if (this.ts.isCallExpression(holder) && this.ts.isIdentifier(holder.expression))
+    if (position === 0 && this.ts.isCallExpression(holder) && this.ts.isIdentifier(holder.expression))
       return scopeRef(this, holder)
     // `.match([cond, (q) => ...], ...)`: the callback sits in an array argument.
     if (this.ts.isArrayLiteralExpression(holder) && this.ts.isCallExpression(holder.parent))
@@ -285,9 +353,14 @@ export class ModelInference {
     const method = holder.expression.name.text
     const receiver = this.of(holder.expression.expression, depth + 1)
     const name = stringValue(this.ts, holder.arguments[0])
+    if (receiver?.kind === 'factory') return factoryCallbackRef(this, receiver, holder, fn, position)
+    if (position !== 0) return undefined
     if (RELATION_NAME_METHODS.has(method) && name !== undefined && holder.arguments[1] === fn) {
       return this.relatedRef(receiver, name, 'query')
     }
+    // `user.load((loader) => loader.load('posts'))`: a preloader of the instance's model.
+    if (holder.arguments[0] === fn && receiver?.kind === 'instance' && INSTANCE_PRELOAD.has(method))
+      return { model: receiver.model, kind: 'preloader' }
     if (holder.arguments[0] === fn && receiver?.kind === 'query') return receiver // where((q) => ...)
     if (CONDITIONAL.has(method) && receiver?.kind === 'query') return receiver // if(cond, (q) => ...)
     if (holder.arguments[0] === fn && receiver?.kind === 'instances' && ARRAY_CALLBACKS.has(method)) {
@@ -320,8 +393,17 @@ export class ModelInference {
         : symbol
     let decl: TS.Node | undefined = target?.valueDeclaration
     if (decl && this.ts.isVariableDeclaration(decl)) decl = decl.initializer
+    // `const { createUser } = helpers()`: the function the checker finds behind the name.
+    if (decl && this.ts.isBindingElement(decl)) decl = this.onlySignature(call.expression)
     if (!decl || !this.ts.isFunctionLike(decl) || !decl.type) return undefined
     return refOfTypeNode(this.index, decl.type) // Promise<...> unwrapped there
+  }
+
+  /** The declaration of the one call signature of `callee`'s type (none when it is overloaded). */
+  private onlySignature(callee: TS.Expression): TS.Node | undefined {
+    const type = safe(() => this.index.checker.getTypeAtLocation(callee))
+    const signatures = type?.getCallSignatures() ?? []
+    return signatures.length === 1 ? signatures[0]?.declaration : undefined
   }
 }
 

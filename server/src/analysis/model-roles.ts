@@ -33,11 +33,7 @@ function computeBases(index: ModelIndex): Set<LucidModel> {
   for (const file of index.program.getSourceFiles()) {
     if (isExternalFile(file)) continue
     const generated = GENERATED_SCHEMA.test(file.fileName)
-    const fromLucid = generated ? new Set<string>() : namesImportedFromLucid(index.ts, file)
-    for (const cls of fileFacts(index.ts, file).classes) {
-      // A class extending what it imports from Lucid (BaseModel, in `compose` too) has no base of
-      // the app's: it need not be linked here, which keeps an edit from linking every model.
-      if (extendsImport(index.ts, cls, fromLucid)) continue
+    for (const cls of mayExtendModels(index.ts, file, generated)) {
       const model = index.modelOf(cls.node)
       if (model?.base) candidates.add(model.base)
       if (model && generated) candidates.add(model)
@@ -59,6 +55,24 @@ function computeBases(index: ModelIndex): Set<LucidModel> {
     if (candidates.size === 0) break
   }
   return candidates
+}
+
+const extending = new WeakMap<TS.SourceFile, ClassFacts[]>()
+
+/**
+ * The classes of a file that may extend a model of the app (kept per file version, which an edit of
+ * another file does not change). Skipped: classes without `extends`, and those extending what the
+ * file imports from Lucid (BaseModel, in `compose` too), whose base is never one of the app's. So an
+ * edit does not link every model of the app.
+ */
+function mayExtendModels(ts: TsModule, file: TS.SourceFile, generated: boolean): ClassFacts[] {
+  let classes = extending.get(file)
+  if (!classes) {
+    const fromLucid = generated ? new Set<string>() : namesImportedFromLucid(ts, file)
+    classes = fileFacts(ts, file).classes.filter((cls) => cls.heritage && !extendsImport(ts, cls, fromLucid))
+    extending.set(file, classes)
+  }
+  return classes
 }
 
 /** Local names this file imports from Lucid's own modules (`BaseModel`, `BaseModel as Base`). */

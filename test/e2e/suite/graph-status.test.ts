@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict'
 import * as vscode from 'vscode'
 import { COMMANDS } from '../../../server/src/protocol'
-import { lucidLens, openInEditor, screenshot, within } from './support'
+import { lucidLens, openInEditor, screenshot, showBeside, within } from './support'
 
 describe('graph, code lenses and status bar', () => {
   before(() => lucidLens())
@@ -17,14 +17,13 @@ describe('graph, code lenses and status bar', () => {
     assert.ok(graph.edges.includes('User.posts -> Post'), JSON.stringify(graph.edges))
     assert.ok(graph.edges.includes('Post.tags -> Tag'), JSON.stringify(graph.edges))
     assert.deepEqual(graph.problemEdges, ['Post.approvedComments -> Comment'])
-    // The graph alone in the window, as a user reading it would make it: fitted to a narrow panel
-    // beside a file, its labels are too small to read in the README.
-    await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup')
-    try {
-      await screenshot({ name: 'graph', webview: 'graph', expectText: 'Organization' })
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup')
-    }
+    await showBeside('app/models/post.ts', 'declare approved|Comments')
+    await screenshot({
+      name: 'graph',
+      webview: 'graph',
+      expectText: 'Organization',
+      pageText: 'Preview approvedComments',
+    })
   })
 
   it('a "Preview …" code lens above each previewable relation of Post', async () => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode'
 import {
   appUri,
   codeOf,
-  hasDriver,
+  requireDriver,
   inWorkbench,
   lucidDiagnostics,
   lucidLens,
@@ -72,8 +72,8 @@ describe('quick fixes', () => {
       await vscode.workspace.fs.delete(appUri(DIGEST))
     })
 
-    it(`Ctrl+. on the N+1, then "${LL501_FIX}" clicked in the menu`, async function () {
-      if (!hasDriver()) this.skip()
+    it(`Ctrl+. on the N+1, then "${LL501_FIX}" clicked in the menu`, async () => {
+      requireDriver()
       const editor = await openInEditor(DIGEST)
       const { document } = editor
       const found = await waitForDiagnostics(document.uri, (all) => all.length > 0)

@@ -3,7 +3,7 @@
 // does (Ctrl+K Ctrl+I on the relation) and screenshotted for the README.
 import * as assert from 'node:assert/strict'
 import * as vscode from 'vscode'
-import { hasDriver, inWorkbench, lucidLens, openInEditor, positionOf } from './support'
+import { inWorkbench, lucidLens, openInEditor, positionOf, requireDriver } from './support'
 
 function hoverText(hovers: vscode.Hover[]): string[] {
   return hovers.flatMap((hover) =>
@@ -50,8 +50,8 @@ describe('hovers and completions', () => {
     )
   })
 
-  it('the manyToMany card on Post.tags in the hover widget, opened with Ctrl+K Ctrl+I', async function () {
-    if (!hasDriver()) this.skip()
+  it('the manyToMany card on Post.tags in the hover widget, opened with Ctrl+K Ctrl+I', async () => {
+    requireDriver()
     // The editor alone, the full width of the window: the card is as wide as it wants.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors')
     await vscode.commands.executeCommand('workbench.action.closeSidebar')

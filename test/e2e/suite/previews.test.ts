@@ -3,10 +3,18 @@
 // render is screenshotted by the driver.
 import * as assert from 'node:assert/strict'
 import * as vscode from 'vscode'
-import { SCREENSHOTS_VARIABLE } from '../protocol'
 import type { PanelRender } from '../../../client/src/test-api'
 import { COMMANDS } from '../../../server/src/protocol'
-import { appUri, lucidLens, openInEditor, positionOf, screenshot, showBeside, within } from './support'
+import {
+  appUri,
+  lucidLens,
+  openInEditor,
+  positionOf,
+  requireDriver,
+  screenshot,
+  showBeside,
+  within,
+} from './support'
 
 /** Queues the answers, runs the command and resolves with the panel's next render. */
 async function preview(command: string, answers: string[], ...args: unknown[]): Promise<PanelRender> {
@@ -45,8 +53,8 @@ describe('previews', () => {
     await screenshot({ name: 'preview', webview: 'preview', expectText: 'Post 1', pageText: 'Preview posts' })
   })
 
-  it("the panel's Re-run and Copy SQL buttons, clicked with the mouse", async function () {
-    if (process.env[SCREENSHOTS_VARIABLE] !== '1') this.skip()
+  it("the panel's Re-run and Copy SQL buttons, clicked with the mouse", async () => {
+    requireDriver()
     const hook = await lucidLens()
     const rerun = hook.nextPanelRender()
     const clicked = await screenshot({
@@ -74,8 +82,8 @@ describe('previews', () => {
     )
   })
 
-  it("the panel's Explain button re-runs the preview with the plan of each read", async function () {
-    if (process.env[SCREENSHOTS_VARIABLE] !== '1') this.skip()
+  it("the panel's Explain button re-runs the preview with the plan of each read", async () => {
+    requireDriver()
     const hook = await lucidLens()
     const explained = hook.nextPanelRender()
     const clicked = await screenshot({

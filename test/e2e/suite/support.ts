@@ -163,6 +163,17 @@ export function hasDriver(): boolean {
   return process.env[SCREENSHOTS_VARIABLE] === '1'
 }
 
+/**
+ * For a test that clicks or types through the browser driver: where there is none it fails, saying
+ * so, rather than being skipped (a run without the driver has not tested it).
+ */
+export function requireDriver(): void {
+  assert.ok(
+    hasDriver(),
+    'this test needs the browser driver: run the suite in code-server (code-server.test.ts)',
+  )
+}
+
 function askDriver(request: DriverRequest): Promise<ScreenshotAck> {
   if (!hasDriver())
     return Promise.resolve({ name: request.name, error: 'no driver takes screenshots in this run' })

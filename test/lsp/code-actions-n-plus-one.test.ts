@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { CodeAction } from 'vscode-languageserver/node'
-import { fixtureSession } from './fix-runner'
+import { fixesAt, fixtureSession } from './fix-runner'
 
 const session = fixtureSession('v6-app')
 
@@ -32,13 +32,7 @@ const CASES: [string, number, string, string][] = [
   [REPORT, 90, 'LL502', "Add .preload('comments') to the query"],
 ]
 
-async function quickFixes(file: string, code: string, line: number) {
-  const uri = await session.run.open(session.app.file(file))
-  const diagnostic = await session.run.diagnostic(uri, code, line)
-  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
-  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
-  return { uri, diagnostic, fixes }
-}
+const quickFixes = (file: string, code: string, line: number) => fixesAt(session, file, code, line)
 
 function only(actions: CodeAction[], title: string): CodeAction {
   assert.deepEqual(

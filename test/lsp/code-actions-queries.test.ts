@@ -3,8 +3,7 @@
 // applied, and re-analysis shows that finding gone and nothing new.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { CodeAction } from 'vscode-languageserver/node'
-import { fixtureSession } from './fix-runner'
+import { fixesAt, fixtureSession, pickAction as pick } from './fix-runner'
 
 const FILE = 'app/controllers/posts_controller.ts'
 const session = fixtureSession('schema-app')
@@ -22,19 +21,7 @@ const CASES: [number, string, string, RegExp][] = [
   [75, 'LL603', 'Call useTransaction(trx) first', /await user\.useTransaction\(trx\)\.related\('posts'\)/],
 ]
 
-async function quickFixes(code: string, line: number) {
-  const uri = await session.run.open(session.app.file(FILE))
-  const diagnostic = await session.run.diagnostic(uri, code, line)
-  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
-  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
-  return { uri, diagnostic, fixes }
-}
-
-function pick(actions: CodeAction[], title: string): CodeAction {
-  const action = actions.find((a) => a.title === title)
-  assert.ok(action, `"${title}" among ${JSON.stringify(actions.map((a) => a.title))}`)
-  return action
-}
+const quickFixes = (code: string, line: number) => fixesAt(session, FILE, code, line)
 
 for (const [line, code, title, after] of CASES) {
   test(`${code} at ${FILE}:${line}: "${title}" removes the finding and adds none`, async () => {

@@ -2,8 +2,7 @@
 // each action's edits are applied, and re-analysis shows that finding gone and nothing new.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { CodeAction } from 'vscode-languageserver/node'
-import { fixtureSession } from './fix-runner'
+import { fixesAt, fixtureSession, pickAction as pick } from './fix-runner'
 
 const session = fixtureSession('relations-app')
 
@@ -24,19 +23,7 @@ const CASES: [string, number, string, string][] = [
   ['app/models/user.ts', 37, 'LL407', "Set pivotTable to 'memberships'"],
 ]
 
-async function quickFixes(file: string, code: string, line: number) {
-  const uri = await session.run.open(session.app.file(file))
-  const diagnostic = await session.run.diagnostic(uri, code, line)
-  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
-  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
-  return { uri, diagnostic, fixes }
-}
-
-function pick(actions: CodeAction[], title: string): CodeAction {
-  const action = actions.find((a) => a.title === title)
-  assert.ok(action, `"${title}" among ${JSON.stringify(actions.map((a) => a.title))}`)
-  return action
-}
+const quickFixes = (file: string, code: string, line: number) => fixesAt(session, file, code, line)
 
 for (const [file, line, code, title] of CASES) {
   test(`${code} at ${file}:${line}: "${title}" removes the finding and adds none`, async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { CodeAction } from 'vscode-languageserver/node'
-import { fixtureSession } from './fix-runner'
+import { fixesAt, fixtureSession, pickAction as pick } from './fix-runner'
 
 const session = fixtureSession('v6-app')
 
@@ -39,19 +39,7 @@ const CASES: [string, number, string, string][] = [
   ['app/controllers/users_controller.ts', 72, 'LL305', "Match existing rows on 'slug'"],
 ]
 
-async function quickFixes(file: string, code: string, line: number) {
-  const uri = await session.run.open(session.app.file(file))
-  const diagnostic = await session.run.diagnostic(uri, code, line)
-  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
-  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
-  return { uri, diagnostic, fixes }
-}
-
-function pick(actions: CodeAction[], title: string): CodeAction {
-  const action = actions.find((a) => a.title === title)
-  assert.ok(action, `"${title}" among ${JSON.stringify(actions.map((a) => a.title))}`)
-  return action
-}
+const quickFixes = (file: string, code: string, line: number) => fixesAt(session, file, code, line)
 
 for (const [file, line, code, title] of CASES) {
   test(`${code} at ${file}:${line}: "${title}" removes the finding and adds none`, async () => {

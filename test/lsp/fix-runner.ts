@@ -186,3 +186,19 @@ export function fixtureSession(
   })
   return session
 }
+
+/** The quick fixes attached to `code`'s diagnostic on `line` (1-based) of the session app's `file`. */
+export async function fixesAt(session: FixtureSession, file: string, code: string, line: number) {
+  const uri = await session.run.open(session.app.file(file))
+  const diagnostic = await session.run.diagnostic(uri, code, line)
+  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
+  const fixes = actions.filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === code)
+  return { uri, diagnostic, fixes }
+}
+
+/** The action titled `title`; fails listing the titles there are. */
+export function pickAction(actions: CodeAction[], title: string): CodeAction {
+  const action = actions.find((a) => a.title === title)
+  assert.ok(action, `"${title}" among ${JSON.stringify(actions.map((a) => a.title))}`)
+  return action
+}

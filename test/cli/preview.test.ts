@@ -2,26 +2,22 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { before, after, test } from 'node:test'
 import { main } from '../../server/src/cli/main'
-import { repoRoot } from '../support/paths'
-import { createTempApp } from '../support/temp-app'
+import { copyBlogApp } from '../support/blog-app'
+import { createTempApp, type TempApp } from '../support/temp-app'
 
+let blog: TempApp
 let app: string
 let db: string
 
 before(async () => {
-  app = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-cli-preview-'))
-  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
-  db = path.join(app, 'tmp', 'db.sqlite3')
-  const script = await (
-    new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, unknown>>
-  )(path.join(repoRoot, 'scripts', 'example-db.mjs'))
-  await (script['createExampleDb'] as (file: string) => Promise<unknown>)(db)
+  blog = await copyBlogApp({ database: true })
+  app = blog.root
+  db = blog.file('tmp/db.sqlite3')
 })
-after(() => fs.rmSync(app, { recursive: true, force: true }))
+after(() => blog.remove())
 
 async function capture(...args: string[]): Promise<{ code: number; out: string }> {
   let out = ''

@@ -20,5 +20,6 @@ export {
 export { buildModelGraph } from './model-graph'
 export { COLUMN_ARG_METHODS, locate, type CursorTarget } from './locate'
 export { migrationSchema, MIGRATIONS_DIR } from './schema/migrations'
+export { migrationFolders } from './schema/migration-folders'
 export { appSchemas, type AppSchemas, type AppSchemaInputs } from './schema/app-schemas'
 export { isPartialSchema, schemaForModel, schemaNotes } from './checks/schema-scope'

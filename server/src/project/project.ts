@@ -19,6 +19,7 @@ import {
 import type { TsModule } from '../analysis/syntax'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
+import { MigrationFiles } from './migration-files'
 import { ModuleResolver } from './module-resolver'
 import { SnapshotStore } from './snapshots'
 
@@ -34,6 +35,9 @@ export class Project {
   readonly rootDir: string
   private parsed!: TS.ParsedCommandLine
   private fileNames = new Set<string>()
+  /** Bumped whenever the tsconfig is re-read (files created or deleted). */
+  private configEpoch = 0
+  private readonly migrations: MigrationFiles
   private readonly fileVersions = new Map<string, number>()
   private version = 0
   private readonly service: TS.LanguageService
@@ -64,6 +68,7 @@ export class Project {
   ) {
     this.rootDir = path.dirname(configPath)
     this.snapshots = new SnapshotStore(ts, () => this.log)
+    this.migrations = new MigrationFiles(ts, this.rootDir)
     const detected = generationOverride
       ? { generation: generationOverride }
       : generationOf(readPackageJson(ts, this.rootDir))
@@ -90,11 +95,17 @@ export class Project {
     // Files appeared or vanished: earlier failed or successful resolutions may be stale.
     this.resolver = new ModuleResolver(ts, this.rootDir, parsed.options)
     this.resolutionsInvalidated = true
+    this.configEpoch++
     this.version++
   }
 
+  /** In the tsconfig, or a migration the app runs that the tsconfig leaves out. */
   contains(fileName: string): boolean {
-    return this.fileNames.has(path.normalize(fileName))
+    const key = path.normalize(fileName)
+    if (this.fileNames.has(key)) return true
+    // Which migrations are outside the tsconfig is known once the program has read config/database.ts.
+    this.program()
+    return this.migrations.has(key)
   }
 
   /** Call when a file of this project changed on disk or in the editor. */
@@ -122,6 +133,11 @@ export class Project {
       program = this.service.getProgram()
     }
     if (!program) throw new Error(`TypeScript could not build a program for ${this.configPath}`)
+    // Lucid runs every migration of its folders: those the tsconfig leaves out join the program.
+    if (this.migrations.refresh(program, this.configEpoch, this.fileNames)) {
+      this.version++
+      program = this.service.getProgram() ?? program
+    }
     this.snapshots.built()
     this.resolutionsInvalidated = false
     return program
@@ -224,9 +240,14 @@ export class Project {
       getProjectVersion: () => String(this.version),
       getCompilationSettings: () => this.parsed.options,
       getScriptFileNames: () => {
-        const names = [...this.fileNames]
+        const names = [...this.fileNames, ...this.migrations.outsideConfig]
         for (const open of this.overlay.fileNames())
-          if (open.startsWith(this.rootDir + path.sep) && !this.fileNames.has(open) && /\.tsx?$/.test(open))
+          if (
+            open.startsWith(this.rootDir + path.sep) &&
+            !this.fileNames.has(open) &&
+            !this.migrations.has(open) &&
+            /\.tsx?$/.test(open)
+          )
             names.push(open)
         return names
       },

@@ -36,9 +36,10 @@ export function refOfTypeNode(
   index: ModelIndex,
   type: TS.TypeNode,
   bindings?: Bindings,
+  aliasHops = 0,
 ): ModelRef | undefined {
   const ts = index.ts
-  if (ts.isParenthesizedTypeNode(type)) return refOfTypeNode(index, type.type, bindings)
+  if (ts.isParenthesizedTypeNode(type)) return refOfTypeNode(index, type.type, bindings, aliasHops)
   if (ts.isUnionTypeNode(type)) {
     const real = type.types.filter(
       (t) =>
@@ -80,7 +81,33 @@ export function refOfTypeNode(
     return inner?.kind === 'instance' ? { model: inner.model, kind: 'instances' } : undefined
   }
   const model = index.modelOfExpression(type.typeName)
-  return model && { model, kind: 'instance' }
+  if (model) return { model, kind: 'instance' }
+  // `type OrgQuery = ModelQueryBuilderContract<typeof Organization>`: what the alias stands for.
+  const alias = aliasHops < MAX_ALIAS_HOPS ? aliasOf(index, type, bindings) : undefined
+  return alias && refOfTypeNode(index, alias.type, alias.bindings, aliasHops + 1)
+}
+
+const MAX_ALIAS_HOPS = 4
+
+/** An app's type alias named by the reference, its type parameters bound to the arguments given. */
+function aliasOf(
+  index: ModelIndex,
+  type: TS.TypeReferenceNode,
+  bindings: Bindings | undefined,
+): { type: TS.TypeNode; bindings: Bindings | undefined } | undefined {
+  const ts = index.ts
+  const resolution = resolveName(ts, index.checker, type.typeName)
+  const decl = resolution.kind === 'declaration' ? resolution.declaration : undefined
+  if (!decl || !ts.isTypeAliasDeclaration(decl)) return undefined
+  if (decl.getSourceFile().fileName.includes('/node_modules/')) return undefined
+  const params = decl.typeParameters ?? []
+  if (params.length === 0) return { type: decl.type, bindings }
+  const bound = new Map(bindings ?? [])
+  params.forEach((param, i) => {
+    const arg = type.typeArguments?.[i] ?? param.default
+    if (arg) bound.set(param, arg)
+  })
+  return { type: decl.type, bindings: bound }
 }
 
 /** The checker's type of `node`, when it is a model class, an instance of one, or an array of instances. */

@@ -4,21 +4,19 @@
 // an app's repository or service returns. Syntax first; the type checker's types as a last resort.
 import type * as TS from 'typescript'
 import { AUTH_USER_METHODS, authUserModel, isAuthExpression } from './auth-user'
-import { RELATION_NAME_METHODS } from './file-facts'
 import {
   bindingRef,
-  factoryCallbackRef,
   isAwaited,
   mixinHost,
   propertyRef,
   returnedExpressions,
-  scopeRef,
   staticMethodRef,
 } from './infer-follow'
 import { heritageBindings, refOfCheckerType, refOfTypeNode, type Bindings } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
-import { memberName, skipOuter, stringValue } from './syntax'
+import { parameterRef } from './infer-parameters'
+import { skipOuter, stringValue } from './syntax'
 
 /** `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations. */
 export type ModelRefKind = 'class' | 'instance' | 'instances' | 'query' | 'relation' | 'factory' | 'preloader'
@@ -54,11 +52,6 @@ const QUERY_MANY = new Set(['exec', 'paginate'])
 const INSTANCE_SELF = new Set(['save', 'refresh', 'merge', 'fill', 'useTransaction', 'useConnection'])
 /** Preloader methods (`loader.load('posts').preload('comments')`) that return the preloader. */
 const PRELOADER_SELF = new Set(['load', 'preload', 'preloadOnce', 'sideload'])
-/** Instance methods that take `(preloader) => ...` as their only argument. */
-const INSTANCE_PRELOAD = new Set(['load', 'preload'])
-const ARRAY_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap'])
-/** Query builder methods whose callbacks receive the same builder: `.if(cond, (q) => ...)`. */
-const CONDITIONAL = new Set(['if', 'unless', 'match'])
 /** Factory builder methods (`UserFactory.with(...).merge(...)`) that return the builder. */
 const FACTORY_SELF = new Set([
   'build',
@@ -212,7 +205,7 @@ export class ModelInference {
     else if (decl && ts.isParameterPropertyDeclaration(decl, decl.parent) && decl.type)
       // `constructor(public model: T)`: a field, typed as a property declaration is.
       ref = refOfTypeNode(this.index, decl.type, this.thisBindings(node, decl.parent.parent))
-    else if (decl && ts.isParameter(decl)) ref = this.ofParameter(decl, depth)
+    else if (decl && ts.isParameter(decl)) ref = parameterRef(this, decl, depth)
     else if (decl && ts.isBindingElement(decl)) ref = bindingRef(this, decl, depth)
     else if (decl && ts.isPropertyDeclaration(decl))
       ref = decl.type
@@ -321,63 +314,6 @@ export class ModelInference {
       this.of(decl.initializer, depth + 1) ??
       (this.ts.isCallExpression(init) ? this.ofDeclaredReturn(init) : undefined)
     )
-  }
-
-  private ofParameter(param: TS.ParameterDeclaration, depth: number): ModelRef | undefined {
-    // `(loader: any) => ...` says nothing: what the call passes is read as for an untyped parameter.
-    if (param.type && param.type.kind !== this.ts.SyntaxKind.AnyKeyword)
-      return refOfTypeNode(this.index, param.type)
-    const fn = param.parent
-    // `onQuery(query) { ... }`, method syntax in the relation's options.
-    if (this.ts.isMethodDeclaration(fn) && this.ts.isObjectLiteralExpression(fn.parent))
-      return memberName(this.ts, fn.name) === 'onQuery' && fn.parameters[0] === param
-        ? this.ofOnQuery(fn)
-        : undefined
-    if (!this.ts.isArrowFunction(fn) && !this.ts.isFunctionExpression(fn)) return undefined
-    const position = fn.parameters.indexOf(param)
-    if (position !== 0 && position !== 1) return undefined
-    let holder = fn.parent
-    if (
-      position === 0 &&
-      this.ts.isPropertyAssignment(holder) &&
-      memberName(this.ts, holder.name) === 'onQuery'
-    )
-      return this.ofOnQuery(holder)
-    if (position === 0 && this.ts.isCallExpression(holder) && this.ts.isIdentifier(holder.expression))
-      return scopeRef(this, holder)
-    // `.match([cond, (q) => ...], ...)`: the callback sits in an array argument.
-    if (this.ts.isArrayLiteralExpression(holder) && this.ts.isCallExpression(holder.parent))
-      holder = holder.parent
-    if (!this.ts.isCallExpression(holder) || !this.ts.isPropertyAccessExpression(holder.expression))
-      return undefined
-    const method = holder.expression.name.text
-    const receiver = this.of(holder.expression.expression, depth + 1)
-    const name = stringValue(this.ts, holder.arguments[0])
-    if (receiver?.kind === 'factory') return factoryCallbackRef(this, receiver, holder, fn, position)
-    if (position !== 0) return undefined
-    if (RELATION_NAME_METHODS.has(method) && name !== undefined && holder.arguments[1] === fn) {
-      return this.relatedRef(receiver, name, 'query')
-    }
-    // `user.load((loader) => loader.load('posts'))`: a preloader of the instance's model.
-    if (holder.arguments[0] === fn && receiver?.kind === 'instance' && INSTANCE_PRELOAD.has(method))
-      return { model: receiver.model, kind: 'preloader' }
-    if (holder.arguments[0] === fn && receiver?.kind === 'query') return receiver // where((q) => ...)
-    if (CONDITIONAL.has(method) && receiver?.kind === 'query') return receiver // if(cond, (q) => ...)
-    if (holder.arguments[0] === fn && receiver?.kind === 'instances' && ARRAY_CALLBACKS.has(method)) {
-      return { model: receiver.model, kind: 'instance' }
-    }
-    return undefined
-  }
-
-  /** `onQuery: (query) => ...` in a relation decorator: a query of the related model. */
-  private ofOnQuery(holder: TS.PropertyAssignment | TS.MethodDeclaration): ModelRef | undefined {
-    const decorator = this.ts.findAncestor(holder, this.ts.isDecorator)
-    const cls = decorator && this.ts.findAncestor(decorator, this.ts.isClassLike)
-    const model = cls && this.index.modelOf(cls)
-    const relation = model?.facts.relations.find((r) => r.decorator === decorator)
-    if (!relation) return undefined
-    const related = this.index.relatedModel(relation)
-    return related.kind === 'model' ? { model: related.model, kind: 'query' } : undefined
   }
 
   /**

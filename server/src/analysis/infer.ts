@@ -12,14 +12,21 @@ import {
   returnedExpressions,
   staticMethodRef,
 } from './infer-follow'
+import { agreedRef, branchesRef } from './infer-branches'
 import { heritageBindings, refOfCheckerType, refOfTypeNode, type Bindings } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
 import { parameterRef } from './infer-parameters'
+import { transactionRef } from './infer-transaction'
+import { variableRef } from './infer-variables'
 import { skipOuter, stringValue } from './syntax'
 
-/** `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations. */
-export type ModelRefKind = 'class' | 'instance' | 'instances' | 'query' | 'relation' | 'factory' | 'preloader'
+/**
+ * `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations.
+ * `aggregates`: what `user.loadCount('posts')` returns, whose `loadCount`/`loadAggregate` chain on.
+ */
+export type ModelRefKind =
+  'class' | 'instance' | 'instances' | 'query' | 'relation' | 'factory' | 'preloader' | 'aggregates'
 
 export interface ModelRef {
   model: LucidModel
@@ -50,6 +57,8 @@ const STATIC_MANY = new Set([
 const QUERY_ONE = new Set(['first', 'firstOrFail'])
 const QUERY_MANY = new Set(['exec', 'paginate'])
 const INSTANCE_SELF = new Set(['save', 'refresh', 'merge', 'fill', 'useTransaction', 'useConnection'])
+/** Instance methods that start a chain of aggregates: `user.loadCount('posts').loadCount('likes')`. */
+const AGGREGATES = new Set(['loadCount', 'loadAggregate'])
 /** Preloader methods (`loader.load('posts').preload('comments')`) that return the preloader. */
 const PRELOADER_SELF = new Set(['load', 'preload', 'preloadOnce', 'sideload'])
 /** Factory builder methods (`UserFactory.with(...).merge(...)`) that return the builder. */
@@ -76,21 +85,25 @@ export class ModelInference {
   private readonly ts
   /** While reading a method's returns: `this` in class `base` is an instance of its subclass `sub`. */
   private thisClass: { base: TS.ClassLikeDeclaration; sub: TS.ClassLikeDeclaration } | undefined
+  /** The `let` declarations whose assignments are being read, with the value each is assumed to have. */
+  private readonly following = new Map<TS.Node, ModelRef | undefined>()
   constructor(readonly index: ModelIndex) {
     this.ts = index.ts
   }
 
   of(expr: TS.Expression, depth = 0): ModelRef | undefined {
     const ref = this.ofInner(expr, depth)
-    // `await Movie.query()` runs the query: its rows.
-    return ref?.kind === 'query' && isAwaited(this.ts, expr) ? { model: ref.model, kind: 'instances' } : ref
+    if (!ref || !isAwaited(this.ts, expr)) return ref
+    // `await Movie.query()` runs the query: its rows. `await user.loadCount(...)` gives nothing.
+    if (ref.kind === 'query') return { model: ref.model, kind: 'instances' }
+    return ref.kind === 'aggregates' ? undefined : ref
   }
 
   private ofInner(expr: TS.Expression, depth: number): ModelRef | undefined {
     if (depth > MAX_DEPTH) return undefined
     const node = skipOuter(this.ts, expr)
     const ts = this.ts
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return this.ofDeclaredReturn(node)
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return this.declaredReturn(node)
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression))
       return this.ofCall(node, depth)
     if (node.kind === ts.SyntaxKind.ThisKeyword) return this.ofThis(node)
@@ -99,9 +112,11 @@ export class ModelInference {
       return arr?.kind === 'instances' ? { model: arr.model, kind: 'instance' } : undefined
     }
     if (ts.isNewExpression(node)) {
-      const model = this.index.modelOfExpression(node.expression)
-      return model && { model, kind: 'instance' }
+      // `new Ticket()`, also where `Ticket` is a name the inference follows (a dynamic import).
+      const cls = this.of(node.expression, depth + 1)
+      return cls?.kind === 'class' ? { model: cls.model, kind: 'instance' } : undefined
     }
+    if (ts.isConditionalExpression(node) || ts.isBinaryExpression(node)) return branchesRef(this, node, depth)
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return this.ofName(node, depth)
     return undefined
   }
@@ -129,6 +144,8 @@ export class ModelInference {
       const user = authUserModel(this.index)
       return user && { model: user, kind: 'instance' }
     }
+    const transaction = method === 'transaction' ? transactionRef(this, node, depth) : undefined
+    if (transaction) return transaction
     const receiver = this.of(access.expression, depth + 1)
     if (!receiver) return this.ofInheritedMethod(access, depth) ?? refOfCheckerType(this.index, node)
     const { model } = receiver
@@ -145,7 +162,10 @@ export class ModelInference {
       case 'instance':
         if (method === 'related')
           return this.relatedRef(receiver, stringValue(this.ts, node.arguments[0]) ?? '', 'relation')
+        if (AGGREGATES.has(method)) return { model, kind: 'aggregates' }
         return INSTANCE_SELF.has(method) ? receiver : undefined
+      case 'aggregates':
+        return AGGREGATES.has(method) ? receiver : undefined
       case 'relation':
         if (method === 'query') return { model, kind: 'query' }
         if (STATIC_ONE.has(method)) return { model, kind: 'instance' }
@@ -201,7 +221,7 @@ export class ModelInference {
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
     const decl = this.overriding(node, symbol?.valueDeclaration)
     let ref: ModelRef | undefined
-    if (decl && ts.isVariableDeclaration(decl)) ref = this.ofVariable(decl, depth)
+    if (decl && ts.isVariableDeclaration(decl)) ref = variableRef(this, decl, depth, this.following)
     else if (decl && ts.isParameterPropertyDeclaration(decl, decl.parent) && decl.type)
       // `constructor(public model: T)`: a field, typed as a property declaration is.
       ref = refOfTypeNode(this.index, decl.type, this.thisBindings(node, decl.parent.parent))
@@ -238,13 +258,7 @@ export class ModelInference {
     const outer = this.thisClass
     this.thisClass = { base: method.parent, sub: owner }
     try {
-      let result: ModelRef | undefined
-      for (const expr of returned) {
-        const ref = this.of(expr, depth + 1)
-        if (!ref || (result && (ref.model !== result.model || ref.kind !== result.kind))) return undefined
-        result = ref
-      }
-      return result
+      return agreedRef(this, returned, depth)
     } finally {
       this.thisClass = outer
     }
@@ -301,27 +315,12 @@ export class ModelInference {
     return from && from !== owner ? heritageBindings(this.index, from, owner) : undefined
   }
 
-  private ofVariable(decl: TS.VariableDeclaration, depth: number): ModelRef | undefined {
-    if (decl.type) return refOfTypeNode(this.index, decl.type)
-    const loop = decl.parent.parent
-    if (this.ts.isForOfStatement(loop) && this.ts.isIdentifier(decl.name)) {
-      const items = this.of(loop.expression, depth + 1)
-      return items?.kind === 'instances' ? { model: items.model, kind: 'instance' } : undefined
-    }
-    if (!decl.initializer) return undefined
-    const init = skipOuter(this.ts, decl.initializer)
-    return (
-      this.of(decl.initializer, depth + 1) ??
-      (this.ts.isCallExpression(init) ? this.ofDeclaredReturn(init) : undefined)
-    )
-  }
-
   /**
    * `await findUser(id)` or `await this.users.find(id)`: the callee's declared return type, with
    * `Promise<...>` unwrapped. Types are read as written: the checker's inferred types would need
    * Lucid's declarations and cost far more than this analysis is allowed to.
    */
-  private ofDeclaredReturn(call: TS.CallExpression): ModelRef | undefined {
+  declaredReturn(call: TS.CallExpression): ModelRef | undefined {
     const symbol = safe(() => this.index.checker.getSymbolAtLocation(call.expression))
     const target =
       symbol && symbol.flags & this.ts.SymbolFlags.Alias

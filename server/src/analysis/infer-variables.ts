@@ -1,6 +1,6 @@
 // What a variable stands for: its type as written (`: any` says nothing, so the value is read
 // instead), the rows a `for...of` walks, its initializer, and for a `let` every value assigned to it
-// anywhere in its scope as well: `let user` then `user = await User.find(id)` in two branches.
+// that can run before the use as well: `let user` then `user = await User.find(id)` in two branches.
 import type * as TS from 'typescript'
 import type { ModelInference, ModelRef } from './infer'
 import { agreedRef, isNullish } from './infer-branches'
@@ -12,6 +12,7 @@ export function variableRef(
   decl: TS.VariableDeclaration,
   depth: number,
   inProgress: Map<TS.Node, ModelRef | undefined>,
+  use: TS.Node,
 ): ModelRef | undefined {
   const ts = inf.index.ts
   if (decl.type && decl.type.kind !== ts.SyntaxKind.AnyKeyword) return refOfTypeNode(inf.index, decl.type)
@@ -25,8 +26,9 @@ export function variableRef(
   // A `let` assigned from itself (`query = query.where(...)`): the value it had is taken to be the
   // one the other values agree on, and the answer stands only if every value then agrees with it.
   if (inProgress.has(decl)) return inProgress.get(decl)
-  const assigned = assignedValues(inf, decl)
-  if (!assigned) return undefined
+  const all = assignedValues(inf, decl)
+  if (!all) return undefined
+  const assigned = all.filter((value) => mayRunBefore(ts, value.parent, use))
   inProgress.set(decl, undefined)
   try {
     const init =
@@ -42,6 +44,21 @@ export function variableRef(
   } finally {
     inProgress.delete(decl)
   }
+}
+
+/**
+ * Whether an assignment can run before `use` reads the variable: not when it comes later in the
+ * same function body and no loop around the use holds it too (`rows = await rows.exec()` after
+ * `rows.preload(...)` leaves the builder the preload sees unchanged).
+ */
+function mayRunBefore(ts: TsModule, write: TS.Node, use: TS.Node): boolean {
+  if (write.getStart() <= use.getStart()) return true
+  const home = ts.findAncestor(use.parent, ts.isFunctionLike)
+  if (ts.findAncestor(write.parent, ts.isFunctionLike) !== home) return true
+  for (let node = use.parent; node && node !== home; node = node.parent) {
+    if (ts.isIterationStatement(node, false) && write.pos >= node.pos && write.end <= node.end) return true
+  }
+  return false
 }
 
 /** The ref of the first value that gives one, while the variable's own value is still unknown. */

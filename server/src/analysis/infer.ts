@@ -221,7 +221,7 @@ export class ModelInference {
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
     const decl = this.overriding(node, symbol?.valueDeclaration)
     let ref: ModelRef | undefined
-    if (decl && ts.isVariableDeclaration(decl)) ref = variableRef(this, decl, depth, this.following)
+    if (decl && ts.isVariableDeclaration(decl)) ref = variableRef(this, decl, depth, this.following, node)
     else if (decl && ts.isParameterPropertyDeclaration(decl, decl.parent) && decl.type)
       // `constructor(public model: T)`: a field, typed as a property declaration is.
       ref = refOfTypeNode(this.index, decl.type, this.thisBindings(node, decl.parent.parent))

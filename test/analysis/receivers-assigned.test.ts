@@ -1,7 +1,7 @@
 // Receivers whose value is one of several expressions: a `let` given its value in branches or
 // rebuilt step by step, `cond ? ship : null`, `found ?? new Ship()`, what `db.transaction` hands
-// back from its callback, methods with a bare `return`, `loadCount(...)` chains and the rows of
-// `entries()`. Each is checked both ways: a misspelt relation is reported, a correct one is not, and
+// back from its callback, methods with a bare `return`, `loadCount(...)` chains, the rows of
+// `entries()`, and a member of the object a method returns (`const { ship } = await m.current()`). Each is checked both ways: a misspelt relation is reported, a correct one is not, and
 // where the expressions disagree (two models, an unknown value, a write the syntax cannot read) the
 // receiver is not certain and nothing is reported.
 import assert from 'node:assert/strict'
@@ -245,4 +245,61 @@ export default class CrewController {
 // The row of entries() is known well enough for the N+1 check too (LL501 on the load in the loop).
 test('methods with a bare return, loadCount chains and the rows of entries()', () => {
   check({ 'app/services/mooring.ts': MOORING, 'app/controllers/crew_controller.ts': CREW }, 5)
+})
+
+const MANIFEST = `import Ship from '#models/ship'
+import Port from '#models/port'
+
+export default class Manifest {
+  async current(id: number): Promise<{ ship: Ship; note: string }> {
+    return { ship: await Ship.findOrFail(id), note: '' }
+  }
+
+  async sometimes(id: number) {
+    const ship = await Ship.findOrFail(id)
+    if (id > 5) return { ship, found: true }
+    return { found: false }
+  }
+
+  async spread(id: number, extra: any) {
+    return { ship: await Ship.findOrFail(id), ...extra }
+  }
+
+  async keyed(id: number, field: string) {
+    return { ship: await Ship.findOrFail(id), [field]: await Port.findOrFail(id) }
+  }
+}
+`
+
+const CARGO = `import db from '@adonisjs/lucid/services/db'
+import Port from '#models/port'
+import Manifest from '#services/manifest'
+
+export default class CargoController {
+  async show(id: number) {
+    const manifest = new Manifest()
+    const { ship } = await manifest.current(id)
+    await ship.load('crew')
+    await ship.load('crewe') // expect LL201
+    const { ship: found } = await manifest.sometimes(id)
+    await found?.load('prt') // expect LL201
+    const { ship: spread } = await manifest.spread(id, {})
+    await spread.load('nothing')
+    const { ship: keyed } = await manifest.keyed(id, 'ship')
+    await keyed.load('nothing')
+    const { port, ships } = await db.transaction(async () => {
+      const home = await Port.findOrFail(id)
+      return { port: home, ships: await home.related('ships').query() }
+    })
+    await port.load('shipz') // expect LL201
+    await ships[0]?.load('portt') // expect LL201
+    const { port: local } = { port: await Port.findOrFail(id) }
+    await local.load('ships')
+    await local.load('shipps') // expect LL201
+  }
+}
+`
+
+test('a member of the object a method or db.transaction returns: declared, or the same in every literal returned', () => {
+  check({ 'app/services/manifest.ts': MANIFEST, 'app/controllers/cargo_controller.ts': CARGO }, 5)
 })

@@ -7,6 +7,7 @@ import { authUserModel, defaultExportModel, isAuthExpression } from './auth-user
 import { fileFacts } from './file-facts'
 import type { ModelInference, ModelRef } from './infer'
 import { agreedRef } from './infer-branches'
+import { objectMemberRef } from './infer-objects'
 import { refOfTypeNode } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
@@ -88,7 +89,14 @@ export function bindingRef(
     if (ts.isForOfStatement(holder.parent.parent))
       return entryRef(inf, holder.parent.parent, pattern, decl, depth)
   if (!ts.isVariableDeclaration(holder) || !holder.initializer || decl.dotDotDotToken) return undefined
-  if (ts.isObjectBindingPattern(pattern)) return defaultImportRef(inf, decl, holder.initializer)
+  if (ts.isObjectBindingPattern(pattern)) {
+    const key = decl.propertyName ?? decl.name
+    const name = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined
+    return (
+      defaultImportRef(inf, decl, holder.initializer) ??
+      (name === undefined ? undefined : objectMemberRef(inf, holder.initializer, name, depth))
+    )
+  }
   const position = pattern.elements.indexOf(decl)
   const init = skipOuter(ts, holder.initializer)
   if (

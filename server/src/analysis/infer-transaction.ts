@@ -13,11 +13,21 @@ export function transactionRef(
   call: TS.CallExpression,
   depth: number,
 ): ModelRef | undefined {
+  const callback = transactionCallback(inf, call)
+  return callback && agreedRef(inf, returnedExpressions(inf.index.ts, callback), depth)
+}
+
+/** The callback of `db.transaction(async (trx) => ...)`, whose returns the call gives back. */
+export function transactionCallback(
+  inf: ModelInference,
+  call: TS.CallExpression,
+): TS.ArrowFunction | TS.FunctionExpression | undefined {
   const ts = inf.index.ts
   const access = call.expression
   if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'transaction') return undefined
   if (!isDatabaseService(ts, inf.index.checker, access.expression)) return undefined
   const callback = call.arguments[0] && skipOuter(ts, call.arguments[0])
-  if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined
-  return agreedRef(inf, returnedExpressions(ts, callback), depth)
+  return callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))
+    ? callback
+    : undefined
 }

@@ -216,7 +216,12 @@ export class ModelInference {
       const special = propertyRef(this, node, depth)
       if (special) return special
     }
-    let symbol = safe(() => this.index.checker.getSymbolAtLocation(node))
+    // `{ user }` in an object literal: the variable it reads, not the literal's member.
+    let symbol = safe(() =>
+      ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+        ? this.index.checker.getShorthandAssignmentValueSymbol(node.parent)
+        : this.index.checker.getSymbolAtLocation(node),
+    )
     if (symbol && symbol.flags & ts.SymbolFlags.Alias)
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
     const decl = this.overriding(node, symbol?.valueDeclaration)

@@ -1,9 +1,10 @@
 // Receivers whose value is one of several expressions: a `let` given its value in branches or
 // rebuilt step by step, `cond ? ship : null`, `found ?? new Ship()`, what `db.transaction` hands
 // back from its callback, methods with a bare `return`, `loadCount(...)` chains, the rows of
-// `entries()`, and a member of the object a method returns (`const { ship } = await m.current()`). Each is checked both ways: a misspelt relation is reported, a correct one is not, and
-// where the expressions disagree (two models, an unknown value, a write the syntax cannot read) the
-// receiver is not certain and nothing is reported.
+// `entries()`, and a member of the object a method returns (`const { ship } = await m.current()`).
+// Each is checked both ways: a misspelt relation is reported, a correct one is not, and where the
+// expressions disagree (two models, an unknown value, a write the syntax cannot read) the receiver
+// is not certain and nothing is reported.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compareWithMarkers } from '../support/compare-markers'

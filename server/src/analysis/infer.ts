@@ -308,16 +308,32 @@ export class ModelInference {
   /** `this.query` declared in a generic base class: its type parameters as the class of `this` binds them. */
   private thisBindings(node: TS.Node, owner: TS.Node): Bindings | undefined {
     const ts = this.ts
-    if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword)
+    if (!ts.isPropertyAccessExpression(node) || !ts.isClassLike(owner) || !owner.typeParameters)
       return undefined
-    if (!ts.isClassLike(owner) || !owner.typeParameters) return undefined
+    const isThis = node.expression.kind === ts.SyntaxKind.ThisKeyword
+    // `this.published().withCount().query`: methods returning `this` keep the class of `this`.
+    const chained = !isThis && this.thisTypeClass(node.expression)
+    if (!isThis && !chained) return undefined
     let current: TS.Node | undefined = node.parent
     while (current && !ts.isClassLike(current)) {
       if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined
       current = current.parent
     }
+    if (chained && chained !== current) return undefined
     const from = current && current === this.thisClass?.base ? this.thisClass.sub : current
     return from && from !== owner ? heritageBindings(this.index, from, owner) : undefined
+  }
+
+  /** The class whose polymorphic `this` type the checker gives `expr`, if it gives one. */
+  private thisTypeClass(expr: TS.Expression): TS.ClassLikeDeclaration | undefined {
+    const ts = this.ts
+    const type = safe(() => this.index.checker.getTypeAtLocation(expr))
+    const symbol = type?.getSymbol()
+    const decl = symbol?.valueDeclaration
+    if (!type || !symbol || !decl || !ts.isClassLike(decl) || !(type.flags & ts.TypeFlags.TypeParameter))
+      return undefined
+    const declared = this.index.checker.getDeclaredTypeOfSymbol(symbol) as TS.InterfaceType
+    return declared.thisType === type ? decl : undefined
   }
 
   /**

@@ -6,6 +6,8 @@ import type * as TS from 'typescript'
 import { authUserModel, defaultExportModel, isAuthExpression } from './auth-user'
 import { fileFacts } from './file-facts'
 import type { ModelInference, ModelRef } from './infer'
+import { agreedRef } from './infer-branches'
+import { objectMemberRef } from './infer-objects'
 import { refOfTypeNode } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
@@ -35,12 +37,7 @@ export function staticMethodRef(
   const owner = cls && inf.index.modelOf(cls)
   const returned = returnedExpressions(ts, fn)
   if (!owner || returned.length === 0) return undefined
-  let result: ModelRef | undefined
-  for (const expr of returned) {
-    const ref = inf.of(expr, depth + 1)
-    if (!ref || (result && (ref.model !== result.model || ref.kind !== result.kind))) return undefined
-    result = ref
-  }
+  const result = agreedRef(inf, returned, depth)
   if (!result) return undefined
   return result.model === owner ? { model: receiver.model, kind: result.kind } : result
 }
@@ -76,7 +73,10 @@ export function propertyRef(
   return inf.relatedRef(owner, name, MANY_RELATIONS.has(relation.fact.kind) ? 'instances' : 'instance')
 }
 
-/** `const [first] = await Movie.query()`, `const [user, posts] = await Promise.all([...])`. */
+/**
+ * `const [first] = await Movie.query()`, `const [user, posts] = await Promise.all([...])`, the row of
+ * `for (const [i, post] of posts.entries())`.
+ */
 export function bindingRef(
   inf: ModelInference,
   decl: TS.BindingElement,
@@ -85,8 +85,18 @@ export function bindingRef(
   const ts = inf.index.ts
   const pattern = decl.parent
   const holder = pattern.parent
+  if (ts.isArrayBindingPattern(pattern) && ts.isVariableDeclaration(holder) && !decl.dotDotDotToken)
+    if (ts.isForOfStatement(holder.parent.parent))
+      return entryRef(inf, holder.parent.parent, pattern, decl, depth)
   if (!ts.isVariableDeclaration(holder) || !holder.initializer || decl.dotDotDotToken) return undefined
-  if (ts.isObjectBindingPattern(pattern)) return defaultImportRef(inf, decl, holder.initializer)
+  if (ts.isObjectBindingPattern(pattern)) {
+    const key = decl.propertyName ?? decl.name
+    const name = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined
+    return (
+      defaultImportRef(inf, decl, holder.initializer) ??
+      (name === undefined ? undefined : objectMemberRef(inf, holder.initializer, name, depth))
+    )
+  }
   const position = pattern.elements.indexOf(decl)
   const init = skipOuter(ts, holder.initializer)
   if (
@@ -105,6 +115,24 @@ export function bindingRef(
   }
   const items = inf.of(holder.initializer, depth + 1)
   return items?.kind === 'instances' ? { model: items.model, kind: 'instance' } : undefined
+}
+
+/** `for (const [i, post] of posts.entries())`: the second of each pair is a row. */
+function entryRef(
+  inf: ModelInference,
+  loop: TS.ForOfStatement,
+  pattern: TS.ArrayBindingPattern,
+  decl: TS.BindingElement,
+  depth: number,
+): ModelRef | undefined {
+  const ts = inf.index.ts
+  const call = skipOuter(ts, loop.expression)
+  if (pattern.elements.indexOf(decl) !== 1 || !ts.isCallExpression(call)) return undefined
+  if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'entries')
+    return undefined
+  if (call.arguments.length > 0) return undefined
+  const rows = inf.of(call.expression.expression, depth + 1)
+  return rows?.kind === 'instances' ? { model: rows.model, kind: 'instance' } : undefined
 }
 
 /** `const { default: Movie } = await import('#models/movie')`. */
@@ -160,24 +188,25 @@ export function scopeRef(inf: ModelInference, call: TS.CallExpression): ModelRef
   return model && { model, kind: 'query' }
 }
 
-/** The expressions a function returns (not those of functions nested in it); none when one is bare. */
+/**
+ * The expressions a function returns (not those of functions nested in it). A bare `return` gives
+ * `undefined`, which names no model, so it adds nothing (as `return null` adds nothing).
+ */
 export function returnedExpressions(ts: TsModule, fn: TS.SignatureDeclaration): TS.Expression[] {
   const body = (fn as TS.FunctionLikeDeclaration).body
   if (!body) return []
   if (!ts.isBlock(body)) return [body]
   const out: TS.Expression[] = []
-  let bare = false
   const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return
     if (ts.isReturnStatement(node)) {
       if (node.expression) out.push(node.expression)
-      else bare = true
       return
     }
     ts.forEachChild(node, visit)
   }
   ts.forEachChild(body, visit)
-  return bare ? [] : out
+  return out
 }
 
 export function isAwaited(ts: TsModule, expr: TS.Expression): boolean {

@@ -4,24 +4,29 @@
 // an app's repository or service returns. Syntax first; the type checker's types as a last resort.
 import type * as TS from 'typescript'
 import { AUTH_USER_METHODS, authUserModel, isAuthExpression } from './auth-user'
-import { RELATION_NAME_METHODS } from './file-facts'
 import {
   bindingRef,
-  factoryCallbackRef,
   isAwaited,
   mixinHost,
   propertyRef,
   returnedExpressions,
-  scopeRef,
   staticMethodRef,
 } from './infer-follow'
+import { agreedRef, branchesRef } from './infer-branches'
 import { heritageBindings, refOfCheckerType, refOfTypeNode, type Bindings } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
-import { memberName, skipOuter, stringValue } from './syntax'
+import { parameterRef } from './infer-parameters'
+import { transactionRef } from './infer-transaction'
+import { variableRef } from './infer-variables'
+import { skipOuter, stringValue } from './syntax'
 
-/** `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations. */
-export type ModelRefKind = 'class' | 'instance' | 'instances' | 'query' | 'relation' | 'factory' | 'preloader'
+/**
+ * `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations.
+ * `aggregates`: what `user.loadCount('posts')` returns, whose `loadCount`/`loadAggregate` chain on.
+ */
+export type ModelRefKind =
+  'class' | 'instance' | 'instances' | 'query' | 'relation' | 'factory' | 'preloader' | 'aggregates'
 
 export interface ModelRef {
   model: LucidModel
@@ -52,13 +57,10 @@ const STATIC_MANY = new Set([
 const QUERY_ONE = new Set(['first', 'firstOrFail'])
 const QUERY_MANY = new Set(['exec', 'paginate'])
 const INSTANCE_SELF = new Set(['save', 'refresh', 'merge', 'fill', 'useTransaction', 'useConnection'])
+/** Instance methods that start a chain of aggregates: `user.loadCount('posts').loadCount('likes')`. */
+const AGGREGATES = new Set(['loadCount', 'loadAggregate'])
 /** Preloader methods (`loader.load('posts').preload('comments')`) that return the preloader. */
 const PRELOADER_SELF = new Set(['load', 'preload', 'preloadOnce', 'sideload'])
-/** Instance methods that take `(preloader) => ...` as their only argument. */
-const INSTANCE_PRELOAD = new Set(['load', 'preload'])
-const ARRAY_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap'])
-/** Query builder methods whose callbacks receive the same builder: `.if(cond, (q) => ...)`. */
-const CONDITIONAL = new Set(['if', 'unless', 'match'])
 /** Factory builder methods (`UserFactory.with(...).merge(...)`) that return the builder. */
 const FACTORY_SELF = new Set([
   'build',
@@ -83,21 +85,25 @@ export class ModelInference {
   private readonly ts
   /** While reading a method's returns: `this` in class `base` is an instance of its subclass `sub`. */
   private thisClass: { base: TS.ClassLikeDeclaration; sub: TS.ClassLikeDeclaration } | undefined
+  /** The `let` declarations whose assignments are being read, with the value each is assumed to have. */
+  private readonly following = new Map<TS.Node, ModelRef | undefined>()
   constructor(readonly index: ModelIndex) {
     this.ts = index.ts
   }
 
   of(expr: TS.Expression, depth = 0): ModelRef | undefined {
     const ref = this.ofInner(expr, depth)
-    // `await Movie.query()` runs the query: its rows.
-    return ref?.kind === 'query' && isAwaited(this.ts, expr) ? { model: ref.model, kind: 'instances' } : ref
+    if (!ref || !isAwaited(this.ts, expr)) return ref
+    // `await Movie.query()` runs the query: its rows. `await user.loadCount(...)` gives nothing.
+    if (ref.kind === 'query') return { model: ref.model, kind: 'instances' }
+    return ref.kind === 'aggregates' ? undefined : ref
   }
 
   private ofInner(expr: TS.Expression, depth: number): ModelRef | undefined {
     if (depth > MAX_DEPTH) return undefined
     const node = skipOuter(this.ts, expr)
     const ts = this.ts
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return this.ofDeclaredReturn(node)
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return this.declaredReturn(node)
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression))
       return this.ofCall(node, depth)
     if (node.kind === ts.SyntaxKind.ThisKeyword) return this.ofThis(node)
@@ -106,9 +112,11 @@ export class ModelInference {
       return arr?.kind === 'instances' ? { model: arr.model, kind: 'instance' } : undefined
     }
     if (ts.isNewExpression(node)) {
-      const model = this.index.modelOfExpression(node.expression)
-      return model && { model, kind: 'instance' }
+      // `new Ticket()`, also where `Ticket` is a name the inference follows (a dynamic import).
+      const cls = this.of(node.expression, depth + 1)
+      return cls?.kind === 'class' ? { model: cls.model, kind: 'instance' } : undefined
     }
+    if (ts.isConditionalExpression(node) || ts.isBinaryExpression(node)) return branchesRef(this, node, depth)
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return this.ofName(node, depth)
     return undefined
   }
@@ -136,6 +144,8 @@ export class ModelInference {
       const user = authUserModel(this.index)
       return user && { model: user, kind: 'instance' }
     }
+    const transaction = method === 'transaction' ? transactionRef(this, node, depth) : undefined
+    if (transaction) return transaction
     const receiver = this.of(access.expression, depth + 1)
     if (!receiver) return this.ofInheritedMethod(access, depth) ?? refOfCheckerType(this.index, node)
     const { model } = receiver
@@ -152,7 +162,10 @@ export class ModelInference {
       case 'instance':
         if (method === 'related')
           return this.relatedRef(receiver, stringValue(this.ts, node.arguments[0]) ?? '', 'relation')
+        if (AGGREGATES.has(method)) return { model, kind: 'aggregates' }
         return INSTANCE_SELF.has(method) ? receiver : undefined
+      case 'aggregates':
+        return AGGREGATES.has(method) ? receiver : undefined
       case 'relation':
         if (method === 'query') return { model, kind: 'query' }
         if (STATIC_ONE.has(method)) return { model, kind: 'instance' }
@@ -203,16 +216,21 @@ export class ModelInference {
       const special = propertyRef(this, node, depth)
       if (special) return special
     }
-    let symbol = safe(() => this.index.checker.getSymbolAtLocation(node))
+    // `{ user }` in an object literal: the variable it reads, not the literal's member.
+    let symbol = safe(() =>
+      ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+        ? this.index.checker.getShorthandAssignmentValueSymbol(node.parent)
+        : this.index.checker.getSymbolAtLocation(node),
+    )
     if (symbol && symbol.flags & ts.SymbolFlags.Alias)
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
     const decl = this.overriding(node, symbol?.valueDeclaration)
     let ref: ModelRef | undefined
-    if (decl && ts.isVariableDeclaration(decl)) ref = this.ofVariable(decl, depth)
+    if (decl && ts.isVariableDeclaration(decl)) ref = variableRef(this, decl, depth, this.following, node)
     else if (decl && ts.isParameterPropertyDeclaration(decl, decl.parent) && decl.type)
       // `constructor(public model: T)`: a field, typed as a property declaration is.
       ref = refOfTypeNode(this.index, decl.type, this.thisBindings(node, decl.parent.parent))
-    else if (decl && ts.isParameter(decl)) ref = this.ofParameter(decl, depth)
+    else if (decl && ts.isParameter(decl)) ref = parameterRef(this, decl, depth)
     else if (decl && ts.isBindingElement(decl)) ref = bindingRef(this, decl, depth)
     else if (decl && ts.isPropertyDeclaration(decl))
       ref = decl.type
@@ -245,13 +263,7 @@ export class ModelInference {
     const outer = this.thisClass
     this.thisClass = { base: method.parent, sub: owner }
     try {
-      let result: ModelRef | undefined
-      for (const expr of returned) {
-        const ref = this.of(expr, depth + 1)
-        if (!ref || (result && (ref.model !== result.model || ref.kind !== result.kind))) return undefined
-        result = ref
-      }
-      return result
+      return agreedRef(this, returned, depth)
     } finally {
       this.thisClass = outer
     }
@@ -296,88 +308,32 @@ export class ModelInference {
   /** `this.query` declared in a generic base class: its type parameters as the class of `this` binds them. */
   private thisBindings(node: TS.Node, owner: TS.Node): Bindings | undefined {
     const ts = this.ts
-    if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword)
+    if (!ts.isPropertyAccessExpression(node) || !ts.isClassLike(owner) || !owner.typeParameters)
       return undefined
-    if (!ts.isClassLike(owner) || !owner.typeParameters) return undefined
+    const isThis = node.expression.kind === ts.SyntaxKind.ThisKeyword
+    // `this.published().withCount().query`: methods returning `this` keep the class of `this`.
+    const chained = !isThis && this.thisTypeClass(node.expression)
+    if (!isThis && !chained) return undefined
     let current: TS.Node | undefined = node.parent
     while (current && !ts.isClassLike(current)) {
       if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined
       current = current.parent
     }
+    if (chained && chained !== current) return undefined
     const from = current && current === this.thisClass?.base ? this.thisClass.sub : current
     return from && from !== owner ? heritageBindings(this.index, from, owner) : undefined
   }
 
-  private ofVariable(decl: TS.VariableDeclaration, depth: number): ModelRef | undefined {
-    if (decl.type) return refOfTypeNode(this.index, decl.type)
-    const loop = decl.parent.parent
-    if (this.ts.isForOfStatement(loop) && this.ts.isIdentifier(decl.name)) {
-      const items = this.of(loop.expression, depth + 1)
-      return items?.kind === 'instances' ? { model: items.model, kind: 'instance' } : undefined
-    }
-    if (!decl.initializer) return undefined
-    const init = skipOuter(this.ts, decl.initializer)
-    return (
-      this.of(decl.initializer, depth + 1) ??
-      (this.ts.isCallExpression(init) ? this.ofDeclaredReturn(init) : undefined)
-    )
-  }
-
-  private ofParameter(param: TS.ParameterDeclaration, depth: number): ModelRef | undefined {
-    // `(loader: any) => ...` says nothing: what the call passes is read as for an untyped parameter.
-    if (param.type && param.type.kind !== this.ts.SyntaxKind.AnyKeyword)
-      return refOfTypeNode(this.index, param.type)
-    const fn = param.parent
-    // `onQuery(query) { ... }`, method syntax in the relation's options.
-    if (this.ts.isMethodDeclaration(fn) && this.ts.isObjectLiteralExpression(fn.parent))
-      return memberName(this.ts, fn.name) === 'onQuery' && fn.parameters[0] === param
-        ? this.ofOnQuery(fn)
-        : undefined
-    if (!this.ts.isArrowFunction(fn) && !this.ts.isFunctionExpression(fn)) return undefined
-    const position = fn.parameters.indexOf(param)
-    if (position !== 0 && position !== 1) return undefined
-    let holder = fn.parent
-    if (
-      position === 0 &&
-      this.ts.isPropertyAssignment(holder) &&
-      memberName(this.ts, holder.name) === 'onQuery'
-    )
-      return this.ofOnQuery(holder)
-    if (position === 0 && this.ts.isCallExpression(holder) && this.ts.isIdentifier(holder.expression))
-      return scopeRef(this, holder)
-    // `.match([cond, (q) => ...], ...)`: the callback sits in an array argument.
-    if (this.ts.isArrayLiteralExpression(holder) && this.ts.isCallExpression(holder.parent))
-      holder = holder.parent
-    if (!this.ts.isCallExpression(holder) || !this.ts.isPropertyAccessExpression(holder.expression))
+  /** The class whose polymorphic `this` type the checker gives `expr`, if it gives one. */
+  private thisTypeClass(expr: TS.Expression): TS.ClassLikeDeclaration | undefined {
+    const ts = this.ts
+    const type = safe(() => this.index.checker.getTypeAtLocation(expr))
+    const symbol = type?.getSymbol()
+    const decl = symbol?.valueDeclaration
+    if (!type || !symbol || !decl || !ts.isClassLike(decl) || !(type.flags & ts.TypeFlags.TypeParameter))
       return undefined
-    const method = holder.expression.name.text
-    const receiver = this.of(holder.expression.expression, depth + 1)
-    const name = stringValue(this.ts, holder.arguments[0])
-    if (receiver?.kind === 'factory') return factoryCallbackRef(this, receiver, holder, fn, position)
-    if (position !== 0) return undefined
-    if (RELATION_NAME_METHODS.has(method) && name !== undefined && holder.arguments[1] === fn) {
-      return this.relatedRef(receiver, name, 'query')
-    }
-    // `user.load((loader) => loader.load('posts'))`: a preloader of the instance's model.
-    if (holder.arguments[0] === fn && receiver?.kind === 'instance' && INSTANCE_PRELOAD.has(method))
-      return { model: receiver.model, kind: 'preloader' }
-    if (holder.arguments[0] === fn && receiver?.kind === 'query') return receiver // where((q) => ...)
-    if (CONDITIONAL.has(method) && receiver?.kind === 'query') return receiver // if(cond, (q) => ...)
-    if (holder.arguments[0] === fn && receiver?.kind === 'instances' && ARRAY_CALLBACKS.has(method)) {
-      return { model: receiver.model, kind: 'instance' }
-    }
-    return undefined
-  }
-
-  /** `onQuery: (query) => ...` in a relation decorator: a query of the related model. */
-  private ofOnQuery(holder: TS.PropertyAssignment | TS.MethodDeclaration): ModelRef | undefined {
-    const decorator = this.ts.findAncestor(holder, this.ts.isDecorator)
-    const cls = decorator && this.ts.findAncestor(decorator, this.ts.isClassLike)
-    const model = cls && this.index.modelOf(cls)
-    const relation = model?.facts.relations.find((r) => r.decorator === decorator)
-    if (!relation) return undefined
-    const related = this.index.relatedModel(relation)
-    return related.kind === 'model' ? { model: related.model, kind: 'query' } : undefined
+    const declared = this.index.checker.getDeclaredTypeOfSymbol(symbol) as TS.InterfaceType
+    return declared.thisType === type ? decl : undefined
   }
 
   /**
@@ -385,7 +341,7 @@ export class ModelInference {
    * `Promise<...>` unwrapped. Types are read as written: the checker's inferred types would need
    * Lucid's declarations and cost far more than this analysis is allowed to.
    */
-  private ofDeclaredReturn(call: TS.CallExpression): ModelRef | undefined {
+  declaredReturn(call: TS.CallExpression): ModelRef | undefined {
     const symbol = safe(() => this.index.checker.getSymbolAtLocation(call.expression))
     const target =
       symbol && symbol.flags & this.ts.SymbolFlags.Alias

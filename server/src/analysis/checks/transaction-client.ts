@@ -3,14 +3,12 @@
 // transaction holds locked. Judged only where the source shows it: an awaited (or returned) query
 // whose call chain never mentions `trx`, on a model or an instance the callback never gave `trx`.
 import type * as TS from 'typescript'
+import { isDatabaseService } from '../database-service'
 import { finding, type Finding } from '../finding'
 import { TRANSACTION_CREATES, type CallFact } from '../file-facts'
 import type { ModelInference } from '../infer'
 import type { LucidModel } from '../lucid-model'
 import { hasModifier, memberName, type TsModule } from '../syntax'
-
-/** The modules `db` / `Database` come from (v6 and v7, v5). */
-const DATABASE_MODULES = new Set(['@adonisjs/lucid/services/db', '@ioc:Adonis/Lucid/Database'])
 
 export function checkTransactionClient(
   ts: TsModule,
@@ -193,19 +191,6 @@ function ownConnection(ts: TsModule, model: LucidModel): boolean {
       )
         return true
   return false
-}
-
-/** `db` / `Database` imported from Lucid's database service. */
-function isDatabaseService(ts: TsModule, checker: TS.TypeChecker, receiver: TS.Expression): boolean {
-  if (!ts.isIdentifier(receiver)) return false
-  const symbol = safe(() => checker.getSymbolAtLocation(receiver))
-  const decl = symbol?.declarations?.[0]
-  const importDecl = decl && ts.findAncestor(decl, ts.isImportDeclaration)
-  return (
-    !!importDecl &&
-    ts.isStringLiteral(importDecl.moduleSpecifier) &&
-    DATABASE_MODULES.has(importDecl.moduleSpecifier.text)
-  )
 }
 
 function safe<T>(fn: () => T): T | undefined {

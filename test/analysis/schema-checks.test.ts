@@ -94,6 +94,54 @@ test('a foreign key constraint counts as an index on MySQL only', (t) => {
   )
 })
 
+test('an index with the key after a column onQuery may fix (a polymorphic type) is not reported missing', (t) => {
+  const comments = `this.schema.createTable('comments', (table) => {
+      table.increments('id')
+      table.string('commentable_type')
+      table.integer('commentable_id')
+      table.index(['commentable_type', 'commentable_id'])
+    })`
+  const relation = (onQuery: string) => `import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import Comment from '#models/comment'
+
+export default class User extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @hasMany(() => Comment, { foreignKey: 'commentableId'${onQuery} })
+  declare comments: HasMany<typeof Comment>
+}
+`
+  const comment = `import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export default class Comment extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare commentableType: string
+
+  @column()
+  declare commentableId: number
+}
+`
+  const files = {
+    ...migrations(USERS, comments),
+    'app/models/comment.ts': comment,
+    'app/models/post.ts': 'export {}\n',
+  }
+  const filtered = app({
+    ...files,
+    'app/models/user.ts': relation(`, onQuery: (query) => query.where('commentable_type', 'User')`),
+  })
+  const unfiltered = app({ ...files, 'app/models/user.ts': relation('') })
+  t.after(() => [filtered, unfiltered].forEach((a) => a.remove()))
+  assert.deepEqual(codes(filtered.root), [])
+  // Without a filter of its own, every preload looks rows up by commentable_id alone.
+  assert.deepEqual(codes(unfiltered.root), ['user.ts LL405'])
+})
+
 test('settings: schema checks off, or single codes disabled', (t) => {
   const a = app(migrations(USERS, POSTS(`table.integer('user_id')`)))
   t.after(() => a.remove())

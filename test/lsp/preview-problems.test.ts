@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import { CancellationTokenSource } from 'vscode-languageserver/node'
 import { NO_CONFIG_HINT } from '../../server/src/database/database-target'
 import { pathToUri } from '../../server/src/features/uri'
@@ -15,45 +15,24 @@ import {
   PREVIEW_REQUEST,
   ROWS_REQUEST,
   type PreviewAnswer,
-  type PreviewParams,
   type RowsResult,
 } from '../../server/src/protocol'
 import { LspHarness } from '../support/lsp-harness'
-import {
-  checksumOf,
-  closeSeededBlog,
-  openSeededBlog,
-  previewOn,
-  sqlOf,
-  type SeededBlog,
-} from '../support/seeded-blog'
+import { sqlOf, useSeededBlog } from '../support/seeded-blog'
 import { createTempApp } from '../support/temp-app'
 
-let app: string
-let db: string
-let lsp: LspHarness
-let userUri: string
-let blog: SeededBlog
-
-before(async () => {
-  blog = await openSeededBlog()
-  ;({ app, db, lsp, userUri } = blog)
-})
-after(() => closeSeededBlog(blog))
-
-const checksum = () => checksumOf(db)
-const preview = (params: Omit<PreviewParams, 'uri'>, harness = lsp) => previewOn(harness, userUri, params)
+const blog = useSeededBlog()
 
 test('preview: problems come back as answers with a message, a hint and a code', async () => {
-  const syntax = await preview({ expression: "User.query().where('id', params.id)" })
+  const syntax = await blog.preview({ expression: "User.query().where('id', params.id)" })
   assert.equal(syntax.kind === 'error' && syntax.code, 'E_PLAN')
   assert.match(syntax.kind === 'error' ? (syntax.hint ?? '') : '', /\^$/)
-  const model = await preview({ expression: 'Author.query()' })
+  const model = await blog.preview({ expression: 'Author.query()' })
   assert.deepEqual(model.kind === 'error' && [model.message, model.code], [
     '"Author" is not a Lucid model of this app.',
     'E_PLAN',
   ])
-  const outside = await lsp.client.sendRequest(PREVIEW_REQUEST, {
+  const outside = await blog.lsp.client.sendRequest(PREVIEW_REQUEST, {
     uri: pathToUri(path.join(os.tmpdir(), 'elsewhere.ts')),
     expression: 'User.query()',
   })
@@ -63,9 +42,9 @@ test('preview: problems come back as answers with a message, a hint and a code',
 test('cancelling a preview kills the statement running in SQLite and answers E_CANCELLED', async () => {
   const source = new CancellationTokenSource()
   const started = Date.now()
-  const answer: Promise<PreviewAnswer> = lsp.client.sendRequest(
+  const answer: Promise<PreviewAnswer> = blog.lsp.client.sendRequest(
     PREVIEW_REQUEST,
-    { uri: userUri, expression: 'SlowNumber.query()' },
+    { uri: blog.userUri, expression: 'SlowNumber.query()' },
     source.token,
   )
   source.cancel()
@@ -82,11 +61,11 @@ test('cancelling a preview kills the statement running in SQLite and answers E_C
 test('a SQLite preview longer than lucidLens.preview.timeoutMs is stopped with E_TIMEOUT', async (t) => {
   const strict = await LspHarness.start({
     pull: true,
-    rootPath: app,
+    rootPath: blog.app,
     settings: { preview: { timeoutMs: 300 } },
   })
   t.after(() => strict.stop())
-  const answer = await preview({ expression: 'SlowNumber.query()' }, strict)
+  const answer = await blog.preview({ expression: 'SlowNumber.query()' }, strict)
   assert.deepEqual(answer, {
     kind: 'error',
     message: 'The preview took longer than 300 ms and was stopped.',
@@ -96,33 +75,37 @@ test('a SQLite preview longer than lucidLens.preview.timeoutMs is stopped with E
 })
 
 test('an untrusted workspace (database.enable off) answers E_DISABLED and reads nothing', async (t) => {
-  const off = await LspHarness.start({ pull: true, rootPath: app, settings: { database: { enable: false } } })
+  const off = await LspHarness.start({
+    pull: true,
+    rootPath: blog.app,
+    settings: { database: { enable: false } },
+  })
   t.after(() => off.stop())
   const disabled = {
     kind: 'error',
     code: 'E_DISABLED',
     message: 'Database access is turned off (lucidLens.database.enable, or the workspace is not trusted)',
   }
-  const before = checksum()
+  const before = blog.checksum()
   // The preview still shows the SQL Lucid would send, compiled without any connection.
-  assert.deepEqual(sqlOf(await preview({ expression: 'User.query()' }, off)), {
+  assert.deepEqual(sqlOf(await blog.preview({ expression: 'User.query()' }, off)), {
     dialect: 'SQLite',
     sql: ['select * from `users`'],
     message: `Not run: ${disabled.message}`,
     code: 'E_DISABLED',
   })
-  assert.deepEqual(await off.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' }), disabled)
-  assert.equal(checksum(), before)
+  assert.deepEqual(await off.client.sendRequest(ROWS_REQUEST, { uri: blog.userUri, model: 'User' }), disabled)
+  assert.equal(blog.checksum(), before)
 })
 
 test('a missing SQLite file, from the settings or from config/database.ts, says how to create it', async (t) => {
   const missing = await LspHarness.start({
     pull: true,
-    rootPath: app,
+    rootPath: blog.app,
     settings: { database: { connection: 'sqlite', file: 'tmp/nothing.sqlite3' } },
   })
   t.after(() => missing.stop())
-  assert.deepEqual(sqlOf(await preview({ expression: 'User.query()' }, missing)), {
+  assert.deepEqual(sqlOf(await blog.preview({ expression: 'User.query()' }, missing)), {
     dialect: 'SQLite',
     sql: ['select * from `users`'],
     code: 'E_SETUP',
@@ -130,14 +113,14 @@ test('a missing SQLite file, from the settings or from config/database.ts, says 
       'Not run: The SQLite database tmp/nothing.sqlite3 does not exist yet (node ace migration:run creates it).',
     hint: 'Run node ace migration:run.',
   })
-  assert.equal(fs.existsSync(path.join(app, 'tmp', 'nothing.sqlite3')), false)
+  assert.equal(fs.existsSync(path.join(blog.app, 'tmp', 'nothing.sqlite3')), false)
   const empty = await LspHarness.start({
     pull: true,
-    rootPath: app,
+    rootPath: blog.app,
     settings: { database: { connection: 'sqlite' } },
   })
   t.after(() => empty.stop())
-  const answer = await empty.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' })
+  const answer = await empty.client.sendRequest(ROWS_REQUEST, { uri: blog.userUri, model: 'User' })
   assert.deepEqual(answer, {
     kind: 'error',
     code: 'E_SETUP',

@@ -1,43 +1,20 @@
 // The preview requests over JSON-RPC against the example app's seeded SQLite database: models, rows,
 // previews (reads, dry-run writes, EXPLAIN, variables). Problems, cancelling and limits: preview-problems.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import {
   MODELS_REQUEST,
   placeholder,
   ROWS_REQUEST,
   type ModelsResult,
-  type PreviewParams,
   type RowsResult,
 } from '../../server/src/protocol'
-import type { LspHarness } from '../support/lsp-harness'
-import {
-  checksumOf,
-  closeSeededBlog,
-  openSeededBlog,
-  previewOn,
-  result,
-  sqlOf,
-  type SeededBlog,
-} from '../support/seeded-blog'
+import { result, sqlOf, useSeededBlog } from '../support/seeded-blog'
 
-let app: string
-let db: string
-let lsp: LspHarness
-let userUri: string
-let blog: SeededBlog
-
-before(async () => {
-  blog = await openSeededBlog()
-  ;({ app, db, lsp, userUri } = blog)
-})
-after(() => closeSeededBlog(blog))
-
-const checksum = () => checksumOf(db)
-const preview = (params: Omit<PreviewParams, 'uri'>, harness = lsp) => previewOn(harness, userUri, params)
+const blog = useSeededBlog()
 
 test('models: each model with its table, columns and relations, keys resolved, findings on relations', async () => {
-  const answer: ModelsResult = await lsp.client.sendRequest(MODELS_REQUEST, { uri: userUri })
+  const answer: ModelsResult = await blog.lsp.client.sendRequest(MODELS_REQUEST, { uri: blog.userUri })
   assert.equal(answer.apps.length, 1)
   const models = answer.apps[0]?.models ?? []
   const user = models.find((m) => m.name === 'User')
@@ -47,7 +24,7 @@ test('models: each model with its table, columns and relations, keys resolved, f
       name: 'User',
       table: 'users',
       primaryKey: 'id',
-      uri: userUri,
+      uri: blog.userUri,
       line: 7,
       columns: ['id', 'organizationUuid', 'fullName', 'email', 'createdAt', 'updatedAt'],
       columnNames: ['id', 'organization_uuid', 'full_name', 'email', 'created_at', 'updated_at'],
@@ -83,15 +60,18 @@ test('models: each model with its table, columns and relations, keys resolved, f
   const approved = post?.relations.find((r) => r.name === 'approvedComments')
   assert.deepEqual(approved?.problems, ['LL103'])
   // Without a document: every app the server knows.
-  const all: ModelsResult = await lsp.client.sendRequest(MODELS_REQUEST, {})
+  const all: ModelsResult = await blog.lsp.client.sendRequest(MODELS_REQUEST, {})
   assert.deepEqual(
     all.apps.map((a) => a.root),
-    [app],
+    [blog.app],
   )
 })
 
 test('rows: the key, a readable label and details, in key order, filtered by the search text', async () => {
-  const users: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'User' })
+  const users: RowsResult = await blog.lsp.client.sendRequest(ROWS_REQUEST, {
+    uri: blog.userUri,
+    model: 'User',
+  })
   assert.equal(users.kind, 'rows', JSON.stringify(users))
   if (users.kind !== 'rows') return
   assert.equal(users.target, 'sqlite tmp/db.sqlite3')
@@ -106,8 +86,8 @@ test('rows: the key, a readable label and details, in key order, filtered by the
       'fullName: User 1 · createdAt: 2026-01-01T09:30:00.000+00:00 · updatedAt: 2026-01-02T09:30:00.000+00:00',
   })
   const search = async (text: string, limit?: number) => {
-    const answer: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, {
-      uri: userUri,
+    const answer: RowsResult = await blog.lsp.client.sendRequest(ROWS_REQUEST, {
+      uri: blog.userUri,
       model: 'User',
       search: text,
       limit,
@@ -118,19 +98,22 @@ test('rows: the key, a readable label and details, in key order, filtered by the
   assert.deepEqual(await search('3'), [3])
   assert.deepEqual(await search('user', 2), [1, 2])
   assert.deepEqual(await search("x' or 1=1 --"), [])
-  const posts: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, {
-    uri: userUri,
+  const posts: RowsResult = await blog.lsp.client.sendRequest(ROWS_REQUEST, {
+    uri: blog.userUri,
     model: 'Post',
     limit: 1,
   })
   assert.equal(posts.kind === 'rows' && posts.labelAttribute, 'title')
-  const unknown: RowsResult = await lsp.client.sendRequest(ROWS_REQUEST, { uri: userUri, model: 'Author' })
+  const unknown: RowsResult = await blog.lsp.client.sendRequest(ROWS_REQUEST, {
+    uri: blog.userUri,
+    model: 'Author',
+  })
   assert.equal(unknown.kind === 'error' && unknown.code, 'E_PLAN')
 })
 
 test('preview: a read runs read-only and answers with the plan, the target and the result', async () => {
   const answer = result(
-    await preview({
+    await blog.preview({
       expression: "await User.findOrFail(2).related('posts').query().orderBy('id').limit(2);",
     }),
   )
@@ -145,15 +128,15 @@ test('preview: a read runs read-only and answers with the plan, the target and t
     ],
   )
   assert.equal((answer.result.result as unknown[]).length, 2)
-  const capped = result(await preview({ expression: 'Comment.query()', rowCap: 5 }))
+  const capped = result(await blog.preview({ expression: 'Comment.query()', rowCap: 5 }))
   assert.equal(capped.result.truncated, true)
   assert.equal((capped.result.result as unknown[]).length, 5)
 })
 
 test('preview: a write runs as a dry run and the database file is unchanged', async () => {
-  const before = checksum()
+  const before = blog.checksum()
   const answer = result(
-    await preview({
+    await blog.preview({
       expression:
         "User.findOrFail(2).related('posts').create({ title: 'Dry', slug: 'dry', isPublished: false })",
     }),
@@ -161,27 +144,27 @@ test('preview: a write runs as a dry run and the database file is unchanged', as
   assert.equal(answer.dryRun, true)
   assert.ok(answer.result.statements.some((s) => /^insert into `posts`/.test(s.sql)))
   assert.ok(answer.result.warnings.includes('rolled back: nothing was written'))
-  assert.equal(checksum(), before)
+  assert.equal(blog.checksum(), before)
 })
 
 test('preview with explain: each read carries its plan tree; analyze of a dry run changes nothing', async () => {
   const expression = "User.query().where('id', 2).preload('posts')"
-  const planned = result(await preview({ expression, explain: 'plan' }))
+  const planned = result(await blog.preview({ expression, explain: 'plan' }))
   for (const statement of planned.result.statements) {
     assert.equal(statement.plan?.dialect, 'sqlite', statement.sql)
     assert.ok((statement.plan?.nodes.length ?? 0) > 0)
   }
   const posts = planned.result.statements[1]?.plan?.nodes[0]
   assert.deepEqual([posts?.table, posts?.fullScan], ['posts', false])
-  const plain = result(await preview({ expression }))
+  const plain = result(await blog.preview({ expression }))
   assert.ok(plain.result.statements.every((s) => s.plan === undefined))
   assert.deepEqual(planned.result.result, plain.result.result)
   // An unknown mode is no plan, not a failure.
-  const unknown = result(await preview({ expression, explain: 'verbose' as 'plan' }))
+  const unknown = result(await blog.preview({ expression, explain: 'verbose' as 'plan' }))
   assert.ok(unknown.result.statements.every((s) => s.plan === undefined))
-  const before = checksum()
+  const before = blog.checksum()
   const write = result(
-    await preview({
+    await blog.preview({
       expression:
         "User.findOrFail(2).related('posts').create({ title: 'Dry', slug: 'dry', isPublished: false })",
       explain: 'analyze',
@@ -189,33 +172,33 @@ test('preview with explain: each read carries its plan tree; analyze of a dry ru
   )
   assert.equal(write.dryRun, true)
   assert.ok(write.result.statements[0]?.plan)
-  assert.equal(checksum(), before)
+  assert.equal(blog.checksum(), before)
 })
 
 test('preview: a chain on an unbound variable asks for it, then runs from the bound row', async () => {
   const expression = "user.related('posts').query().orderBy('id')"
-  assert.deepEqual(await preview({ expression }), {
+  assert.deepEqual(await blog.preview({ expression }), {
     kind: 'needsVariables',
     variables: [{ name: 'user', model: 'User' }],
   })
-  assert.deepEqual(await preview({ expression: "draft.related('comments').query()" }), {
+  assert.deepEqual(await blog.preview({ expression: "draft.related('comments').query()" }), {
     kind: 'needsVariables',
     variables: [{ name: 'draft' }],
   })
-  const answer = result(await preview({ expression, variables: { user: { model: 'User', key: 3 } } }))
+  const answer = result(await blog.preview({ expression, variables: { user: { model: 'User', key: 3 } } }))
   assert.deepEqual(answer.result.statements[0]?.bindings, [3, 1])
   assert.ok((answer.result.result as { userId: number }[]).every((p) => p.userId === 3))
-  const missing = await preview({ expression, variables: { user: { model: 'User', key: 999 } } })
+  const missing = await blog.preview({ expression, variables: { user: { model: 'User', key: 999 } } })
   assert.deepEqual(missing, { kind: 'error', message: 'Row not found', code: 'E_ROW_NOT_FOUND' })
 })
 
 test('preview: an argument that is a variable is asked for, then bound to the value given', async () => {
   const expression = "User.query().orderBy('id').paginate(page, 2)"
-  assert.deepEqual(await preview({ expression }), {
+  assert.deepEqual(await blog.preview({ expression }), {
     kind: 'needsVariables',
     variables: [{ name: 'page', value: true }],
   })
-  const answer = result(await preview({ expression, values: { page: 2 } }))
+  const answer = result(await blog.preview({ expression, values: { page: 2 } }))
   assert.deepEqual(answer.plan.calls.at(-1), {
     method: 'paginate',
     args: [
@@ -227,9 +210,9 @@ test('preview: an argument that is a variable is asked for, then bound to the va
 })
 
 test('preview: a row bound to a placeholder (no rows to pick) shows the SQL, with the database unread', async () => {
-  const before = checksum()
+  const before = blog.checksum()
   const answer = sqlOf(
-    await preview({
+    await blog.preview({
       expression: "user.related('posts').query()",
       variables: { user: { model: 'User', key: placeholder('User', 'id') } },
     }),
@@ -241,5 +224,5 @@ test('preview: a row bound to a placeholder (no rows to pick) shows the SQL, wit
     hint: 'Previews run from a real row: add a User (a seeder, or the app), or run node ace migration:run if its table is missing.',
     code: 'E_NO_ROWS',
   })
-  assert.equal(checksum(), before)
+  assert.equal(blog.checksum(), before)
 })

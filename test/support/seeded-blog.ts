@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { after, before } from 'node:test'
 import Database from 'better-sqlite3'
 import { pathToUri } from '../../server/src/features/uri'
 import { PREVIEW_REQUEST, type PreviewAnswer, type PreviewParams } from '../../server/src/protocol'
@@ -26,14 +27,14 @@ const SLOW_VIEW =
   'create view slow_numbers as with recursive c(x) as (select 1 union all select x + 1 from c) ' +
   'select x as id from c where x % 1000000000000 = 0'
 
-export interface SeededBlog {
+interface SeededBlog {
   app: string
   db: string
   lsp: LspHarness
   userUri: string
 }
 
-export async function openSeededBlog(): Promise<SeededBlog> {
+async function openSeededBlog(): Promise<SeededBlog> {
   const app = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-lsp-preview-'))
   fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
   const db = path.join(app, 'tmp', 'db.sqlite3')
@@ -49,17 +50,17 @@ export async function openSeededBlog(): Promise<SeededBlog> {
   return { app, db, lsp, userUri: pathToUri(path.join(app, 'app', 'models', 'user.ts')) }
 }
 
-export async function closeSeededBlog(blog: SeededBlog): Promise<void> {
+async function closeSeededBlog(blog: SeededBlog): Promise<void> {
   await blog.lsp.stop()
   fs.rmSync(blog.app, { recursive: true, force: true })
 }
 
 /** The database file's hash: a preview must leave every byte as it was. */
-export function checksumOf(file: string): string {
+function checksumOf(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 }
 
-export function previewOn(
+function previewOn(
   harness: LspHarness,
   uri: string,
   params: Omit<PreviewParams, 'uri'>,
@@ -83,4 +84,24 @@ export function sqlOf(answer: PreviewAnswer) {
 export function result(answer: PreviewAnswer): Extract<PreviewAnswer, { kind: 'result' }> {
   assert.equal(answer.kind, 'result', JSON.stringify(answer))
   return answer as Extract<PreviewAnswer, { kind: 'result' }>
+}
+
+/** What a test file of the seeded example uses; filled in by the file's before hook. */
+export interface SeededBlogSuite extends SeededBlog {
+  checksum(): string
+  preview(params: Omit<PreviewParams, 'uri'>, harness?: LspHarness): Promise<PreviewAnswer>
+}
+
+/** Registers the file's before and after hooks: one seeded copy of the example and its server. */
+export function useSeededBlog(): SeededBlogSuite {
+  const suite = {
+    checksum: () => checksumOf(suite.db),
+    preview: (params: Omit<PreviewParams, 'uri'>, harness?: LspHarness) =>
+      previewOn(harness ?? suite.lsp, suite.userUri, params),
+  } as SeededBlogSuite
+  before(async () => {
+    Object.assign(suite, await openSeededBlog())
+  })
+  after(() => closeSeededBlog(suite))
+  return suite
 }

@@ -169,6 +169,19 @@ test('each connection has the schema of its own migration folders', () => {
   })
 })
 
+test('an empty migrations.paths means the default folder, as Lucid reads it', () => {
+  const files = {
+    'config/database.ts': `export default defineConfig({
+  connection: 'main',
+  connections: { main: { client: 'pg', migrations: { paths: [] } } },
+})
+`,
+    'database/migrations/1_users.ts': MIGRATION(table('users', 'email')),
+    'app/models/member.ts': model('Member', ['email', 'nickname'], "  static table = 'users'"),
+  }
+  check(files, ({ codes }) => assert.deepEqual(codes, ['member.ts LL406', 'post.ts LL401']))
+})
+
 test('an unreadable default connection: models are checked against every connection at once', () => {
   const files = {
     'config/database.ts': TENANCY_CONFIG("env.get('DB_CONNECTION')"),

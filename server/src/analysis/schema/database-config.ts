@@ -87,11 +87,16 @@ function readConnection(
   const off = enabled !== undefined && enabled.kind === ts.SyntaxKind.FalseKeyword
   const output = schema.has('outputPath') ? stringValue(ts, schema.get('outputPath')) : DEFAULT_SCHEMA_FILE
   const excluded = schema.has('excludeTables') ? strings(ts, schema.get('excludeTables')) : []
-  const migrationPaths = migrations.props.has('paths')
-    ? strings(ts, migrations.props.get('paths'))
-    : migrations.known
-      ? [DEFAULT_MIGRATIONS_PATH]
-      : undefined
+  // Lucid falls back to the default folder for an empty list as for a missing one.
+  const listed = migrations.props.has('paths') ? strings(ts, migrations.props.get('paths')) : []
+  const migrationPaths =
+    listed === undefined
+      ? undefined
+      : listed.length > 0
+        ? listed
+        : migrations.known
+          ? [DEFAULT_MIGRATIONS_PATH]
+          : undefined
   return {
     name,
     ...(client !== undefined ? { client } : {}),

@@ -17,6 +17,7 @@ import {
   type LucidModel,
 } from '../analysis'
 import type { TsModule } from '../analysis/syntax'
+import { normalizedPath } from '../analysis/normalized-path'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
 import { ModuleResolver } from './module-resolver'
@@ -94,7 +95,7 @@ export class Project {
   }
 
   contains(fileName: string): boolean {
-    return this.fileNames.has(path.normalize(fileName))
+    return this.fileNames.has(normalizedPath(fileName))
   }
 
   /** Call when a file of this project changed on disk or in the editor. */
@@ -138,7 +139,7 @@ export class Project {
   /** Why the file cannot be analysed in its current version, if it cannot. */
   unreadableReason(fileName: string): string | undefined {
     this.program()
-    return this.snapshots.unreadableReason(path.normalize(fileName))
+    return this.snapshots.unreadableReason(normalizedPath(fileName))
   }
 
   findings(fileName: string): Finding[] {
@@ -231,7 +232,7 @@ export class Project {
         return names
       },
       getScriptVersion: (f) => {
-        const key = path.normalize(f)
+        const key = normalizedPath(f)
         return this.snapshots.scriptVersion(key, this.textVersion(key))
       },
       getScriptSnapshot: (f) => this.snapshot(f),
@@ -253,7 +254,7 @@ export class Project {
   }
 
   private snapshot(fileName: string): TS.IScriptSnapshot | undefined {
-    const key = path.normalize(fileName)
+    const key = normalizedPath(fileName)
     return this.snapshots.get(
       key,
       this.textVersion(key),

@@ -18,6 +18,7 @@ import {
 import { heritageBindings, refOfCheckerType, refOfTypeNode, type Bindings } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
+import { symbolAt } from './resolve'
 import { memberName, skipOuter, stringValue } from './syntax'
 
 /** `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations. */
@@ -197,13 +198,13 @@ export class ModelInference {
 
   private ofName(node: TS.Identifier | TS.PropertyAccessExpression, depth: number): ModelRef | undefined {
     const ts = this.ts
-    const model = this.index.modelOfExpression(node)
+    let symbol = symbolAt(this.index.checker, node)
+    const model = symbol && this.index.modelOfSymbol(symbol)
     if (model) return { model, kind: 'class' }
     if (ts.isPropertyAccessExpression(node)) {
       const special = propertyRef(this, node, depth)
       if (special) return special
     }
-    let symbol = safe(() => this.index.checker.getSymbolAtLocation(node))
     if (symbol && symbol.flags & ts.SymbolFlags.Alias)
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
     const decl = this.overriding(node, symbol?.valueDeclaration)

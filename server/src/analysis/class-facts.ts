@@ -126,6 +126,8 @@ export function readClass(ts: TsModule, node: TS.ClassLikeDeclaration): ClassFac
     plainProperties: new Map(),
     relations: [],
   }
+  // Handed down so that reading type texts does not walk up to the file once per member.
+  const file = node.getSourceFile()
   for (const member of node.members) {
     if (!ts.isPropertyDeclaration(member) && !ts.isGetAccessorDeclaration(member)) continue
     const name = memberName(ts, member.name)
@@ -134,13 +136,19 @@ export function readClass(ts: TsModule, node: TS.ClassLikeDeclaration): ClassFac
       if (ts.isPropertyDeclaration(member)) readStatic(ts, facts, name, member.initializer)
       continue
     }
-    readMember(ts, facts, member, name)
+    readMember(ts, file, facts, member, name)
   }
   return facts
 }
 
-function readMember(ts: TsModule, facts: ClassFacts, member: TS.ClassElement, name: string): void {
-  const property = propertyFact(ts, member, name)
+function readMember(
+  ts: TsModule,
+  file: TS.SourceFile,
+  facts: ClassFacts,
+  member: TS.ClassElement,
+  name: string,
+): void {
+  const property = propertyFact(ts, file, member, name)
   for (const decorator of ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []) {
     const decoName = decoratorName(ts, decorator)
     if (decoName === undefined) continue
@@ -158,26 +166,31 @@ function readMember(ts: TsModule, facts: ClassFacts, member: TS.ClassElement, na
   facts.plainProperties.set(name, property)
 }
 
-function propertyFact(ts: TsModule, member: TS.ClassElement, name: string): PropertyFact {
+function propertyFact(
+  ts: TsModule,
+  file: TS.SourceFile,
+  member: TS.ClassElement,
+  name: string,
+): PropertyFact {
   const typeNode =
     ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) ? member.type : undefined
   return {
     name,
     nameNode: member.name ?? member,
-    typeText: typeNode?.getText(),
-    baseType: typeNode ? baseTypeText(ts, typeNode) : undefined,
+    typeText: typeNode?.getText(file),
+    baseType: typeNode ? baseTypeText(ts, file, typeNode) : undefined,
   }
 }
 
 /** `number | null` -> `number`; unions of several real types give undefined. */
-function baseTypeText(ts: TsModule, type: TS.TypeNode): string | undefined {
+function baseTypeText(ts: TsModule, file: TS.SourceFile, type: TS.TypeNode): string | undefined {
   const parts = ts.isUnionTypeNode(type) ? type.types : [type]
   const real = parts.filter(
     (t) =>
       t.kind !== ts.SyntaxKind.UndefinedKeyword &&
       !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
   )
-  return real.length === 1 ? real[0]?.getText() : undefined
+  return real.length === 1 ? real[0]?.getText(file) : undefined
 }
 
 function readColumn(

@@ -115,23 +115,37 @@ const CALL_TEXT = new RegExp(`\\.\\s*(${[...RELATION_NAME_METHODS, ...OTHER_METH
 function readFile(ts: TsModule, file: TS.SourceFile): FileFacts {
   const facts: FileFacts = { classes: [], classByNode: new Map(), calls: [] }
   const wantCalls = CALL_TEXT.test(file.text)
-  const visit = (node: TS.Node): void => {
+  // Without calls to collect, the walk ends once it has found as many classes as the text can hold.
+  const classLimit = wantCalls ? Infinity : classKeywords(file.text)
+  if (classLimit === 0) return facts
+  const visit = (node: TS.Node): true | undefined => {
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
       const cls = readClass(ts, node)
       facts.classes.push(cls)
       facts.classByNode.set(node, cls)
+      if (facts.classes.length >= classLimit) return true
     } else if (wantCalls && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name
       if (ts.isIdentifier(name) && (RELATION_NAME_METHODS.has(name.text) || OTHER_METHODS.has(name.text))) {
         facts.calls.push({ node, method: name.text, methodNode: name, receiver: node.expression.expression })
       }
     } else if (!wantCalls && isMemberBody(ts, node)) {
-      return // classes are declared at top level or in mixin functions, not inside methods
+      return undefined // classes are declared at top level or in mixin functions, not inside methods
     }
-    ts.forEachChild(node, visit)
+    return ts.forEachChild(node, visit)
   }
   visit(file)
   return facts
+}
+
+/**
+ * At least the number of classes in a file: every class is written with the keyword `class`, which
+ * only a word boundary can surround (the word in comments and strings counts too, so never fewer).
+ * A keyword spelled with a unicode escape would escape the count: such a text gets no limit.
+ */
+function classKeywords(text: string): number {
+  if (text.includes('\\u')) return Infinity
+  return text.match(/\bclass\b/g)?.length ?? 0
 }
 
 function isMemberBody(ts: TsModule, node: TS.Node): boolean {

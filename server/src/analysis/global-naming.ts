@@ -45,7 +45,7 @@ export function globalStrategy(
   const found = new Map<string, GlobalStrategy>()
   const members = new Set<string>()
   for (const file of program.getSourceFiles()) {
-    if (isExternalFile(file) || !ASSIGNMENT_TEXT.test(file.text)) continue
+    if (isExternalFile(file) || !assignsStrategy(file)) continue
     const visit = (node: TS.Node): void => {
       const target = baseModelTarget(ts, node)
       // On an app class called BaseModel it would only reach that class's subclasses: unknowable.
@@ -63,6 +63,21 @@ export function globalStrategy(
   const [only] = found.values()
   const set: GlobalStrategy = found.size === 0 ? {} : found.size === 1 && only ? only : CUSTOM
   return withOverrides(set, [...members])
+}
+
+const assigning = new WeakMap<TS.SourceFile, boolean>()
+
+/**
+ * Whether the text may assign BaseModel's strategy: tested once per SourceFile object, since every
+ * program (one per keystroke) asks it of every file and an edit changes only the file edited.
+ */
+function assignsStrategy(file: TS.SourceFile): boolean {
+  let found = assigning.get(file)
+  if (found === undefined) {
+    found = ASSIGNMENT_TEXT.test(file.text)
+    assigning.set(file, found)
+  }
+  return found
 }
 
 /** A strategy with some of its methods replaced by the app. */

@@ -19,6 +19,7 @@ import type { ModelIndex } from './model-index'
 import { parameterRef } from './infer-parameters'
 import { transactionRef } from './infer-transaction'
 import { variableRef } from './infer-variables'
+import { symbolAt } from './resolve'
 import { skipOuter, stringValue } from './syntax'
 
 /**
@@ -210,18 +211,17 @@ export class ModelInference {
 
   private ofName(node: TS.Identifier | TS.PropertyAccessExpression, depth: number): ModelRef | undefined {
     const ts = this.ts
-    const model = this.index.modelOfExpression(node)
+    let symbol = symbolAt(this.index.checker, node)
+    const model = symbol && this.index.modelOfSymbol(symbol)
     if (model) return { model, kind: 'class' }
     if (ts.isPropertyAccessExpression(node)) {
       const special = propertyRef(this, node, depth)
       if (special) return special
     }
     // `{ user }` in an object literal: the variable it reads, not the literal's member.
-    let symbol = safe(() =>
-      ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
-        ? this.index.checker.getShorthandAssignmentValueSymbol(node.parent)
-        : this.index.checker.getSymbolAtLocation(node),
-    )
+    const parent = node.parent
+    if (ts.isShorthandPropertyAssignment(parent) && parent.name === node)
+      symbol = safe(() => this.index.checker.getShorthandAssignmentValueSymbol(parent))
     if (symbol && symbol.flags & ts.SymbolFlags.Alias)
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
     const decl = this.overriding(node, symbol?.valueDeclaration)

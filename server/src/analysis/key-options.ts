@@ -19,22 +19,18 @@ export type KeyOptionName =
 
 export type KeyOptions = Partial<Record<KeyOptionName, KeyOption>>
 
-/** The options as written; a constant's value is unknown here. */
+/** The options as written; a constant's value is unknown here. Only those given are keys, in this order. */
 export function writtenKeyOptions(fact: RelationFact): KeyOptions {
   const { manyToMany: m, hasManyThrough: t } = fact
-  const all: KeyOptions = {
-    foreignKey: fact.foreignKey,
-    localKey: fact.localKey,
-    relatedKey: m?.relatedKey,
-    pivotTable: m?.pivotTable,
-    pivotForeignKey: m?.pivotForeignKey,
-    pivotRelatedForeignKey: m?.pivotRelatedForeignKey,
-    throughLocalKey: t?.throughLocalKey,
-    throughForeignKey: t?.throughForeignKey,
-  }
   const out: KeyOptions = {}
-  for (const [name, option] of Object.entries(all) as [KeyOptionName, KeyOption | undefined][])
-    if (option) out[name] = option
+  if (fact.foreignKey) out.foreignKey = fact.foreignKey
+  if (fact.localKey) out.localKey = fact.localKey
+  if (m?.relatedKey) out.relatedKey = m.relatedKey
+  if (m?.pivotTable) out.pivotTable = m.pivotTable
+  if (m?.pivotForeignKey) out.pivotForeignKey = m.pivotForeignKey
+  if (m?.pivotRelatedForeignKey) out.pivotRelatedForeignKey = m.pivotRelatedForeignKey
+  if (t?.throughLocalKey) out.throughLocalKey = t.throughLocalKey
+  if (t?.throughForeignKey) out.throughForeignKey = t.throughForeignKey
   return out
 }
 

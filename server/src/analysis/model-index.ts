@@ -10,7 +10,14 @@ import { fileFacts } from './file-facts'
 import { globalStrategy, strategyOf, type GlobalStrategy } from './global-naming'
 import { resolvedKeyOptions } from './key-options'
 import type { LucidModel } from './lucid-model'
-import { isExternalFile, isLucidBaseModel, resolveName, type Resolution } from './resolve'
+import {
+  isExternalFile,
+  isLucidBaseModel,
+  resolveName,
+  resolveSymbol,
+  symbolAt,
+  type Resolution,
+} from './resolve'
 import { skipOuter, type TsModule } from './syntax'
 
 export type RelatedModel =
@@ -90,7 +97,13 @@ export class ModelIndex {
 
   /** The model a class-valued expression or type name refers to (`Post`, `Models.Post`). */
   modelOfExpression(node: TS.Node): LucidModel | undefined {
-    const resolution = resolveName(this.ts, this.checker, node)
+    const symbol = symbolAt(this.checker, node)
+    return symbol && this.modelOfSymbol(symbol)
+  }
+
+  /** modelOfExpression for a name whose symbol the caller has looked up already. */
+  modelOfSymbol(symbol: TS.Symbol): LucidModel | undefined {
+    const resolution = resolveSymbol(this.ts, this.checker, symbol)
     if (resolution.kind === 'declaration') {
       const decl = resolution.declaration
       if (this.ts.isClassDeclaration(decl) || this.ts.isClassExpression(decl)) return this.modelOf(decl)

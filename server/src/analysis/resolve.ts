@@ -10,13 +10,21 @@ export type Resolution =
   | { kind: 'declaration'; declaration: TS.Declaration; module?: string; importedName?: string }
 
 export function resolveName(ts: TsModule, checker: TS.TypeChecker, node: TS.Node): Resolution {
-  let symbol: TS.Symbol | undefined
+  const symbol = symbolAt(checker, node)
+  return symbol ? resolveSymbol(ts, checker, symbol) : { kind: 'undeclared' }
+}
+
+/** The symbol a name refers to where it is written; undefined when there is none (or the checker fails). */
+export function symbolAt(checker: TS.TypeChecker, node: TS.Node): TS.Symbol | undefined {
   try {
-    symbol = checker.getSymbolAtLocation(node)
+    return checker.getSymbolAtLocation(node)
   } catch {
-    return { kind: 'undeclared' }
+    return undefined
   }
-  if (!symbol) return { kind: 'undeclared' }
+}
+
+/** resolveName for a symbol already looked up: its declaration, through an import. */
+export function resolveSymbol(ts: TsModule, checker: TS.TypeChecker, symbol: TS.Symbol): Resolution {
   const origin = importOrigin(ts, symbol)
   if (symbol.flags & ts.SymbolFlags.Alias) {
     const target = checker.getAliasedSymbol(symbol)

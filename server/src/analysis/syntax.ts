@@ -48,8 +48,9 @@ export function memberName(ts: TsModule, name: TS.PropertyName | undefined): str
   return stringValue(ts, name)
 }
 
+/** Read off `modifiers` as written (decorators among them never have a modifier's kind): no copy made. */
 export function hasModifier(ts: TsModule, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind)
+  return ts.canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === kind) ?? false)
 }
 
 /** Reads `{ a: 'x', b: true }` into a map of property name to initializer. */

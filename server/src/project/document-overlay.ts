@@ -1,5 +1,5 @@
 // The text of documents open in the editor, which wins over the disk.
-import * as path from 'node:path'
+import { normalizedPath } from '../analysis/normalized-path'
 
 export interface OpenDocument {
   text: string
@@ -16,15 +16,15 @@ export class DocumentOverlay {
   private revisions = 0
 
   set(fileName: string, text: string, version: number): void {
-    this.docs.set(path.normalize(fileName), { text, version, revision: ++this.revisions })
+    this.docs.set(normalizedPath(fileName), { text, version, revision: ++this.revisions })
   }
 
   delete(fileName: string): void {
-    this.docs.delete(path.normalize(fileName))
+    this.docs.delete(normalizedPath(fileName))
   }
 
   get(fileName: string): OpenDocument | undefined {
-    return this.docs.get(path.normalize(fileName))
+    return this.docs.get(normalizedPath(fileName))
   }
 
   fileNames(): IterableIterator<string> {

@@ -17,6 +17,7 @@ import {
   type LucidModel,
 } from '../analysis'
 import type { TsModule } from '../analysis/syntax'
+import { normalizedPath } from '../analysis/normalized-path'
 import type { DocumentOverlay } from './document-overlay'
 import type { LiveSchemaSource } from './live-schema-source'
 import { MigrationFiles } from './migration-files'
@@ -101,7 +102,7 @@ export class Project {
 
   /** In the tsconfig, or a migration the app runs that the tsconfig leaves out. */
   contains(fileName: string): boolean {
-    const key = path.normalize(fileName)
+    const key = normalizedPath(fileName)
     if (this.fileNames.has(key)) return true
     // Which migrations are outside the tsconfig is known once the program has read config/database.ts.
     this.program()
@@ -154,7 +155,7 @@ export class Project {
   /** Why the file cannot be analysed in its current version, if it cannot. */
   unreadableReason(fileName: string): string | undefined {
     this.program()
-    return this.snapshots.unreadableReason(path.normalize(fileName))
+    return this.snapshots.unreadableReason(normalizedPath(fileName))
   }
 
   findings(fileName: string): Finding[] {
@@ -252,7 +253,7 @@ export class Project {
         return names
       },
       getScriptVersion: (f) => {
-        const key = path.normalize(f)
+        const key = normalizedPath(f)
         return this.snapshots.scriptVersion(key, this.textVersion(key))
       },
       getScriptSnapshot: (f) => this.snapshot(f),
@@ -274,7 +275,7 @@ export class Project {
   }
 
   private snapshot(fileName: string): TS.IScriptSnapshot | undefined {
-    const key = path.normalize(fileName)
+    const key = normalizedPath(fileName)
     return this.snapshots.get(
       key,
       this.textVersion(key),

@@ -6,6 +6,7 @@ import type * as TS from 'typescript'
 import { connectionOf } from '../checks/schema-scope'
 import type { LucidModel } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
+import { normalizedPath } from '../normalized-path'
 import { DEFAULT_MIGRATIONS_PATH, readDatabaseConfig, type ConnectionConfig } from './database-config'
 import { compareMigrationNames, migrationsIn } from './migrations'
 
@@ -51,8 +52,8 @@ export function migrationFolder(
   const prefix = path.join(rootDir, folder) + path.sep
   const names = program
     .getSourceFiles()
-    .filter((f) => !f.isDeclarationFile && path.normalize(f.fileName).startsWith(prefix))
-    .map((f) => path.relative(prefix, path.normalize(f.fileName)).split(path.sep).join('/'))
+    .filter((f) => !f.isDeclarationFile && normalizedPath(f.fileName).startsWith(prefix))
+    .map((f) => path.relative(prefix, normalizedPath(f.fileName)).split(path.sep).join('/'))
   const naturalSort = source.naturalSort
   return {
     folder,

@@ -4,6 +4,7 @@
 import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { DatabaseSchema } from '../../../../engine/src/schema'
+import { normalizedPath } from '../normalized-path'
 import type { TsModule } from '../syntax'
 import { applyMigrations } from './apply-ops'
 import { DEFAULT_MIGRATIONS_PATH } from './database-config'
@@ -76,10 +77,10 @@ function filesUnder(
   const checker = program.getTypeChecker()
   // With several folders a migration is named with its folder, as Lucid names it in messages.
   const relative = (f: TS.SourceFile) =>
-    (named ? `${folder}/` : '') + path.relative(prefix, path.normalize(f.fileName)).split(path.sep).join('/')
+    (named ? `${folder}/` : '') + path.relative(prefix, normalizedPath(f.fileName)).split(path.sep).join('/')
   const files = program
     .getSourceFiles()
-    .filter((f) => !f.isDeclarationFile && path.normalize(f.fileName).startsWith(prefix))
+    .filter((f) => !f.isDeclarationFile && normalizedPath(f.fileName).startsWith(prefix))
     .map((f) => readMigration(ts, f, relative(f), checker))
   return files.sort((a, b) => compareMigrationNames(a.name, b.name, naturalSort))
 }

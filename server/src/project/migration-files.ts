@@ -4,7 +4,7 @@
 // changes; the result is capped so a mistaken folder (`paths: ['.']`) cannot pull in a whole tree.
 import * as path from 'node:path'
 import type * as TS from 'typescript'
-import { migrationFolders } from '../analysis'
+import { databaseConfigFile, migrationFolders } from '../analysis'
 import type { TsModule } from '../analysis/syntax'
 
 const MAX_FILES = 5000
@@ -20,9 +20,7 @@ export class MigrationFiles {
 
   /** The files outside the tsconfig; call with each program. True when the list just changed. */
   refresh(program: TS.Program, epoch: number, included: ReadonlySet<string>): boolean {
-    const config =
-      program.getSourceFile(path.join(this.rootDir, 'config', 'database.ts')) ??
-      program.getSourceFile(path.join(this.rootDir, 'config', 'database.js'))
+    const config = databaseConfigFile(program, this.rootDir)
     if (this.seen?.epoch === epoch && this.seen.config === config) return false
     this.seen = { epoch, config }
     const next = this.list(program).filter((f) => !included.has(f))

@@ -37,9 +37,7 @@ export function readDatabaseConfig(
   program: TS.Program,
   rootDir: string,
 ): DatabaseConfig | undefined {
-  const file =
-    program.getSourceFile(path.join(rootDir, 'config', 'database.ts')) ??
-    program.getSourceFile(path.join(rootDir, 'config', 'database.js'))
+  const file = databaseConfigFile(program, rootDir)
   const config = file && findConfig(ts, file)
   if (!config) return undefined
   const props = objectProperties(ts, config)
@@ -54,6 +52,14 @@ export function readDatabaseConfig(
   const connection = props.get('connection')
   const defaultConnection = connection && stringValue(ts, skipOuter(ts, connection))
   return { ...(defaultConnection !== undefined ? { defaultConnection } : {}), connections }
+}
+
+/** The app's config/database.ts (or .js) as the program holds it. */
+export function databaseConfigFile(program: TS.Program, rootDir: string): TS.SourceFile | undefined {
+  return (
+    program.getSourceFile(path.join(rootDir, 'config', 'database.ts')) ??
+    program.getSourceFile(path.join(rootDir, 'config', 'database.js'))
+  )
 }
 
 function findConfig(ts: TsModule, file: TS.SourceFile): TS.ObjectLiteralExpression | undefined {

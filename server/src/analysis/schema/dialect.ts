@@ -1,14 +1,12 @@
 // The database the app runs on, read from `config/database.ts`: the `client` of the default
 // `connection`, or the only client the file names. Undefined when it cannot be told.
-import * as path from 'node:path'
 import type * as TS from 'typescript'
 import { dialectOfClient, type SchemaDialect } from '../../../../engine/src/schema'
 import { memberName, objectProperties, stringValue, type TsModule } from '../syntax'
+import { databaseConfigFile } from './database-config'
 
 export function readDialect(ts: TsModule, program: TS.Program, rootDir: string): SchemaDialect | undefined {
-  const file =
-    program.getSourceFile(path.join(rootDir, 'config', 'database.ts')) ??
-    program.getSourceFile(path.join(rootDir, 'config', 'database.js'))
+  const file = databaseConfigFile(program, rootDir)
   if (!file) return undefined
   const clients = new Map<string, string>()
   let defaultConnection: string | undefined

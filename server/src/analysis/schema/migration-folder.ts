@@ -8,6 +8,7 @@ import type { LucidModel } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
 import { normalizedPath } from '../normalized-path'
 import { DEFAULT_MIGRATIONS_PATH, readDatabaseConfig, type ConnectionConfig } from './database-config'
+import { isAppFolder } from './migration-folders'
 import { compareMigrationNames, migrationsIn } from './migrations'
 
 export interface MigrationFolder {
@@ -43,7 +44,7 @@ export function migrationFolder(
   }
   const paths = source?.migrationPaths
   const folder = paths?.length === 1 ? paths[0] : undefined
-  if (!source || folder === undefined || path.isAbsolute(folder) || folder.startsWith('..')) return undefined
+  if (!source || folder === undefined || !isAppFolder(folder)) return undefined
   const files = migrationsIn(ts, program, rootDir, folder, source.naturalSort).filter((f) => f.recognized)
   const last = files[files.length - 1]
   const latest = last && program.getSourceFile(last.fileName)

@@ -16,7 +16,11 @@ export function migrationFolders(ts: TsModule, program: TS.Program, rootDir: str
   if (!config || config.connections.size === 0) return [DEFAULT_MIGRATIONS_PATH]
   const folders = new Set<string>()
   for (const connection of config.connections.values())
-    for (const folder of connection.migrationPaths ?? [])
-      if (!path.isAbsolute(folder) && folder !== '..' && !folder.startsWith('../')) folders.add(folder)
+    for (const folder of connection.migrationPaths ?? []) if (isAppFolder(folder)) folders.add(folder)
   return [...folders]
+}
+
+/** A folder of `migrations.paths` inside the app (relative, not climbing out of it). */
+export function isAppFolder(folder: string): boolean {
+  return !path.isAbsolute(folder) && folder !== '..' && !folder.startsWith('../')
 }

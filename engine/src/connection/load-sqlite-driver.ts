@@ -34,6 +34,21 @@ export function loadSqliteDriver(file: string): SqliteDriver {
   throw new DatabaseError(noDriverMessage(file, attempts), 'E_SQLITE_DRIVER')
 }
 
+/**
+ * The user's file, read-only and `query_only`. `timeout` is SQLite's own busy wait: 0 where the
+ * caller waits for locks itself (previews, see LockWait).
+ */
+export function openReadOnly(file: string, timeout = 0): Database.Database {
+  const db = new (loadSqliteDriver(file))(file, { readonly: true, fileMustExist: true, timeout })
+  try {
+    db.pragma('query_only = ON')
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return db
+}
+
 function nearDriver(file: string, attempts: Attempt[]): SqliteDriver | undefined {
   const from = path.dirname(path.resolve(file))
   const resolve = () => createRequire(path.join(from, 'noop.js')).resolve('better-sqlite3/package.json')

@@ -7,16 +7,9 @@ import { explainOnSqlite } from '../explain/statement-plan'
 import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
 import { PreviewError } from '../query/errors'
 import type { Row, StatementExecutor } from '../query/runtime'
-import { loadSqliteDriver } from './load-sqlite-driver'
+import { openReadOnly } from './load-sqlite-driver'
 import { sqliteError } from './sqlite-errors'
 import { LockWait, type SqliteLimits } from './sqlite-lock-wait'
-
-/** The user's file, read-only; SQLite never waits for a lock itself (busy timeout 0, see LockWait). */
-export function openReadOnly(file: string): Database.Database {
-  const db = new (loadSqliteDriver(file))(file, { readonly: true, fileMustExist: true, timeout: 0 })
-  db.pragma('query_only = ON')
-  return db
-}
 
 export class SqliteExecutor implements StatementExecutor {
   readonly client = 'better-sqlite3'

@@ -12,7 +12,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { PreviewError } from '../query/errors'
-import { openReadOnly } from './sqlite-executor'
+import { openReadOnly } from './load-sqlite-driver'
 import { sqliteError } from './sqlite-errors'
 import { LockWait, type SqliteLimits } from './sqlite-lock-wait'
 

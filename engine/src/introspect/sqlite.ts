@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DatabaseError } from '../connection/database-errors'
-import { loadSqliteDriver } from '../connection/load-sqlite-driver'
+import { openReadOnly } from '../connection/load-sqlite-driver'
 import type { DatabaseSchema } from '../schema'
 import { assembleSchema, EXPRESSION, type CatalogRows, type IndexRow } from './assemble'
 
@@ -68,14 +68,12 @@ function readerFor(file: string): CatalogReader {
     throw new Error('unable to open database file (it does not exist)')
   }
   const cached = readers.get(file)
-  if (cached?.identity === identity && cached.db.open) return cached
+  if (cached?.identity === identity) return cached
   forget(file)
-  // Loaded on first use, so the language server starts (and falls back to the migrations) where
-  // no driver loads.
-  const Driver = loadSqliteDriver(file)
-  const db = new Driver(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+  // The driver is loaded on first use, so the language server starts (and falls back to the
+  // migrations) where no driver loads.
+  const db = openReadOnly(file, BUSY_TIMEOUT_MS)
   try {
-    db.pragma('query_only = ON')
     const reader: CatalogReader = {
       db,
       identity,
@@ -107,12 +105,7 @@ function isBusy(error: unknown): boolean {
 function forget(file: string): void {
   const reader = readers.get(file)
   readers.delete(file)
-  if (reader?.db.open) reader.db.close()
-}
-
-/** Closes every connection kept for reading catalogs (their objects stay; see the top of the file). */
-export function closeSqliteReaders(): void {
-  for (const file of [...readers.keys()]) forget(file)
+  reader?.db.close()
 }
 
 interface TableInfo {

@@ -94,7 +94,6 @@ export interface ClassFacts {
   relations: RelationFact[]
   table?: string
   primaryKey?: string
-  namingStrategy?: 'snake' | 'camel' | 'custom'
   /** `static table` / `static primaryKey` when not a literal: read with the checker when linked. */
   tableExpr?: TS.Expression
   primaryKeyExpr?: TS.Expression
@@ -310,16 +309,6 @@ function readStatic(ts: TsModule, facts: ClassFacts, name: string, init: TS.Expr
     facts.primaryKey = stringValue(ts, init)
     if (facts.primaryKey === undefined) facts.primaryKeyExpr = init
   } else if (name === 'namingStrategy') {
-    facts.namingStrategy = strategyKind(ts, init)
     facts.namingStrategyExpr = init
   }
-}
-
-function strategyKind(ts: TsModule, init: TS.Expression): ClassFacts['namingStrategy'] {
-  const expr = skipOuter(ts, init)
-  const ctor = ts.isNewExpression(expr) ? expr.expression : undefined
-  const name = ctor && ts.isIdentifier(ctor) ? ctor.text : undefined
-  if (name === 'SnakeCaseNamingStrategy') return 'snake'
-  if (name === 'CamelCaseNamingStrategy') return 'camel'
-  return 'custom'
 }

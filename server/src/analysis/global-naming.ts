@@ -5,7 +5,7 @@
 // override, a factory, a variable or two different assignments make every name unknowable. A
 // method replaced on the instance (`BaseModel.namingStrategy.tableName = ...`) counts as an override.
 import type * as TS from 'typescript'
-import { isExternalFile, resolveName } from './resolve'
+import { isExternalFile, isLucidModule, resolveName } from './resolve'
 import { skipOuter, type TsModule } from './syntax'
 
 export interface GlobalStrategy {
@@ -30,7 +30,6 @@ const READABLE_OVERRIDES = new Set([
 ])
 
 const ASSIGNMENT_TEXT = /\bBaseModel\s*\.\s*namingStrategy\s*(\.\s*\w+\s*)?=[^=]/
-const LUCID_MODULES = /^(@ioc:Adonis\/Lucid\/Orm|@adonisjs\/lucid(\/.*)?)$/
 const KNOWN: Record<string, 'snake' | 'camel'> = {
   SnakeCaseNamingStrategy: 'snake',
   CamelCaseNamingStrategy: 'camel',
@@ -141,7 +140,7 @@ function classStrategy(
 ): GlobalStrategy {
   const resolution = resolveName(ts, checker, ref)
   if (resolution.kind === 'undeclared') return CUSTOM
-  if (resolution.module !== undefined && LUCID_MODULES.test(resolution.module))
+  if (resolution.module !== undefined && isLucidModule(resolution.module))
     return known(resolution.importedName)
   if (resolution.kind !== 'declaration') return CUSTOM
   const decl = resolution.declaration

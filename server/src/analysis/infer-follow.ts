@@ -11,7 +11,8 @@ import { objectMemberRef } from './infer-objects'
 import { refOfTypeNode } from './infer-types'
 import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
-import { skipOuter, stringValue, type TsModule } from './syntax'
+import { symbolAt } from './resolve'
+import { returnedExpressions, skipOuter, stringValue, type TsModule } from './syntax'
 
 /** Relation kinds whose property holds an array of the related model once loaded. */
 const MANY_RELATIONS = new Set(['hasMany', 'manyToMany', 'hasManyThrough'])
@@ -188,27 +189,6 @@ export function scopeRef(inf: ModelInference, call: TS.CallExpression): ModelRef
   return model && { model, kind: 'query' }
 }
 
-/**
- * The expressions a function returns (not those of functions nested in it). A bare `return` gives
- * `undefined`, which names no model, so it adds nothing (as `return null` adds nothing).
- */
-export function returnedExpressions(ts: TsModule, fn: TS.SignatureDeclaration): TS.Expression[] {
-  const body = (fn as TS.FunctionLikeDeclaration).body
-  if (!body) return []
-  if (!ts.isBlock(body)) return [body]
-  const out: TS.Expression[] = []
-  const visit = (node: TS.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return
-    if (ts.isReturnStatement(node)) {
-      if (node.expression) out.push(node.expression)
-      return
-    }
-    ts.forEachChild(node, visit)
-  }
-  ts.forEachChild(body, visit)
-  return out
-}
-
 export function isAwaited(ts: TsModule, expr: TS.Expression): boolean {
   let node = expr
   while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression
@@ -216,11 +196,7 @@ export function isAwaited(ts: TsModule, expr: TS.Expression): boolean {
 }
 
 function symbolDeclaration(inf: ModelInference, node: TS.Node): TS.Declaration | undefined {
-  try {
-    return inf.index.checker.getSymbolAtLocation(node)?.valueDeclaration
-  } catch {
-    return undefined
-  }
+  return symbolAt(inf.index.checker, node)?.valueDeclaration
 }
 
 const hosts = new WeakMap<ModelIndex, Map<TS.ClassLikeDeclaration, LucidModel | null>>()

@@ -6,10 +6,10 @@
 import type * as TS from 'typescript'
 import type { ModelInference, ModelRef } from './infer'
 import { agreedRef } from './infer-branches'
-import { returnedExpressions } from './infer-follow'
 import { transactionCallback } from './infer-transaction'
 import { refOfTypeNode } from './infer-types'
-import { memberName, skipOuter, stringValue, type TsModule } from './syntax'
+import { resolveName } from './resolve'
+import { memberName, returnedExpressions, skipOuter, stringValue, type TsModule } from './syntax'
 
 export function objectMemberRef(
   inf: ModelInference,
@@ -45,14 +45,8 @@ function calleeFunction(
 ): TS.FunctionLikeDeclaration | undefined {
   const ts = inf.index.ts
   const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression
-  let decl: TS.Node | undefined
-  try {
-    let symbol = inf.index.checker.getSymbolAtLocation(callee)
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = inf.index.checker.getAliasedSymbol(symbol)
-    decl = symbol?.valueDeclaration
-  } catch {
-    return undefined
-  }
+  const resolution = resolveName(ts, inf.index.checker, callee)
+  let decl: TS.Node | undefined = resolution.kind === 'declaration' ? resolution.declaration : undefined
   if (decl && (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl)) && decl.initializer)
     decl = skipOuter(ts, decl.initializer)
   if (!decl) return undefined

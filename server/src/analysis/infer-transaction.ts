@@ -5,8 +5,7 @@ import type * as TS from 'typescript'
 import { isDatabaseService } from './database-service'
 import type { ModelInference, ModelRef } from './infer'
 import { agreedRef } from './infer-branches'
-import { returnedExpressions } from './infer-follow'
-import { skipOuter } from './syntax'
+import { returnedExpressions, skipOuter } from './syntax'
 
 export function transactionRef(
   inf: ModelInference,

@@ -99,7 +99,7 @@ function aliasOf(
   const resolution = resolveName(ts, index.checker, type.typeName)
   const decl = resolution.kind === 'declaration' ? resolution.declaration : undefined
   if (!decl || !ts.isTypeAliasDeclaration(decl)) return undefined
-  if (decl.getSourceFile().fileName.includes('/node_modules/')) return undefined
+  if (/[\\/]node_modules[\\/]/.test(decl.getSourceFile().fileName)) return undefined
   const params = decl.typeParameters ?? []
   if (params.length === 0) return { type: decl.type, bindings }
   const bound = new Map(bindings ?? [])

@@ -5,6 +5,7 @@ import type * as TS from 'typescript'
 import type { ModelInference, ModelRef } from './infer'
 import { agreedRef, isNullish } from './infer-branches'
 import { refOfTypeNode } from './infer-types'
+import { symbolAt } from './resolve'
 import { skipOuter, type TsModule } from './syntax'
 
 export function variableRef(
@@ -31,9 +32,9 @@ export function variableRef(
   const assigned = all.filter((value) => mayRunBefore(ts, value.parent, use))
   inProgress.set(decl, undefined)
   try {
-    const init =
-      decl.initializer && !isNullish(ts, decl.initializer) ? initializerRef(inf, decl, depth) : undefined
-    if (decl.initializer && !init && !isNullish(ts, decl.initializer)) return undefined
+    const given = decl.initializer !== undefined && !isNullish(ts, decl.initializer)
+    const init = given ? initializerRef(inf, decl, depth) : undefined
+    if (given && !init) return undefined
     const assumed = init ?? firstRef(inf, assigned, depth)
     if (!assumed) return undefined
     inProgress.set(decl, assumed)
@@ -111,24 +112,13 @@ function assignedValues(inf: ModelInference, decl: TS.VariableDeclaration): read
       ts.isForInStatement(n) ||
       ts.isCaseBlock(n),
   )
-  let symbol: TS.Symbol | undefined
-  try {
-    symbol = inf.index.checker.getSymbolAtLocation(decl.name)
-  } catch {
-    symbol = undefined
-  }
+  const symbol = symbolAt(inf.index.checker, decl.name)
   const out: TS.Expression[] = []
   let unknown = !scope || !symbol
   const visit = (node: TS.Node): void => {
     if (unknown) return
     if (ts.isIdentifier(node) && node.text === name && node !== decl.name && isWritten(ts, node)) {
-      let same: boolean
-      try {
-        same = inf.index.checker.getSymbolAtLocation(node) === symbol
-      } catch {
-        same = false
-      }
-      if (same) {
+      if (symbolAt(inf.index.checker, node) === symbol) {
         const value = assignment(ts, node)
         if (value) out.push(value)
         else unknown = true

@@ -4,14 +4,7 @@
 // an app's repository or service returns. Syntax first; the type checker's types as a last resort.
 import type * as TS from 'typescript'
 import { AUTH_USER_METHODS, authUserModel, isAuthExpression } from './auth-user'
-import {
-  bindingRef,
-  isAwaited,
-  mixinHost,
-  propertyRef,
-  returnedExpressions,
-  staticMethodRef,
-} from './infer-follow'
+import { bindingRef, isAwaited, mixinHost, propertyRef, staticMethodRef } from './infer-follow'
 import { agreedRef, branchesRef } from './infer-branches'
 import { heritageBindings, refOfCheckerType, refOfTypeNode, type Bindings } from './infer-types'
 import type { LucidModel } from './lucid-model'
@@ -20,7 +13,7 @@ import { parameterRef } from './infer-parameters'
 import { transactionRef } from './infer-transaction'
 import { variableRef } from './infer-variables'
 import { symbolAt } from './resolve'
-import { skipOuter, stringValue } from './syntax'
+import { returnedExpressions, skipOuter, stringValue } from './syntax'
 
 /**
  * `preloader`: the argument of `user.load((loader) => ...)`, whose `load`/`preload` name relations.
@@ -248,16 +241,14 @@ export class ModelInference {
    */
   private ofInheritedMethod(access: TS.PropertyAccessExpression, depth: number): ModelRef | undefined {
     const ts = this.ts
-    const symbol = safe(() => this.index.checker.getSymbolAtLocation(access.name))
+    const symbol = symbolAt(this.index.checker, access.name)
     const method = this.overriding(access, symbol?.valueDeclaration)
     if (!method || !ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent)) return undefined
     if (this.index.modelOf(method.parent)) return undefined // a model's methods: see staticMethodRef
     const owner = this.classOfReceiver(access.expression) ?? method.parent
-    if (owner !== method.parent && !heritageBindings(this.index, owner, method.parent)) return undefined
-    if (method.type) {
-      if (owner === method.parent) return refOfTypeNode(this.index, method.type)
-      return refOfTypeNode(this.index, method.type, heritageBindings(this.index, owner, method.parent))
-    }
+    const bindings = owner === method.parent ? undefined : heritageBindings(this.index, owner, method.parent)
+    if (owner !== method.parent && !bindings) return undefined
+    if (method.type) return refOfTypeNode(this.index, method.type, bindings)
     const returned = returnedExpressions(ts, method)
     if (returned.length === 0) return undefined
     const outer = this.thisClass
@@ -279,7 +270,7 @@ export class ModelInference {
     if (!decl || !sub || !ts.isPropertyAccessExpression(node)) return decl
     if (node.expression.kind !== ts.SyntaxKind.ThisKeyword) return decl
     if (ts.findAncestor(decl, ts.isClassLike) !== this.thisClass?.base) return decl
-    const cls = sub.name && safe(() => this.index.checker.getSymbolAtLocation(sub.name!))
+    const cls = sub.name && symbolAt(this.index.checker, sub.name)
     if (!cls) return undefined
     const member = this.index.checker.getDeclaredTypeOfSymbol(cls).getProperty(node.name.text)
     return member ? member.valueDeclaration : decl
@@ -342,7 +333,7 @@ export class ModelInference {
    * Lucid's declarations and cost far more than this analysis is allowed to.
    */
   declaredReturn(call: TS.CallExpression): ModelRef | undefined {
-    const symbol = safe(() => this.index.checker.getSymbolAtLocation(call.expression))
+    const symbol = symbolAt(this.index.checker, call.expression)
     const target =
       symbol && symbol.flags & this.ts.SymbolFlags.Alias
         ? this.index.checker.getAliasedSymbol(symbol)

@@ -71,8 +71,8 @@ export class ModelIndex {
 
   /** The models that take their relations from this class (a mixin's class), in program order. */
   composersOf(cls: ClassFacts): LucidModel[] {
-    return this.allModels().filter((m) =>
-      [...m.relations.values()].some((r) => r.declaredBy === cls && r.declaredBy.node !== m.facts.node),
+    return this.allModels().filter(
+      (m) => m.facts.node !== cls.node && [...m.relations.values()].some((r) => r.declaredBy === cls),
     )
   }
 
@@ -164,7 +164,7 @@ export class ModelIndex {
     const own = this.ownStrategy(facts)
     const strategyKind = own?.kind ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
-    const strategyFromBoot = facts.namingStrategy === undefined && (base?.strategyFromBoot ?? true)
+    const strategyFromBoot = facts.namingStrategyExpr === undefined && (base?.strategyFromBoot ?? true)
     const gaps = own ? gapsOf(own) : base ? base.strategyGaps : gapsOf(this.bootStrategy())
     const model: LucidModel = {
       facts,

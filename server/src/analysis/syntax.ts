@@ -90,6 +90,27 @@ export function returnedExpression(ts: TsModule, fn: TS.Node): TS.Expression | u
   return returns.length === 1 ? returns[0]?.expression : undefined
 }
 
+/**
+ * The expressions a function returns (not those of functions nested in it). A bare `return` gives
+ * `undefined`, which names no model, so it adds nothing (as `return null` adds nothing).
+ */
+export function returnedExpressions(ts: TsModule, fn: TS.SignatureDeclaration): TS.Expression[] {
+  const body = (fn as TS.FunctionLikeDeclaration).body
+  if (!body) return []
+  if (!ts.isBlock(body)) return [body]
+  const out: TS.Expression[] = []
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) out.push(node.expression)
+      return
+    }
+    ts.forEachChild(node, visit)
+  }
+  ts.forEachChild(body, visit)
+  return out
+}
+
 export function isFunctionLike(
   ts: TsModule,
   node: TS.Node,

@@ -117,3 +117,9 @@ export function isFunctionLike(
 ): node is TS.ArrowFunction | TS.FunctionExpression {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node)
 }
+
+/** Whether an identifier named `name` appears in `node` (the node itself included). */
+export function mentions(ts: TsModule, node: TS.Node, name: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === name
+  return ts.forEachChild(node, (child) => (mentions(ts, child, name) ? true : undefined)) === true
+}

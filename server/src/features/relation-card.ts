@@ -4,6 +4,7 @@
 // `related().query()`, the key columns in the schema and any finding.
 import type { Finding, LucidModel, ModelIndex, ModelRelation } from '../analysis'
 import type { RelationFact } from '../analysis/class-facts'
+import { findingsOnRelation } from '../analysis/relation-problems'
 import { relationShape, type KeyRole, type RelationShape, type ShapeKey } from '../analysis/relation-shape'
 import type { DatabaseSchema } from '../../../engine/src/schema'
 import type { PivotKeys } from '../../../engine/src/model-graph'
@@ -61,7 +62,7 @@ export function relationCard(input: RelationCardInput): string[] {
   const columns =
     input.schema && relationColumns(index, parent, relation, input.schema, input.schemaPartial === true)
   if (columns) blocks.push(columns)
-  const findings = relationFindings(input.findingsOf, fact)
+  const findings = findingsOnRelation(input.findingsOf(fact.decorator.getSourceFile().fileName), fact)
   if (findings.length) blocks.push(findings.map((f) => `⚠ ${f.code}: ${f.message}`).join('  \n'))
   return blocks
 }
@@ -154,15 +155,4 @@ function optionsLine(fact: RelationFact): string {
         ? `serializeAs ${code(fact.name)} (default: the relation name)`
         : `serializeAs ${code(fact.serializeAs)}`
   return fact.onQuery ? `${serialize} · onQuery: ${code(firstLine(fact.onQuery.getText()))}` : serialize
-}
-
-/** The findings reported on the relation's declaration (decorator through property). */
-function relationFindings(findingsOf: (fileName: string) => Finding[], fact: RelationFact): Finding[] {
-  const file = fact.decorator.getSourceFile()
-  const member = fact.nameNode.parent
-  const start = Math.min(fact.decorator.getStart(file), member.getStart(file))
-  const end = member.getEnd()
-  return findingsOf(file.fileName).filter(
-    (f) => f.fileName === file.fileName && f.start >= start && f.end <= end,
-  )
 }

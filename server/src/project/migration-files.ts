@@ -12,6 +12,7 @@ const MAX_FILES = 5000
 export class MigrationFiles {
   private seen?: { epoch: number; config: TS.SourceFile | undefined }
   private files: string[] = []
+  private known = new Set<string>()
 
   constructor(
     private readonly ts: TsModule,
@@ -26,6 +27,7 @@ export class MigrationFiles {
     const next = this.list(program).filter((f) => !included.has(f))
     const changed = next.length !== this.files.length || next.some((f, i) => f !== this.files[i])
     this.files = next
+    this.known = new Set(next)
     return changed
   }
 
@@ -34,7 +36,7 @@ export class MigrationFiles {
   }
 
   has(fileName: string): boolean {
-    return this.files.includes(fileName)
+    return this.known.has(fileName)
   }
 
   private list(program: TS.Program): string[] {

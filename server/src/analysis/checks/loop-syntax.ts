@@ -2,7 +2,7 @@
 // loop called in a message, and what text goes away when the statement moves into the query.
 import type * as TS from 'typescript'
 import type { FindingEdit } from '../finding'
-import type { TsModule } from '../syntax'
+import { mentions, type TsModule } from '../syntax'
 import type { RowLoop } from './row-loops'
 
 export function isWithin(node: TS.Node, container: TS.Node): boolean {
@@ -133,21 +133,9 @@ function whileStatement(ts: TsModule, loop: RowLoop): FindingEdit[] {
   if (!loop.index || !statement || !ts.isVariableStatement(statement) || !block || !ts.isBlock(block))
     return [loopEdit]
   const name = loop.index.text
-  const elsewhere = block.statements.some(
-    (s) => s !== statement && s !== loop.node && namesIn(ts, s).has(name),
-  )
+  const elsewhere = block.statements.some((s) => s !== statement && s !== loop.node && mentions(ts, s, name))
   const alone = statement.declarationList.declarations.length === 1
   return alone && !elsewhere ? [wholeLines(statement), loopEdit] : [loopEdit]
-}
-
-function namesIn(ts: TsModule, node: TS.Node): Set<string> {
-  const names = new Set<string>()
-  const visit = (n: TS.Node): void => {
-    if (ts.isIdentifier(n)) names.add(n.text)
-    ts.forEachChild(n, visit)
-  }
-  visit(node)
-  return names
 }
 
 /** The expressions in `scope` that increment, decrement or assign what `target` names. */

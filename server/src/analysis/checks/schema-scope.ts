@@ -7,8 +7,8 @@ import { findTable, type DatabaseSchema } from '../../../../engine/src/schema'
 import type { AppSchemas } from '../schema/app-schemas'
 import type { LucidModel } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
+import { connectionOf } from '../model-connection'
 import { closest } from '../suggest'
-import { hasModifier, memberName, skipOuter, stringValue } from '../syntax'
 
 export interface SchemaContext {
   index: ModelIndex
@@ -63,19 +63,6 @@ export function schemaForModel(
 /** Whether a schema of the app evidently covers only part of the database (see coverageOf). */
 export function isPartialSchema(index: ModelIndex, schemas: AppSchemas, schema: DatabaseSchema): boolean {
   return coverageOf({ index, schemas }, schema).partial
-}
-
-/** `static connection = 'tenant'` of the model or a base class; null when it is not a literal. */
-export function connectionOf(index: ModelIndex, model: LucidModel): string | undefined | null {
-  const { ts } = index
-  for (let current: LucidModel | undefined = model; current; current = current.base) {
-    for (const member of current.facts.node.members) {
-      if (!ts.isPropertyDeclaration(member) || !hasModifier(ts, member, ts.SyntaxKind.StaticKeyword)) continue
-      if (memberName(ts, member.name) !== 'connection') continue
-      return (member.initializer && stringValue(ts, skipOuter(ts, member.initializer))) ?? null
-    }
-  }
-  return undefined
 }
 
 export interface Coverage {

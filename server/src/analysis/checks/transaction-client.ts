@@ -8,7 +8,7 @@ import { finding, type Finding } from '../finding'
 import { TRANSACTION_CREATES, type CallFact } from '../file-facts'
 import type { ModelInference } from '../infer'
 import type { LucidModel } from '../lucid-model'
-import { hasModifier, memberName, type TsModule } from '../syntax'
+import { hasModifier, memberName, mentions, type TsModule } from '../syntax'
 
 export function checkTransactionClient(
   ts: TsModule,
@@ -122,11 +122,6 @@ function runsHere(ts: TsModule, transaction: Transaction, top: TS.Expression): b
 }
 
 /** Whether the identifier appears in the chain (`{ client: trx }`, `.useTransaction(trx)`...). */
-function mentions(ts: TsModule, node: TS.Node, name: string): boolean {
-  if (ts.isIdentifier(node) && node.text === name) return true
-  return ts.forEachChild(node, (child) => (mentions(ts, child, name) ? true : undefined)) === true
-}
-
 /**
  * An instance the transaction callback never hands `trx`: declared outside the callback, or inside
  * it from a finder, `create` or `new` that does not mention `trx`; and never given it by

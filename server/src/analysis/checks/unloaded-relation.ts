@@ -27,8 +27,6 @@ interface RowVariable {
   origin: RowsOrigin
   /** The array the row comes from, for loops: it must not leave the function either. */
   rows?: TS.Identifier
-  /** One fetched row (`await User.findOrFail(id)`), not a row of a loop. */
-  single: boolean
 }
 
 export function checkUnloadedRelations(ctx: OriginContext, file: TS.SourceFile): Finding[] {
@@ -104,7 +102,7 @@ function rowVariable(ctx: OriginContext, name: TS.Expression): RowVariable | und
   const single = ts.isIdentifier(name) ? constDeclaration(ctx, name) : undefined
   if (single?.initializer && ts.isIdentifier(single.name)) {
     const origin = rowsOrigin(ctx, single.initializer)
-    if (origin && !origin.many) return { decl: single, name: single.name, origin, single: true }
+    if (origin && !origin.many) return { decl: single, name: single.name, origin }
   }
   const loop = rowLoopOf(ctx, name)
   if (!loop) return undefined
@@ -113,7 +111,6 @@ function rowVariable(ctx: OriginContext, name: TS.Expression): RowVariable | und
   return {
     name: loop.row,
     origin: loop.origin,
-    single: false,
     ...(decl ? { decl } : {}),
     ...(rows ? { rows } : {}),
   }
@@ -205,7 +202,8 @@ function preloadFix(ctx: OriginContext, variable: RowVariable, relation: string)
   }
   const decl = variable.decl
   // Loading it per row of a loop is the N+1 of LL501: only a single row is loaded after its fetch.
-  if (!variable.single || !decl) return undefined
+  // A single row has a one-row origin (a loop's rows are always many).
+  if (variable.origin.many || !decl) return undefined
   const statement = ts.isVariableDeclaration(decl) ? decl.parent.parent : undefined
   if (!statement || !ts.isVariableStatement(statement) || !ts.isBlock(statement.parent)) return undefined
   const fn = ts.findAncestor(statement, ts.isFunctionLike)

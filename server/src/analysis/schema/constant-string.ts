@@ -3,6 +3,7 @@
 // (`Tables.USERS`, read with the checker beforehand), or a template / `+` of those. Anything else is
 // unknown: never guessed.
 import type * as TS from 'typescript'
+import { constantValue } from '../constant-value'
 import { memberName, skipOuter, stringValue, type TsModule } from '../syntax'
 
 /** The values of imported names, by node: set by readImportedConstants for the file being read. */
@@ -29,8 +30,8 @@ export function readImportedConstants(ts: TsModule, checker: TS.TypeChecker, fil
     const root =
       ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) ? rootName(ts, node) : node
     if ((ts.isIdentifier(node) || root !== node) && root && ts.isIdentifier(root) && names.has(root.text)) {
-      const type = checker.getTypeAtLocation(node)
-      if (type.isStringLiteral()) importedValues.set(node, type.value)
+      const value = constantValue(ts, checker, node as TS.Expression)
+      if (value !== undefined) importedValues.set(node, value)
       else importedValues.delete(node)
     }
     ts.forEachChild(node, visit)

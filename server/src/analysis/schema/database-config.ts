@@ -95,14 +95,8 @@ function readConnection(
   const excluded = schema.has('excludeTables') ? strings(ts, schema.get('excludeTables')) : []
   // Lucid falls back to the default folder for an empty list as for a missing one.
   const listed = migrations.props.has('paths') ? strings(ts, migrations.props.get('paths')) : []
-  const migrationPaths =
-    listed === undefined
-      ? undefined
-      : listed.length > 0
-        ? listed
-        : migrations.known
-          ? [DEFAULT_MIGRATIONS_PATH]
-          : undefined
+  const fallback = migrations.known ? [DEFAULT_MIGRATIONS_PATH] : undefined
+  const migrationPaths = listed === undefined ? undefined : listed.length > 0 ? listed : fallback
   return {
     name,
     ...(client !== undefined ? { client } : {}),

@@ -1,12 +1,10 @@
 // Where `node ace make:migration` puts a new migration for a model's connection: the one folder of
 // its `migrations.paths` (Lucid asks which when there are several: then there is no answer), and
 // only when migrations the app runs already live there, so the app evidently migrates from it.
-import * as path from 'node:path'
 import type * as TS from 'typescript'
-import { connectionOf } from '../checks/schema-scope'
+import { connectionOf } from '../model-connection'
 import type { LucidModel } from '../lucid-model'
 import type { ModelIndex } from '../model-index'
-import { normalizedPath } from '../normalized-path'
 import { DEFAULT_MIGRATIONS_PATH, readDatabaseConfig, type ConnectionConfig } from './database-config'
 import { isAppFolder } from './migration-folders'
 import { compareMigrationNames, migrationsIn } from './migrations'
@@ -45,16 +43,12 @@ export function migrationFolder(
   const paths = source?.migrationPaths
   const folder = paths?.length === 1 ? paths[0] : undefined
   if (!source || folder === undefined || !isAppFolder(folder)) return undefined
-  const files = migrationsIn(ts, program, rootDir, folder, source.naturalSort).filter((f) => f.recognized)
-  const last = files[files.length - 1]
+  // Every file of the folder, recognized or not: Lucid runs them all.
+  const all = migrationsIn(ts, program, rootDir, folder, source.naturalSort)
+  const last = all.filter((f) => f.recognized).at(-1)
   const latest = last && program.getSourceFile(last.fileName)
   if (!last || !latest) return undefined
-  // Every file of the folder, recognized or not: Lucid runs them all.
-  const prefix = path.join(rootDir, folder) + path.sep
-  const names = program
-    .getSourceFiles()
-    .filter((f) => !f.isDeclarationFile && normalizedPath(f.fileName).startsWith(prefix))
-    .map((f) => path.relative(prefix, normalizedPath(f.fileName)).split(path.sep).join('/'))
+  const names = all.map((f) => f.name)
   const naturalSort = source.naturalSort
   return {
     folder,

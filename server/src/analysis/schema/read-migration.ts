@@ -34,11 +34,11 @@ export function readMigration(
   ts: TsModule,
   file: TS.SourceFile,
   name: string,
-  checker?: TS.TypeChecker,
+  checker: TS.TypeChecker,
 ): MigrationFile {
   const cached = cache.get(file)
   if (cached?.result.name === name && (!cached.checker || cached.checker === checker)) return cached.result
-  const imports = checker !== undefined && readImportedConstants(ts, checker, file)
+  const imports = readImportedConstants(ts, checker, file)
   const classes = file.statements.filter(ts.isClassDeclaration).filter((c) => extendsBaseSchema(ts, c))
   const ops: SchemaOp[] = []
   for (const cls of classes) {

@@ -1,7 +1,7 @@
 // The callback of `createTable(name, (table) => { ... })` / `alterTable`: column builders and
 // table-level calls. Whatever cannot be read makes the table incomplete instead of being guessed.
 import type * as TS from 'typescript'
-import { skipOuter, type TsModule } from '../syntax'
+import { mentions, skipOuter, type TsModule } from '../syntax'
 import { callChain, type ChainCall } from './call-chain'
 import { isColumnBuilder, named, readColumnChain, splitReference } from './column-builders'
 import { constantString, constantStrings } from './constant-string'
@@ -163,7 +163,3 @@ function dropIndex(
 }
 
 /** Whether the table parameter is used here: an unreadable use may add or drop columns. */
-function mentions(ts: TsModule, node: TS.Node, name: string): boolean {
-  if (ts.isIdentifier(node)) return node.text === name
-  return ts.forEachChild(node, (child) => (mentions(ts, child, name) ? true : undefined)) === true
-}

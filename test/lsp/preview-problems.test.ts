@@ -59,12 +59,7 @@ test('cancelling a preview kills the statement running in SQLite and answers E_C
 })
 
 test('a SQLite preview longer than lucidLens.preview.timeoutMs is stopped with E_TIMEOUT', async (t) => {
-  const strict = await LspHarness.start({
-    pull: true,
-    rootPath: blog.app,
-    settings: { preview: { timeoutMs: 300 } },
-  })
-  t.after(() => strict.stop())
+  const strict = await blog.serverWith(t, { preview: { timeoutMs: 300 } })
   const answer = await blog.preview({ expression: 'SlowNumber.query()' }, strict)
   assert.deepEqual(answer, {
     kind: 'error',
@@ -75,12 +70,7 @@ test('a SQLite preview longer than lucidLens.preview.timeoutMs is stopped with E
 })
 
 test('an untrusted workspace (database.enable off) answers E_DISABLED and reads nothing', async (t) => {
-  const off = await LspHarness.start({
-    pull: true,
-    rootPath: blog.app,
-    settings: { database: { enable: false } },
-  })
-  t.after(() => off.stop())
+  const off = await blog.serverWith(t, { database: { enable: false } })
   const disabled = {
     kind: 'error',
     code: 'E_DISABLED',
@@ -99,12 +89,9 @@ test('an untrusted workspace (database.enable off) answers E_DISABLED and reads 
 })
 
 test('a missing SQLite file, from the settings or from config/database.ts, says how to create it', async (t) => {
-  const missing = await LspHarness.start({
-    pull: true,
-    rootPath: blog.app,
-    settings: { database: { connection: 'sqlite', file: 'tmp/nothing.sqlite3' } },
+  const missing = await blog.serverWith(t, {
+    database: { connection: 'sqlite', file: 'tmp/nothing.sqlite3' },
   })
-  t.after(() => missing.stop())
   assert.deepEqual(sqlOf(await blog.preview({ expression: 'User.query()' }, missing)), {
     dialect: 'SQLite',
     sql: ['select * from `users`'],
@@ -114,12 +101,7 @@ test('a missing SQLite file, from the settings or from config/database.ts, says 
     hint: 'Run node ace migration:run.',
   })
   assert.equal(fs.existsSync(path.join(blog.app, 'tmp', 'nothing.sqlite3')), false)
-  const empty = await LspHarness.start({
-    pull: true,
-    rootPath: blog.app,
-    settings: { database: { connection: 'sqlite' } },
-  })
-  t.after(() => empty.stop())
+  const empty = await blog.serverWith(t, { database: { connection: 'sqlite' } })
   const answer = await empty.client.sendRequest(ROWS_REQUEST, { uri: blog.userUri, model: 'User' })
   assert.deepEqual(answer, {
     kind: 'error',

@@ -3,14 +3,13 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
-import * as path from 'node:path'
-import { after, before } from 'node:test'
+import { after, before, type TestContext } from 'node:test'
 import Database from 'better-sqlite3'
 import { pathToUri } from '../../server/src/features/uri'
 import { PREVIEW_REQUEST, type PreviewAnswer, type PreviewParams } from '../../server/src/protocol'
-import { LspHarness } from './lsp-harness'
-import { repoRoot } from './paths'
+import { LspHarness, type HarnessOptions } from './lsp-harness'
+import { copyBlogApp } from './blog-app'
+import type { TempApp } from './temp-app'
 
 const SLOW_MODEL = `import { BaseModel, column } from '@adonisjs/lucid/orm'
 
@@ -32,27 +31,23 @@ interface SeededBlog {
   db: string
   lsp: LspHarness
   userUri: string
+  copy: TempApp
 }
 
 async function openSeededBlog(): Promise<SeededBlog> {
-  const app = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-lens-lsp-preview-'))
-  fs.cpSync(path.join(repoRoot, 'examples', 'blog'), app, { recursive: true })
-  const db = path.join(app, 'tmp', 'db.sqlite3')
-  const script = await (
-    new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, unknown>>
-  )(path.join(repoRoot, 'scripts', 'example-db.mjs'))
-  await (script['createExampleDb'] as (file: string) => Promise<unknown>)(db)
-  fs.writeFileSync(path.join(app, 'app', 'models', 'slow_number.ts'), SLOW_MODEL)
+  const copy = await copyBlogApp({ database: true })
+  const db = copy.file('tmp/db.sqlite3')
+  copy.write('app/models/slow_number.ts', SLOW_MODEL)
   const handle = new Database(db)
   handle.exec(SLOW_VIEW)
   handle.close()
-  const lsp = await LspHarness.start({ pull: true, rootPath: app, settings: {} })
-  return { app, db, lsp, userUri: pathToUri(path.join(app, 'app', 'models', 'user.ts')) }
+  const lsp = await LspHarness.start({ pull: true, rootPath: copy.root, settings: {} })
+  return { app: copy.root, db, lsp, userUri: pathToUri(copy.file('app/models/user.ts')), copy }
 }
 
 async function closeSeededBlog(blog: SeededBlog): Promise<void> {
   await blog.lsp.stop()
-  fs.rmSync(blog.app, { recursive: true, force: true })
+  blog.copy.remove()
 }
 
 /** The database file's hash: a preview must leave every byte as it was. */
@@ -90,6 +85,8 @@ export function result(answer: PreviewAnswer): Extract<PreviewAnswer, { kind: 'r
 export interface SeededBlogSuite extends SeededBlog {
   checksum(): string
   preview(params: Omit<PreviewParams, 'uri'>, harness?: LspHarness): Promise<PreviewAnswer>
+  /** One more server on the same copy with other settings, stopped when the test ends. */
+  serverWith(t: TestContext, settings: HarnessOptions['settings']): Promise<LspHarness>
 }
 
 /** Registers the file's before and after hooks: one seeded copy of the example and its server. */
@@ -98,6 +95,11 @@ export function useSeededBlog(): SeededBlogSuite {
     checksum: () => checksumOf(suite.db),
     preview: (params: Omit<PreviewParams, 'uri'>, harness?: LspHarness) =>
       previewOn(harness ?? suite.lsp, suite.userUri, params),
+    serverWith: async (t: TestContext, settings: HarnessOptions['settings']) => {
+      const harness = await LspHarness.start({ pull: true, rootPath: suite.app, settings })
+      t.after(() => harness.stop())
+      return harness
+    },
   } as SeededBlogSuite
   before(async () => {
     Object.assign(suite, await openSeededBlog())

@@ -6,15 +6,10 @@ import assert from 'node:assert/strict'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { test } from 'node:test'
-import type {
-  CodeAction,
-  CreateFile,
-  TextDocumentEdit,
-  WorkspaceEditClientCapabilities,
-} from 'vscode-languageserver/node'
+import type { CodeAction, WorkspaceEditClientCapabilities } from 'vscode-languageserver/node'
 import { uriToPath } from '../../server/src/features/uri'
 import { createTempApp } from '../support/temp-app'
-import { fixtureSession, type FixtureSession } from './fix-runner'
+import { editsOf, fixesAt, fixtureSession, pickAction, type FixtureSession } from './fix-runner'
 
 const workspaceEdit: WorkspaceEditClientCapabilities = {
   documentChanges: true,
@@ -182,17 +177,16 @@ async function indexFix(
   line: number,
   title: string,
 ): Promise<{ uri: string; action: CodeAction; file: string; text: string }> {
-  const uri = await session.run.open(session.app.file(model))
-  const diagnostic = await session.run.diagnostic(uri, 'LL405', line)
-  const action = (await session.run.actions(uri, diagnostic.range, [diagnostic])).find(
-    (a) => a.title === title,
-  )
-  assert.ok(action, title)
-  const [create, fill] = action.edit?.documentChanges ?? []
-  const file = uriToPath((create as CreateFile).uri) ?? ''
-  const [edit] = (fill as TextDocumentEdit).edits
-  assert.ok(edit && 'newText' in edit)
-  return { uri, action, file, text: edit.newText }
+  const { uri, fixes } = await fixesAt(session, model, 'LL405', line)
+  const action = pickAction(fixes, title)
+  const {
+    created: [created],
+    edits,
+  } = editsOf(action.edit)
+  assert.ok(created)
+  const [edit] = edits.get(created) ?? []
+  assert.ok(edit)
+  return { uri, action, file: uriToPath(created) ?? '', text: edit.newText }
 }
 
 test('v5: the v5 alter stub, named after the table, in database/migrations', async () => {
@@ -266,7 +260,7 @@ test('v7: with two migration folders (make:migration asks which) there is no fix
   const written = v7.run.text(config)
   const two = written.replace('paths: ["./db/migrations"]', 'paths: ["./db/migrations", "./db/tenant"]')
   assert.notEqual(two, written)
-  await v7.lsp.replace(config, two)
+  await v7.run.replace(config, two)
   const uri = await v7.run.open(v7.app.file('app/models/user.ts'))
   const diagnostic = await v7.run.diagnostic(uri, 'LL405', 12)
   const actions = await v7.run.actions(uri, diagnostic.range, [diagnostic], ['quickfix'])
@@ -274,5 +268,4 @@ test('v7: with two migration folders (make:migration asks which) there is no fix
     actions.map((a) => a.title),
     [],
   )
-  await v7.lsp.replace(config, written)
 })

@@ -10,7 +10,7 @@ import { findingStart } from '../../client/src/finding-start'
 import { uriToPath } from '../../server/src/features/uri'
 import { MODELS_REQUEST, type ModelsResult } from '../../server/src/protocol'
 import { codesOf } from '../support/lsp-harness'
-import { fixtureSession } from './fix-runner'
+import { fixesAt, fixtureSession } from './fix-runner'
 
 const creates = fixtureSession('schema-app', {
   workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
@@ -41,10 +41,8 @@ export default class extends BaseSchema {
 `
 
 async function indexFix(session: typeof creates): Promise<{ uri: string; action?: CodeAction }> {
-  const uri = await session.run.open(session.app.file('app/models/user.ts'))
-  const diagnostic = await session.run.diagnostic(uri, 'LL405', 35)
-  const actions = await session.run.actions(uri, diagnostic.range, [diagnostic])
-  return { uri, action: actions.find((a) => a.title === TITLE) }
+  const { uri, fixes } = await fixesAt(session, 'app/models/user.ts', 'LL405', 35)
+  return { uri, action: fixes.find((a) => a.title === TITLE) }
 }
 
 test('LL405 offers a new migration in database/migrations named like make:migration --alter', async () => {

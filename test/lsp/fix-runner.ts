@@ -89,6 +89,12 @@ export class FixRunner {
     return found
   }
 
+  /** Replaces an open file's text, as typing would; restore() puts the original back. */
+  async replace(uri: string, text: string): Promise<void> {
+    this.current.set(uri, text)
+    await this.lsp.replace(uri, text)
+  }
+
   /** Applies the action; returns the uris it changed. */
   async apply(action: CodeAction): Promise<string[]> {
     const { edits, created } = editsOf(action.edit)
@@ -103,9 +109,7 @@ export class FixRunner {
     assert.ok(uris.length > 0, `"${action.title}" edits something`)
     for (const uri of uris) {
       if (!this.current.has(uri)) await this.open(uriToPath(uri) ?? uri)
-      const next = applyEdits(this.text(uri), edits.get(uri) ?? [])
-      this.current.set(uri, next)
-      await this.lsp.replace(uri, next)
+      await this.replace(uri, applyEdits(this.text(uri), edits.get(uri) ?? []))
     }
     return uris
   }
@@ -149,9 +153,7 @@ export class FixRunner {
     }
     this.created.clear()
     for (const [uri, text] of this.original) {
-      if (this.current.get(uri) === text) continue
-      this.current.set(uri, text)
-      await this.lsp.replace(uri, text)
+      if (this.current.get(uri) !== text) await this.replace(uri, text)
     }
   }
 }

@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict'
 import * as path from 'node:path'
 import { test } from 'node:test'
-import ts from 'typescript'
-import { ProjectService } from '../../server/src/project/project-service'
+import { analyzeFolder } from '../support/analyze-fixture'
 import { appConfig, createTempApp } from '../support/temp-app'
 
 const migration = (body: string) => `import { BaseSchema } from '@adonisjs/lucid/schema'
@@ -203,13 +202,10 @@ export default class CamelCaseNamingStrategy extends SnakeCaseNamingStrategy {
 function findingsOf(files: Record<string, string>, fileName: string): string[] {
   const app = createTempApp(files)
   try {
-    const out: string[] = []
-    for (const project of new ProjectService(ts).discover(app.root))
-      for (const file of project.sourceFiles())
-        for (const f of project.findings(file.fileName))
-          if (path.basename(f.fileName) === fileName)
-            out.push(`${fileName} ${f.code} at ${file.text.slice(f.start, f.end)}: ${f.message}`)
-    return out
+    return analyzeFolder(app.root)
+      .flatMap((file) => file.findings.map((f) => ({ file, f })))
+      .filter(({ f }) => path.basename(f.fileName) === fileName)
+      .map(({ file, f }) => `${fileName} ${f.code} at ${file.text.slice(f.start, f.end)}: ${f.message}`)
   } finally {
     app.remove()
   }

@@ -1,10 +1,8 @@
 // Receivers typed with the app's own type aliases: `type OrgQuery = ModelQueryBuilderContract<typeof
 // Organization>` names the model as surely as the type it stands for. Checked both ways: a misspelt
 // relation is reported, a correct one is not, and an alias that does not pin one model says nothing.
-import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { compareWithMarkers } from '../support/compare-markers'
-import { createTempApp } from '../support/temp-app'
+import { assertAppMatchesMarkers } from '../support/compare-markers'
 
 const ORGANIZATION = `import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
@@ -81,21 +79,19 @@ export default class OrganizationsController {
 }
 `
 
-test('type aliases of the app stand for the type they name: query builders, relation builders, instances', (t) => {
-  const app = createTempApp({
-    'package.json': JSON.stringify({
-      name: 'alias-app',
-      type: 'module',
-      imports: { '#models/*': './app/models/*.js', '#types/*': './app/types/*.js' },
-      dependencies: { '@adonisjs/core': '^6.12.0', '@adonisjs/lucid': '^21.1.0' },
-    }),
-    'app/models/organization.ts': ORGANIZATION,
-    'app/models/team.ts': TEAM,
-    'app/types/queries.ts': TYPES,
-    'app/controllers/organizations_controller.ts': CONTROLLER,
-  })
-  t.after(() => app.remove())
-  const { missing, unexpected, expectedCount } = compareWithMarkers(app.root)
-  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
-  assert.equal(expectedCount, 5)
-})
+test('type aliases of the app stand for the type they name: query builders, relation builders, instances', () =>
+  assertAppMatchesMarkers(
+    {
+      'package.json': JSON.stringify({
+        name: 'alias-app',
+        type: 'module',
+        imports: { '#models/*': './app/models/*.js', '#types/*': './app/types/*.js' },
+        dependencies: { '@adonisjs/core': '^6.12.0', '@adonisjs/lucid': '^21.1.0' },
+      }),
+      'app/models/organization.ts': ORGANIZATION,
+      'app/models/team.ts': TEAM,
+      'app/types/queries.ts': TYPES,
+      'app/controllers/organizations_controller.ts': CONTROLLER,
+    },
+    5,
+  ))

@@ -5,10 +5,8 @@
 // Each is checked both ways: a misspelt relation is reported, a correct one is not, and where the
 // expressions disagree (two models, an unknown value, a write the syntax cannot read) the receiver
 // is not certain and nothing is reported.
-import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { compareWithMarkers } from '../support/compare-markers'
-import { createTempApp } from '../support/temp-app'
+import { assertAppMatchesMarkers } from '../support/compare-markers'
 
 const SHIP = `import { BaseModel, column, belongsTo, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
@@ -67,14 +65,7 @@ const models = {
 }
 
 function check(files: Record<string, string>, expected: number): void {
-  const app = createTempApp({ ...models, ...files })
-  try {
-    const { missing, unexpected, expectedCount } = compareWithMarkers(app.root)
-    assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
-    assert.equal(expectedCount, expected)
-  } finally {
-    app.remove()
-  }
+  assertAppMatchesMarkers({ ...models, ...files }, expected)
 }
 
 const LETS = `import Ship from '#models/ship'

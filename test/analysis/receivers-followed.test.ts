@@ -2,10 +2,8 @@
 // ...)`, the rows a factory hook receives, a helper reached through destructuring, and the methods of
 // repository and service classes without declared return types. Each pattern is checked both ways:
 // a misspelt relation is reported, a correct one is not, and a receiver that is not certain is not.
-import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { compareWithMarkers } from '../support/compare-markers'
-import { createTempApp } from '../support/temp-app'
+import { assertAppMatchesMarkers } from '../support/compare-markers'
 
 const AUTHOR = `import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
@@ -97,13 +95,8 @@ export default class ShelvesController {
 }
 `
 
-test('preloader callbacks: load((loader) => ...) names relations of the instance, nested and typed any', (t) => {
-  const app = createTempApp({ ...models, 'app/controllers/shelves_controller.ts': PRELOADERS })
-  t.after(() => app.remove())
-  const { missing, unexpected, expectedCount } = compareWithMarkers(app.root)
-  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
-  assert.equal(expectedCount, 6)
-})
+test('preloader callbacks: load((loader) => ...) names relations of the instance, nested and typed any', () =>
+  assertAppMatchesMarkers({ ...models, 'app/controllers/shelves_controller.ts': PRELOADERS }, 6))
 
 const BASE_REPOSITORY = `import type { LucidModel } from '@adonisjs/lucid/types/model'
 
@@ -228,21 +221,19 @@ export default class AuthorsController {
 }
 `
 
-test('repositories and services: methods without return types, generic bases, overridden fields, destructured helpers', (t) => {
-  const app = createTempApp({
-    ...models,
-    'app/repositories/base_repository.ts': BASE_REPOSITORY,
-    'app/repositories/author_repository.ts': AUTHOR_REPOSITORY,
-    'app/repositories/shelves.ts': SHELVES,
-    'app/services/author_service.ts': AUTHOR_SERVICE,
-    'app/services/helpers.ts': HELPERS,
-    'app/controllers/authors_controller.ts': AUTHORS_CONTROLLER,
-  })
-  t.after(() => app.remove())
-  const { missing, unexpected, expectedCount } = compareWithMarkers(app.root)
-  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
-  assert.equal(expectedCount, 5)
-})
+test('repositories and services: methods without return types, generic bases, overridden fields, destructured helpers', () =>
+  assertAppMatchesMarkers(
+    {
+      ...models,
+      'app/repositories/base_repository.ts': BASE_REPOSITORY,
+      'app/repositories/author_repository.ts': AUTHOR_REPOSITORY,
+      'app/repositories/shelves.ts': SHELVES,
+      'app/services/author_service.ts': AUTHOR_SERVICE,
+      'app/services/helpers.ts': HELPERS,
+      'app/controllers/authors_controller.ts': AUTHORS_CONTROLLER,
+    },
+    5,
+  ))
 
 const FACTORIES = `import factory from '@adonisjs/lucid/factories'
 import Author from '#models/author'
@@ -280,14 +271,12 @@ export async function seed(anyFactory: any) {
 }
 `
 
-test('factories: hook rows, with() builders, tap() rows and created rows name relations of their model', (t) => {
-  const app = createTempApp({
-    ...models,
-    'database/factories/library.ts': FACTORIES,
-    'database/seeders/library.ts': SEEDER,
-  })
-  t.after(() => app.remove())
-  const { missing, unexpected, expectedCount } = compareWithMarkers(app.root)
-  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] })
-  assert.equal(expectedCount, 5)
-})
+test('factories: hook rows, with() builders, tap() rows and created rows name relations of their model', () =>
+  assertAppMatchesMarkers(
+    {
+      ...models,
+      'database/factories/library.ts': FACTORIES,
+      'database/seeders/library.ts': SEEDER,
+    },
+    5,
+  ))

@@ -159,7 +159,7 @@ export function inWorkbench(request: Omit<WorkbenchRequest, 'kind'>): Promise<Sc
 }
 
 /** Whether a driver answers requests: code-server's does, @vscode/test-electron has none. */
-export function hasDriver(): boolean {
+function hasDriver(): boolean {
   return process.env[SCREENSHOTS_VARIABLE] === '1'
 }
 

@@ -13,10 +13,16 @@ export interface GlobalStrategy {
   kind?: 'snake' | 'camel' | 'custom'
   /** The app's class computes default table names itself. */
   tableNameUnknown?: true
-  /** It names default pivot tables itself (`relationPivotTable`). */
-  pivotTableUnknown?: true
-  /** It names serialized keys itself (`serializedName`): no column or key name depends on it. */
-  serializedNameUnknown?: true
+  /**
+   * The defaults it names itself, which models using it leave unknown: pivot tables
+   * (`relationPivotTable`) and serialized keys (`serializedName`, which no column or key name depends on).
+   */
+  gaps?: StrategyGaps
+}
+
+export interface StrategyGaps {
+  pivotTable?: true
+  serializedName?: true
 }
 
 const CUSTOM: GlobalStrategy = { kind: 'custom' }
@@ -90,8 +96,10 @@ function withOverrides(strategy: GlobalStrategy, members: string[]): GlobalStrat
 function withGaps(strategy: GlobalStrategy, members: readonly (string | undefined)[]): GlobalStrategy {
   const out = { ...strategy }
   if (members.includes('tableName')) out.tableNameUnknown = true
-  if (members.includes('relationPivotTable')) out.pivotTableUnknown = true
-  if (members.includes('serializedName')) out.serializedNameUnknown = true
+  const gaps: StrategyGaps = {}
+  if (members.includes('relationPivotTable')) gaps.pivotTable = true
+  if (members.includes('serializedName')) gaps.serializedName = true
+  if (gaps.pivotTable || gaps.serializedName) out.gaps = gaps
   return out
 }
 

@@ -2,6 +2,7 @@
 import type * as TS from 'typescript'
 import type { NamingStrategy } from '../../../engine/src/naming'
 import type { ClassFacts, ColumnFact, PropertyFact, RelationFact } from './class-facts'
+import type { StrategyGaps } from './global-naming'
 import type { KeyOptions } from './key-options'
 
 export interface ModelColumn {
@@ -29,7 +30,7 @@ export interface LucidModel {
   /** Undefined when the app uses a custom naming strategy. */
   strategy?: NamingStrategy
   /** What an app class extending Lucid's strategy names itself: those defaults are unknown. */
-  strategyGaps?: { pivotTable?: true; serializedName?: true }
+  strategyGaps?: StrategyGaps
   /** Neither the class nor a base sets `static namingStrategy`: the one set on BaseModel at boot applies. */
   strategyFromBoot: boolean
   primaryKey: string

@@ -165,7 +165,7 @@ export class ModelIndex {
     const strategyKind = own?.kind ?? base?.strategy?.kind ?? (base && !base.strategy ? 'custom' : undefined)
     const strategy = this.strategy(strategyKind)
     const strategyFromBoot = facts.namingStrategyExpr === undefined && (base?.strategyFromBoot ?? true)
-    const gaps = own ? gapsOf(own) : base ? base.strategyGaps : gapsOf(this.bootStrategy())
+    const gaps = own ? own.gaps : base ? base.strategyGaps : this.bootStrategy()?.gaps
     const model: LucidModel = {
       facts,
       name: facts.name,
@@ -337,13 +337,4 @@ function isPlainAppClass(ts: TsModule, resolution: Resolution): boolean {
     !isExternalFile(resolution.declaration.getSourceFile()) &&
     (ts.isClassDeclaration(resolution.declaration) || ts.isClassExpression(resolution.declaration))
   )
-}
-
-/** The defaults an app strategy names itself; undefined when there are none. */
-function gapsOf(strategy: GlobalStrategy | undefined): LucidModel['strategyGaps'] {
-  if (!strategy?.pivotTableUnknown && !strategy?.serializedNameUnknown) return undefined
-  return {
-    ...(strategy.pivotTableUnknown && { pivotTable: true as const }),
-    ...(strategy.serializedNameUnknown && { serializedName: true as const }),
-  }
 }

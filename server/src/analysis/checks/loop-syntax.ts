@@ -63,9 +63,13 @@ function exitsEarly(ts: TsModule, body: TS.Node): boolean {
 /** How a message names a row: `user`, `users[i]` (also for the read that steps, `users[i++]`). */
 export function rowName(ts: TsModule, row: TS.Expression): string {
   if (!ts.isElementAccessExpression(row)) return row.getText()
-  const arg = row.argumentExpression
-  const index = ts.isPostfixUnaryExpression(arg) ? arg.operand : arg
-  return `${row.expression.getText()}[${index.getText()}]`
+  return `${row.expression.getText()}[${elementIndex(ts, row).getText()}]`
+}
+
+/** The index an element read uses: `i` in `users[i]` and in `users[i++]`. */
+export function elementIndex(ts: TsModule, access: TS.ElementAccessExpression): TS.Expression {
+  const arg = access.argumentExpression
+  return ts.isPostfixUnaryExpression(arg) ? arg.operand : arg
 }
 
 export function loopLabel(ts: TsModule, loop: RowLoop): string {
@@ -110,9 +114,9 @@ function isRowDeclaration(ts: TsModule, statement: TS.Statement, loop: RowLoop):
   const [decl, ...more] = statement.declarationList.declarations
   const init = decl?.initializer
   if (more.length > 0 || !init || !ts.isElementAccessExpression(init)) return false
-  const arg = init.argumentExpression
-  const index = ts.isPostfixUnaryExpression(arg) ? arg.operand : arg
-  return init.expression.getText() === loop.rows.getText() && index.getText() === loop.index.text
+  return (
+    init.expression.getText() === loop.rows.getText() && elementIndex(ts, init).getText() === loop.index.text
+  )
 }
 
 /** The statement that is the loop: `for…of`, `rows.forEach(...)`, `await Promise.all(rows.map(...))`. */

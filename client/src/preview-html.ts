@@ -42,7 +42,7 @@ export function previewHtml(content: PanelContent, assets: PageAssets): string {
     `<h1 id="title">${escapeHtml(content.title)}</h1>`,
     `<pre id="expression" class="expression">${escapeHtml(content.expression)}</pre>`,
     answer.kind === 'result' ? `<p id="target" class="target">${escapeHtml(answer.target)}</p>` : '',
-    toolbar(answer.kind !== 'error', hasRows, answer.kind === 'result', answer.kind !== 'sql'),
+    toolbar(answer.kind, hasRows),
     '</header>',
     answer.kind === 'result'
       ? resultSection(answer)
@@ -54,7 +54,11 @@ export function previewHtml(content: PanelContent, assets: PageAssets): string {
 }
 
 /** `canRun`: false where no database is there to run on (a SQL-only answer), so nothing to explain. */
-function toolbar(hasSql: boolean, hasRows: boolean, ran: boolean, canRun: boolean): string {
+/** The actions an answer allows: SQL to copy unless it failed, JSON of a run, EXPLAIN unless SQL-only. */
+function toolbar(kind: PanelAnswer['kind'], hasRows: boolean): string {
+  const hasSql = kind !== 'error'
+  const ran = kind === 'result'
+  const canRun = kind !== 'sql'
   const button = (action: string, label: string, enabled: boolean) =>
     `<button type="button" data-action="${action}"${enabled ? '' : ' disabled'}>${label}</button>`
   return [

@@ -7,6 +7,7 @@
 import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { TsModule } from '../analysis/syntax'
+import { DirectImports } from './direct-imports'
 
 /** Lookups no file asks for any more that the cache may hold before it is replaced. */
 export const STALE_LOOKUP_LIMIT = 256
@@ -16,16 +17,20 @@ export class ModuleResolver {
   /** The lookups each file made the last time it was resolved. */
   private readonly lookups = new Map<string, Set<string>>()
   private stale = 0
+  private readonly direct: DirectImports
   /** How many times the cache was replaced. */
   resets = 0
 
+  /** `files`: the project's own files, which imports of the app name (see direct-imports.ts). */
   constructor(
     private readonly ts: TsModule,
     private readonly rootDir: string,
     private readonly options: TS.CompilerOptions,
+    files: ReadonlySet<string>,
     private readonly limit = STALE_LOOKUP_LIMIT,
   ) {
     this.cache = this.fresh()
+    this.direct = new DirectImports(ts, files, options, rootDir)
   }
 
   /** What the LanguageService host hands TypeScript: the current cache. */
@@ -42,9 +47,13 @@ export class ModuleResolver {
     sourceFile: TS.SourceFile,
   ): TS.ResolvedModuleWithFailedLookupLocations[] {
     const ts = this.ts
-    const dir = path.dirname(containingFile)
-    const modes = literals.map((literal) => ts.getModeForUsageLocation(sourceFile, literal, options))
-    const keys = new Set(literals.map((literal, i) => `${dir}\0${literal.text}\0${modes[i]}`))
+    const direct = literals.map((literal) => this.direct.resolve(literal.text, containingFile))
+    const modes = literals.map((literal, i) =>
+      direct[i] ? undefined : ts.getModeForUsageLocation(sourceFile, literal, options),
+    )
+    // Only what TypeScript resolves enters its cache: the lookups direct imports answer are not counted.
+    const keys = new Set<string>()
+    literals.forEach((literal, i) => direct[i] || keys.add(`${literal.text}\0${modes[i]}`))
     for (const key of this.lookups.get(containingFile) ?? []) if (!keys.has(key)) this.stale++
     this.lookups.set(containingFile, keys)
     if (this.stale >= this.limit) {
@@ -52,8 +61,8 @@ export class ModuleResolver {
       this.cache = this.fresh()
       this.resets++
     }
-    return literals.map((literal, i) =>
-      this.resolve(literal.text, containingFile, redirected, options, modes[i]),
+    return literals.map(
+      (literal, i) => direct[i] ?? this.resolve(literal.text, containingFile, redirected, options, modes[i]),
     )
   }
 

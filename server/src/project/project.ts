@@ -94,7 +94,7 @@ export class Project {
     this.parsed = parsed
     this.fileNames = new Set(parsed.fileNames.map((f) => path.normalize(f)))
     // Files appeared or vanished: earlier failed or successful resolutions may be stale.
-    this.resolver = new ModuleResolver(ts, this.rootDir, parsed.options)
+    this.resolver = new ModuleResolver(ts, this.rootDir, parsed.options, this.fileNames)
     this.resolutionsInvalidated = true
     this.configEpoch++
     this.version++

@@ -120,9 +120,19 @@ export class SnapshotStore {
 }
 
 /**
- * The depth of a syntax tree, counted with an explicit stack; stops counting past `limit`. Nodes and
- * their depths sit in two parallel arrays, and one callback serves every node: this walks every
- * file of a program on each cold start, so it allocates nothing per node.
+ * Levels a node's text must span for the node to hold that many levels below it: a child never
+ * spans more than its parent, and at most a few wrappers in a row (a statement around an expression,
+ * a type reference around a name) share one span. Four characters per level leaves room for that.
+ */
+const CHARS_PER_LEVEL = 4
+
+/**
+ * How deep a syntax tree is, counted with an explicit stack: its depth once that passes `limit` (it
+ * stops there), else a number no larger than `limit` (not the exact depth). A subtree
+ * whose text is too short to reach past `limit` is not entered (most of every file: statements and
+ * members are short), so this walks the few long nodes of each file. Nodes and their depths sit in
+ * two parallel arrays, and one callback serves every node: this runs over every file on each cold
+ * start, so it allocates nothing per node.
  */
 function treeDepth(ts: TsModule, file: TS.SourceFile, limit: number): number {
   const nodes: TS.Node[] = [file]
@@ -130,6 +140,11 @@ function treeDepth(ts: TsModule, file: TS.SourceFile, limit: number): number {
   let deepest = 0
   let childDepth = 0
   const push = (child: TS.Node): undefined => {
+    // `end - pos` counts leading trivia too: never less than the child's own text.
+    if (childDepth + CHARS_PER_LEVEL * (child.end - child.pos) + CHARS_PER_LEVEL <= limit) {
+      if (childDepth > deepest) deepest = childDepth
+      return
+    }
     nodes.push(child)
     depths.push(childDepth)
   }

@@ -11,6 +11,7 @@ import { globalStrategy, strategyOf, type GlobalStrategy } from './global-naming
 import { resolvedKeyOptions } from './key-options'
 import type { LucidModel } from './lucid-model'
 import {
+  extendsLucidBaseModel,
   isExternalFile,
   isLucidBaseModel,
   resolveName,
@@ -264,7 +265,9 @@ export class ModelIndex {
       expr.expression.text === 'compose'
     ) {
       const [first, ...rest] = expr.arguments
-      const inner = first ? this.heritageOfExpression(first, hasLucidMembers) : ({ kind: 'none' } as Heritage)
+      const inner = first
+        ? this.heritageOfExpression(facts.node, first, hasLucidMembers)
+        : ({ kind: 'none' } as Heritage)
       if (inner.kind === 'none') return inner
       const mixins = rest.map((arg) => this.mixinClasses(arg))
       return {
@@ -274,10 +277,15 @@ export class ModelIndex {
         mixins: [...inner.mixins, ...mixins.flatMap((m) => m ?? [])],
       }
     }
-    return this.heritageOfExpression(expr, hasLucidMembers)
+    return this.heritageOfExpression(facts.node, expr, hasLucidMembers)
   }
 
-  private heritageOfExpression(expr: TS.Expression, hasLucidMembers: boolean): Heritage {
+  private heritageOfExpression(
+    cls: TS.ClassLikeDeclaration,
+    expr: TS.Expression,
+    hasLucidMembers: boolean,
+  ): Heritage {
+    if (extendsLucidBaseModel(this.ts, cls, expr)) return { kind: 'base', complete: true, mixins: [] }
     const resolution = resolveName(this.ts, this.checker, expr)
     if (isLucidBaseModel(resolution)) return { kind: 'base', complete: true, mixins: [] }
     // `(Superclass) => class extends Superclass {...}`: a mixin's body, whose members belong to the

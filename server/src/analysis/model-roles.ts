@@ -10,7 +10,7 @@ import type { LucidModel } from './lucid-model'
 import type { ModelIndex } from './model-index'
 import type { ClassFacts } from './class-facts'
 import { fileFacts } from './file-facts'
-import { isExternalFile, isLucidModule, resolveName } from './resolve'
+import { isExternalFile, lucidImports, resolveName } from './resolve'
 import { skipOuter, type TsModule } from './syntax'
 
 /** `database/schema.ts`, written by `node ace migration:run` in AdonisJS 7 apps. */
@@ -68,27 +68,15 @@ const extending = new WeakMap<TS.SourceFile, ClassFacts[]>()
 function mayExtendModels(ts: TsModule, file: TS.SourceFile, generated: boolean): ClassFacts[] {
   let classes = extending.get(file)
   if (!classes) {
-    const fromLucid = generated ? new Set<string>() : namesImportedFromLucid(ts, file)
+    const fromLucid = generated ? new Map<string, string>() : lucidImports(ts, file)
     classes = fileFacts(ts, file).classes.filter((cls) => cls.heritage && !extendsImport(ts, cls, fromLucid))
     extending.set(file, classes)
   }
   return classes
 }
 
-/** Local names this file imports from Lucid's own modules (`BaseModel`, `BaseModel as Base`). */
-function namesImportedFromLucid(ts: TsModule, file: TS.SourceFile): Set<string> {
-  const names = new Set<string>()
-  for (const statement of file.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue
-    if (!isLucidModule(statement.moduleSpecifier.text)) continue
-    const named = statement.importClause?.namedBindings
-    if (named && ts.isNamedImports(named)) for (const element of named.elements) names.add(element.name.text)
-  }
-  return names
-}
-
 /** `extends X` or `extends compose(X, ...)` where X is one of `names`. */
-function extendsImport(ts: TsModule, cls: ClassFacts, names: Set<string>): boolean {
+function extendsImport(ts: TsModule, cls: ClassFacts, names: Map<string, string>): boolean {
   if (names.size === 0 || !cls.heritage) return false
   let expr = skipOuter(ts, cls.heritage)
   if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'compose') {

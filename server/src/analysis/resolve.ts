@@ -61,6 +61,45 @@ export function isLucidModule(specifier: string): boolean {
   return LUCID_MODULES.test(specifier)
 }
 
+const lucidImportsCache = new WeakMap<TS.SourceFile, Map<string, string>>()
+
+/**
+ * The names a file imports from Lucid's own modules, local name to exported name (`Base` to
+ * `BaseModel` for `import { BaseModel as Base }`), read off its import statements.
+ */
+export function lucidImports(ts: TsModule, file: TS.SourceFile): Map<string, string> {
+  let names = lucidImportsCache.get(file)
+  if (names) return names
+  names = new Map()
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue
+    if (!isLucidModule(statement.moduleSpecifier.text)) continue
+    const named = statement.importClause?.namedBindings
+    if (!named || !ts.isNamedImports(named)) continue
+    for (const element of named.elements)
+      names.set(element.name.text, (element.propertyName ?? element.name).text)
+  }
+  lucidImportsCache.set(file, names)
+  return names
+}
+
+/**
+ * Whether the heritage expression of a top-level class names Lucid's `BaseModel` through an import
+ * (no local name can shadow an import at the top level): what resolveName and isLucidBaseModel
+ * would say, without the checker's alias chase.
+ */
+export function extendsLucidBaseModel(
+  ts: TsModule,
+  cls: TS.ClassLikeDeclaration,
+  expr: TS.Expression,
+): boolean {
+  return (
+    ts.isIdentifier(expr) &&
+    ts.isSourceFile(cls.parent) &&
+    lucidImports(ts, cls.parent).get(expr.text) === 'BaseModel'
+  )
+}
+
 /** True for Lucid's own `BaseModel`, whether or not node_modules is installed. */
 export function isLucidBaseModel(resolution: Resolution): boolean {
   if (resolution.kind === 'undeclared') return false

@@ -19,6 +19,7 @@ import {
   symbolAt,
   type Resolution,
 } from './resolve'
+import { resolveStatically } from './static-resolve'
 import { skipOuter, type TsModule } from './syntax'
 
 export type RelatedModel =
@@ -96,15 +97,29 @@ export class ModelIndex {
     return result
   }
 
+  /**
+   * What a name refers to: read off the files' imports and exports when their syntax settles it
+   * (see static-resolve.ts), else from the checker.
+   */
+  resolve(node: TS.Node): Resolution {
+    return resolveStatically(this.ts, this.program, node) ?? resolveName(this.ts, this.checker, node)
+  }
+
   /** The model a class-valued expression or type name refers to (`Post`, `Models.Post`). */
   modelOfExpression(node: TS.Node): LucidModel | undefined {
+    const known = resolveStatically(this.ts, this.program, node)
+    if (known) return this.modelOfResolution(known)
     const symbol = symbolAt(this.checker, node)
     return symbol && this.modelOfSymbol(symbol)
   }
 
   /** modelOfExpression for a name whose symbol the caller has looked up already. */
   modelOfSymbol(symbol: TS.Symbol): LucidModel | undefined {
-    const resolution = resolveSymbol(this.ts, this.checker, symbol)
+    return this.modelOfResolution(resolveSymbol(this.ts, this.checker, symbol))
+  }
+
+  /** The model a resolved name declares, if it declares one. */
+  modelOfResolution(resolution: Resolution): LucidModel | undefined {
     if (resolution.kind === 'declaration') {
       const decl = resolution.declaration
       if (this.ts.isClassDeclaration(decl) || this.ts.isClassExpression(decl)) return this.modelOf(decl)
@@ -121,7 +136,7 @@ export class ModelIndex {
     if (!expr) return { kind: 'unknown' }
     const model = this.modelOfExpression(expr)
     if (model) return { kind: 'model', model }
-    const resolution = resolveName(this.ts, this.checker, expr)
+    const resolution = this.resolve(expr)
     if (resolution.kind === 'undeclared') {
       return this.ts.isIdentifier(expr)
         ? this.byUniqueName(expr.text, { kind: 'undeclared', name: expr.text })

@@ -1,0 +1,361 @@
+// Resolves a name through the app's own imports and exports by reading the files' top-level
+// statements, without the type checker. Most names the analysis resolves are the simple case: a
+// model class imported by default or by name from another file of the app (`() => Post`).
+// Anything this does not read with certainty (a name a function or block may shadow, a namespace
+// import, a merged declaration, `export *`, an ambient module, a declaration file) answers
+// undefined, and the caller asks the checker, which then gives the same answer it always did.
+import type * as TS from 'typescript'
+import type { Resolution } from './resolve'
+import { hasModifier, type TsModule } from './syntax'
+
+/** What a top-level name of a file is bound to. */
+type Binding =
+  | { kind: 'declaration'; declaration: TS.Declaration }
+  | { kind: 'import'; specifier: TS.StringLiteral; name: string }
+  /** A local name exported under another (`export { A as B }`): resolved in the same file. */
+  | { kind: 'local'; name: string }
+  /** Something this does not follow (a namespace import, `import x = require()`, a type, a merge). */
+  | { kind: 'opaque' }
+
+interface ModuleTable {
+  locals: Map<string, Binding>
+  exports: Map<string, Binding>
+  /** `export * from '...'` or `export =`: a name missing from `exports` may still be exported. */
+  exportsUnknown: boolean
+}
+
+/** The internal Program method behind `import` resolution; checked for at runtime. */
+interface ResolvedModuleLookup {
+  getResolvedModuleFromModuleSpecifier?(
+    specifier: TS.StringLiteralLike,
+    file: TS.SourceFile,
+  ): TS.ResolvedModuleWithFailedLookupLocations | undefined
+}
+
+const tables = new WeakMap<TS.SourceFile, ModuleTable>()
+/** Per program (a file created later changes where an import leads): import specifier to app file. */
+const targets = new WeakMap<TS.Program, Map<TS.StringLiteral, TS.SourceFile | null>>()
+/** Bindings followed before giving up (a cycle, or a long re-export chain). */
+const MAX_HOPS = 8
+
+/**
+ * The declaration an identifier names, through imports and re-exports of the app's files, when the
+ * files' syntax alone settles it; undefined when only the checker can tell.
+ */
+export function resolveStatically(ts: TsModule, program: TS.Program, node: TS.Node): Resolution | undefined {
+  if (!ts.isIdentifier(node) || !isReference(ts, node) || !unshadowed(ts, node)) return undefined
+  const found = follow(ts, program, node.getSourceFile(), { kind: 'local', name: node.text }, 0)
+  // A type position means the name's type: the same declaration only for a class.
+  if (found?.kind === 'declaration' && isTypePosition(ts, node) && !ts.isClassLike(found.declaration))
+    return undefined
+  return found
+}
+
+function follow(
+  ts: TsModule,
+  program: TS.Program,
+  file: TS.SourceFile,
+  binding: Binding | undefined,
+  hops: number,
+  origin?: { module: string; importedName: string },
+): Resolution | undefined {
+  if (!binding || hops > MAX_HOPS) return undefined
+  switch (binding.kind) {
+    case 'opaque':
+      return undefined
+    case 'declaration':
+      return { kind: 'declaration', declaration: binding.declaration, ...origin }
+    case 'local':
+      return follow(ts, program, file, tableOf(ts, file).locals.get(binding.name), hops + 1, origin)
+    case 'import': {
+      const target = importedFile(program, file, binding.specifier)
+      if (!target) return undefined
+      const table = tableOf(ts, target)
+      const exported = table.exports.get(binding.name)
+      if (!exported && table.exportsUnknown) return undefined
+      // The first import on the way names where the name comes from, as the checker's alias does.
+      const from = origin ?? { module: binding.specifier.text, importedName: binding.name }
+      return follow(ts, program, target, exported, hops + 1, from)
+    }
+  }
+}
+
+/** The app file an import names; undefined for packages, declaration files and unresolved imports. */
+function importedFile(
+  program: TS.Program,
+  file: TS.SourceFile,
+  specifier: TS.StringLiteral,
+): TS.SourceFile | undefined {
+  let known = targets.get(program)
+  if (!known) targets.set(program, (known = new Map()))
+  let target = known.get(specifier)
+  if (target === undefined) {
+    target = lookUp(program, file, specifier) ?? null
+    known.set(specifier, target)
+  }
+  return target ?? undefined
+}
+
+function lookUp(
+  program: TS.Program,
+  file: TS.SourceFile,
+  specifier: TS.StringLiteral,
+): TS.SourceFile | undefined {
+  const lookup = (program as TS.Program & ResolvedModuleLookup).getResolvedModuleFromModuleSpecifier
+  if (typeof lookup !== 'function') return undefined
+  const resolved = lookup.call(program, specifier, file)?.resolvedModule
+  if (!resolved || resolved.isExternalLibraryImport) return undefined
+  const target = program.getSourceFile(resolved.resolvedFileName)
+  return target && !target.isDeclarationFile ? target : undefined
+}
+
+/** A name that refers to something: not one that declares it, a property after a dot, an import's. */
+function isReference(ts: TsModule, node: TS.Identifier): boolean {
+  const parent = node.parent as TS.Node & { name?: TS.Node }
+  if (parent.name === node || ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false
+  return !(ts.isQualifiedName(parent) && parent.right === node)
+}
+
+function isTypePosition(ts: TsModule, node: TS.Identifier): boolean {
+  const parent = node.parent
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent)) return true
+  return (
+    ts.isExpressionWithTypeArguments(parent) &&
+    ts.isHeritageClause(parent.parent) &&
+    parent.parent.token === ts.SyntaxKind.ImplementsKeyword
+  )
+}
+
+/**
+ * Whether nothing between the name and the file's top level binds it: no enclosing block declares
+ * it, no enclosing function has it as a parameter, its own name or a `var` anywhere in its body, no
+ * `for` or `catch` around it declares it. A namespace, a named class expression, a class static
+ * block, `with`, or a type-level scope (mapped, conditional, generic type) defers to the checker.
+ */
+function unshadowed(ts: TsModule, node: TS.Identifier): boolean {
+  const name = node.text
+  for (let current: TS.Node = node.parent; !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isBlock(current) || ts.isCaseBlock(current)) {
+      if (cached(blockScopes, current, () => blockNames(ts, current)).has(name)) return false
+    } else if (isFunctionScope(ts, current)) {
+      if (cached(functionScopes, current, () => functionNames(ts, current)).has(name)) return false
+    } else if (ts.isClassLike(current)) {
+      if (ts.isClassExpression(current) && current.name) return false
+      if (current.typeParameters?.some((p) => p.name.text === name)) return false
+    } else if (ts.isForStatement(current) || ts.isForInStatement(current) || ts.isForOfStatement(current)) {
+      const init = current.initializer
+      if (init && ts.isVariableDeclarationList(init) && listNames(ts, init).includes(name)) return false
+    } else if (ts.isCatchClause(current)) {
+      const variable = current.variableDeclaration
+      if (variable && boundNames(ts, variable.name).some((id) => id.text === name)) return false
+    } else if (
+      ts.isFunctionLike(current) ||
+      ts.isModuleBlock(current) ||
+      ts.isClassStaticBlockDeclaration(current) ||
+      ts.isWithStatement(current) ||
+      ts.isMappedTypeNode(current) ||
+      ts.isConditionalTypeNode(current) ||
+      ts.isTypeAliasDeclaration(current) ||
+      ts.isInterfaceDeclaration(current)
+    ) {
+      return false
+    }
+  }
+  return true
+}
+
+type FunctionScope =
+  | TS.ArrowFunction
+  | TS.FunctionExpression
+  | TS.FunctionDeclaration
+  | TS.MethodDeclaration
+  | TS.ConstructorDeclaration
+  | TS.AccessorDeclaration
+
+function isFunctionScope(ts: TsModule, node: TS.Node): node is FunctionScope {
+  return (
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  )
+}
+
+const blockScopes = new WeakMap<TS.Node, Set<string>>()
+const functionScopes = new WeakMap<TS.Node, Set<string>>()
+
+function cached(map: WeakMap<TS.Node, Set<string>>, node: TS.Node, read: () => Set<string>): Set<string> {
+  let names = map.get(node)
+  if (!names) map.set(node, (names = read()))
+  return names
+}
+
+/** Every name a block's own statements declare (a `var` there included: it is in scope there too). */
+function blockNames(ts: TsModule, block: TS.Block | TS.CaseBlock): Set<string> {
+  const names = new Set<string>()
+  const statements = ts.isBlock(block) ? block.statements : block.clauses.flatMap((c) => [...c.statements])
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement))
+      for (const n of listNames(ts, statement.declarationList)) names.add(n)
+    else if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isEnumDeclaration(statement) ||
+        ts.isModuleDeclaration(statement) ||
+        ts.isImportEqualsDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement)) &&
+      statement.name &&
+      ts.isIdentifier(statement.name)
+    )
+      names.add(statement.name.text)
+  }
+  return names
+}
+
+/** Parameters, type parameters, a function expression's own name and every `var` of the body. */
+function functionNames(ts: TsModule, fn: FunctionScope): Set<string> {
+  const names = new Set<string>()
+  for (const parameter of fn.parameters) for (const id of boundNames(ts, parameter.name)) names.add(id.text)
+  for (const parameter of fn.typeParameters ?? []) names.add(parameter.name.text)
+  if (ts.isFunctionExpression(fn) && fn.name) names.add(fn.name.text)
+  const visit = (node: TS.Node): void => {
+    if (isFunctionScope(ts, node) || ts.isClassStaticBlockDeclaration(node)) return
+    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0)
+      for (const n of listNames(ts, node)) names.add(n)
+    ts.forEachChild(node, visit)
+  }
+  if (fn.body) ts.forEachChild(fn.body, visit)
+  return names
+}
+
+function listNames(ts: TsModule, list: TS.VariableDeclarationList): string[] {
+  return list.declarations.flatMap((d) => boundNames(ts, d.name).map((id) => id.text))
+}
+
+function tableOf(ts: TsModule, file: TS.SourceFile): ModuleTable {
+  let table = tables.get(file)
+  if (!table) {
+    table = readTable(ts, file)
+    tables.set(file, table)
+  }
+  return table
+}
+
+function readTable(ts: TsModule, file: TS.SourceFile): ModuleTable {
+  const locals = new Map<string, Binding>()
+  const exports = new Map<string, Binding>()
+  let exportsUnknown = false
+  // A second binding of one name (overloads, a class merged with an interface...) is the checker's.
+  const bind = (map: Map<string, Binding>, name: string, binding: Binding): void => {
+    map.set(name, map.has(name) ? { kind: 'opaque' } : binding)
+  }
+  const declare = (decl: TS.Declaration & { name?: TS.Node }, exported: boolean, isDefault: boolean) => {
+    const named = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined
+    if (named) bind(locals, named, { kind: 'declaration', declaration: decl })
+    if (isDefault) bind(exports, 'default', { kind: 'declaration', declaration: decl })
+    else if (exported && named) bind(exports, named, { kind: 'declaration', declaration: decl })
+  }
+  const opaque = (name: TS.Node | undefined, exported: boolean, isDefault = false) => {
+    if (isDefault) bind(exports, 'default', { kind: 'opaque' })
+    if (!name || !ts.isIdentifier(name)) return
+    bind(locals, name.text, { kind: 'opaque' })
+    if (exported && !isDefault) bind(exports, name.text, { kind: 'opaque' })
+  }
+  for (const statement of file.statements) {
+    const exported = hasModifier(ts, statement, ts.SyntaxKind.ExportKeyword)
+    const isDefault = exported && hasModifier(ts, statement, ts.SyntaxKind.DefaultKeyword)
+    const ambient = hasModifier(ts, statement, ts.SyntaxKind.DeclareKeyword)
+    if (ts.isImportDeclaration(statement)) {
+      readImport(ts, statement, (name, binding) => bind(locals, name, binding))
+    } else if (ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) {
+      if (ambient) opaque(statement.name, exported, isDefault)
+      else declare(statement, exported, isDefault)
+    } else if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(decl.name)) for (const name of boundNames(ts, decl.name)) opaque(name, exported)
+        else if (ambient) opaque(decl.name, exported)
+        else declare(decl, exported, false)
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      if (statement.isExportEquals) exportsUnknown = true
+      else if (ts.isIdentifier(statement.expression))
+        bind(exports, 'default', { kind: 'local', name: statement.expression.text })
+      else if (ts.isPropertyAccessExpression(statement.expression))
+        bind(exports, 'default', { kind: 'opaque' })
+      else bind(exports, 'default', { kind: 'declaration', declaration: statement })
+    } else if (ts.isExportDeclaration(statement)) {
+      if (!readExport(ts, statement, (name, binding) => bind(exports, name, binding))) exportsUnknown = true
+    } else if (
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isModuleDeclaration(statement) ||
+      ts.isImportEqualsDeclaration(statement)
+    ) {
+      opaque(statement.name, exported, isDefault)
+    }
+  }
+  return { locals, exports, exportsUnknown }
+}
+
+function readImport(
+  ts: TsModule,
+  statement: TS.ImportDeclaration,
+  bind: (name: string, binding: Binding) => void,
+): void {
+  const clause = statement.importClause
+  if (!clause) return
+  const specifier = statement.moduleSpecifier
+  const named = clause.namedBindings
+  if (!ts.isStringLiteral(specifier)) {
+    if (clause.name) bind(clause.name.text, { kind: 'opaque' })
+    if (named && ts.isNamespaceImport(named)) bind(named.name.text, { kind: 'opaque' })
+    else if (named) for (const element of named.elements) bind(element.name.text, { kind: 'opaque' })
+    return
+  }
+  if (clause.name) bind(clause.name.text, { kind: 'import', specifier, name: 'default' })
+  if (!named) return
+  if (ts.isNamespaceImport(named)) {
+    bind(named.name.text, { kind: 'opaque' })
+    return
+  }
+  for (const element of named.elements) {
+    const imported = element.propertyName ?? element.name
+    if (!ts.isIdentifier(imported)) bind(element.name.text, { kind: 'opaque' })
+    else bind(element.name.text, { kind: 'import', specifier, name: imported.text })
+  }
+}
+
+/** Reads `export { ... }` (from a module or not); false for `export * from`. */
+function readExport(
+  ts: TsModule,
+  statement: TS.ExportDeclaration,
+  bind: (name: string, binding: Binding) => void,
+): boolean {
+  const clause = statement.exportClause
+  const specifier = statement.moduleSpecifier
+  if (!clause) return false
+  if (ts.isNamespaceExport(clause)) {
+    bind(clause.name.text, { kind: 'opaque' })
+    return true
+  }
+  for (const element of clause.elements) {
+    const exportedName = element.name.text
+    const localName = (element.propertyName ?? element.name).text
+    if (!specifier) bind(exportedName, { kind: 'local', name: localName })
+    else if (ts.isStringLiteral(specifier)) bind(exportedName, { kind: 'import', specifier, name: localName })
+    else bind(exportedName, { kind: 'opaque' })
+  }
+  return true
+}
+
+function boundNames(ts: TsModule, pattern: TS.BindingName): TS.Identifier[] {
+  if (ts.isIdentifier(pattern)) return [pattern]
+  return pattern.elements.flatMap((element) =>
+    ts.isOmittedExpression(element) ? [] : boundNames(ts, element.name),
+  )
+}

@@ -458,3 +458,75 @@ test('a paths * matching nothing is not substituted by TypeScript', (t) => {
   assert.equal(leftToTypeScript(s, 'Models', USER), undefined)
   assert.equal(answered(s, 'Models/post', USER), 'app/models/post.ts')
 })
+
+// A sweep: specifiers of every kind above, from four folders, under combinations of imports,
+// paths and baseUrl. Whatever DirectImports answers must be TypeScript's answer.
+
+test('a sweep of specifiers and configurations: every direct answer is TypeScript’s', (t) => {
+  const files = [
+    'app/models.ts',
+    'app/models/index.ts',
+    'app/post.model.ts',
+    'app/a.b.ts',
+    'app/q.js.ts',
+    'app/x.mts',
+    'app/y.cts',
+    'app/z.tsx',
+    'app/w.d.ts',
+    'app/$.ts',
+    'app/models/node_modules/n.ts',
+    'lib/post.ts',
+    'lib/models/post.ts',
+    'src/post.ts',
+    'app.ts',
+    'lib.ts',
+  ]
+  const importsSets: Record<string, string>[] = [
+    { '#models/*': './app/models/*.js' },
+    { '#models/*': './app/models/*' },
+    { '#app/*': './app/*.js', '#app/models/*': './lib/models/*.js' },
+    { '#*': './app/*.js' },
+    { '#/*': './*.js' },
+    { '#lib/*': './lib/*', '#lib/*.js': './src/*.js' },
+    { '#a/': './lib/', '#a/*': './app/*.js' },
+    { '#p': './app/models/post.js', '#q': './app/models/post', '#m/*.js': './app/models/*.js' },
+    { '#s/*': './app/*.mjs', '#t/*': './app/*.cjs' },
+  ]
+  const pathsSets: (Record<string, string[]> | undefined)[] = [
+    undefined,
+    { 'App/*': ['./app/*'] },
+    { '*': ['./lib/*', './app/*'] },
+    { 'A/*': ['./app/*'], 'A/models/*': ['./lib/models/*'], P: ['./app/models/post'] },
+    { '#models/*': ['./src/*'] },
+    { 'M*': ['./app/models*'] },
+  ]
+  // prettier-ignore
+  const specifiers = [
+    '.', '..', './', '../', '../..', './..', '../models/.', './post', './post.js', '../models/post',
+    '../post.model', '../a.b', '../a.b.js', './index', '../x.mjs', '../y.cjs', '../z', '../z.jsx', '../w',
+    '../w.js', '../q.js', '../models/', '../models', 'post', '#models/post', '#models/post.js',
+    '#models/../models/post', '#models/./post', '#models//post', '#models/node_modules/n', '#app/models/post',
+    '#app/post.model', '#post', '#p', '#q', '#m/post.js', '#m/post', '#s/x', '#t/y', '#lib/post.js', '#lib/post',
+    '#a/post', '#a/models/post', '#/app/models/post', '#app/x', '#models', '#', '#app/$', '#models/$$',
+    'App/models/post', 'App/models', 'App/models/', 'App/post.model', 'App/a.b', 'App/$$', 'App/models/post.js',
+    'App/x.mjs', 'A/models/post', 'A/controllers/users_controller', 'P', 'M', 'M/post', 'models/post',
+    'app/models/post', 'lib', 'app',
+  ]
+  const froms = [USER, CONTROLLER, 'lib/k.ts', 'r.ts']
+  let directly = 0
+  for (const imports of importsSets)
+    for (const paths of pathsSets)
+      for (const baseUrl of [undefined, '.']) {
+        const s = setUp(t, {
+          ...Object.fromEntries(files.map((f) => [f, MODEL])),
+          'package.json': packageJson(imports),
+          'tsconfig.json': tsconfig({ ...(paths ? { paths } : {}), ...(baseUrl ? { baseUrl } : {}) }),
+        })
+        for (const from of froms) {
+          agrees(s, from, specifiers)
+          directly += specifiers.filter((spec) => s.direct.resolve(spec, s.app.file(from))).length
+        }
+      }
+  // Not a vacuous sweep: thousands of the lookups were answered directly.
+  assert.ok(directly > 2_000, `${directly} answered directly`)
+})

@@ -2,9 +2,10 @@
 // certain: the first file TypeScript's `bundler` resolution would try is one of the project's own
 // files. That is nearly every import of an app (`./post.js`, `#models/post` through package.json
 // `imports`), and TypeScript would stat its way there: on a cold start of a 1,000-model app that
-// was a tenth of building the program. Anything else (tsconfig `paths` or `rootDirs`, conditional
-// or array targets, an extension TypeScript maps differently, a file the tsconfig leaves out)
-// answers undefined, and TypeScript resolves it as before.
+// was a tenth of building the program. tsconfig `paths` are followed too. Anything else (`rootDirs`,
+// conditional or array targets, a `paths` substitution with an extension, an extension TypeScript
+// maps differently, a dotted name it first tries as `.d.<ext>.ts`, a folder, a file the tsconfig
+// leaves out) answers undefined, and TypeScript resolves it as before.
 import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { TsModule } from '../analysis/syntax'
@@ -55,7 +56,7 @@ export class DirectImports {
 
   private lookUp(specifier: string, dir: string): TS.ResolvedModuleWithFailedLookupLocations | undefined {
     const target = this.targetPath(specifier, dir)
-    const file = target === undefined ? undefined : firstTry(target)
+    const file = target === undefined ? undefined : firstTry(target.path, target.addsExtension)
     if (file === undefined || !this.files.has(file)) return undefined
     const extension = file.endsWith('.ts')
       ? this.ts.Extension.Ts
@@ -72,16 +73,24 @@ export class DirectImports {
     }
   }
 
-  /** The path a specifier points at, before extensions are tried. */
-  private targetPath(specifier: string, dir: string): string | undefined {
-    if (specifier.startsWith('./') || specifier.startsWith('../')) {
-      return this.options.rootDirs ? undefined : path.resolve(dir, specifier)
+  /**
+   * The path a specifier points at, before extensions are tried, and whether TypeScript adds one to
+   * an extensionless path (not to a package.json `imports` target).
+   */
+  private targetPath(specifier: string, dir: string): { path: string; addsExtension: boolean } | undefined {
+    // Relative as TypeScript sees it: `.` and `..` too. A last segment `.` or `..`, or a trailing
+    // slash, names a folder, whose index TypeScript looks for.
+    if (/^\.\.?($|[\\/])/.test(specifier)) {
+      if (this.options.rootDirs || specifier.includes('\\') || /(^|\/)\.{0,2}$/.test(specifier))
+        return undefined
+      return { path: path.resolve(dir, specifier), addsExtension: true }
     }
     if (path.isAbsolute(specifier)) return undefined
     // tsconfig `paths` come first for every other name; then `baseUrl`; then package.json `imports`.
     const paths = this.options.paths
     const viaPaths = paths ? mapPaths(paths, specifier, this.pathsBase) : NO_MATCH
-    if (viaPaths !== NO_MATCH) return viaPaths
+    if (viaPaths !== NO_MATCH)
+      return viaPaths === undefined ? undefined : { path: viaPaths, addsExtension: true }
     if (
       !specifier.startsWith('#') ||
       this.options.baseUrl ||
@@ -89,8 +98,11 @@ export class DirectImports {
     )
       return undefined
     const scope = this.scope(dir)
-    const mapped = scope ? mapImport(scope.imports, specifier) : undefined
-    return scope && mapped !== undefined ? path.resolve(scope.dir, mapped) : undefined
+    // TypeScript substitutes the `*` in the package's folder too: leave such a folder to it.
+    const mapped = scope && !scope.dir.includes('*') ? mapImport(scope.imports, specifier) : undefined
+    return scope && mapped !== undefined
+      ? { path: path.resolve(scope.dir, mapped), addsExtension: false }
+      : undefined
   }
 
   private scope(dir: string): ImportsScope {
@@ -133,23 +145,57 @@ function mapPaths(
   const match = bestMatch(Object.keys(paths), specifier)
   if (!match) return NO_MATCH
   const first = paths[match.key]?.[0]
-  if (first === undefined || path.extname(first) !== '') return undefined
+  // An empty `*` is not substituted by TypeScript (the target keeps its `*`).
+  if (first === undefined || path.extname(first) !== '' || match.star === '') return undefined
   const substituted = match.star === undefined ? first : first.replace('*', match.star)
-  return path.resolve(base, substituted)
+  // A trailing slash names a folder (TypeScript keeps it; path.resolve would drop it).
+  return /[\\/]$/.test(substituted) ? undefined : path.resolve(base, substituted)
 }
 
 /**
- * Node's `imports` matching: an exact key, else the `*` pattern with the longest prefix. Only plain
- * string targets inside the package (`./app/models/*.js`) are followed.
+ * Node's `imports` matching: an exact key, else the first key in TypeScript's order (longest prefix,
+ * then longest key) that matches, a `*` pattern or a folder key ending in `/`. Only plain string
+ * targets of `*` patterns inside the package (`./app/models/*.js`) are followed.
  */
 function mapImport(imports: Record<string, unknown>, specifier: string): string | undefined {
-  const match = bestMatch(Object.keys(imports), specifier)
+  const keys = Object.keys(imports)
+  const match: { key: string; star?: string } | undefined = keys.includes(specifier)
+    ? { key: specifier }
+    : importPattern(keys, specifier)
   const target = match && plainTarget(imports[match.key])
   if (!match || target === undefined) return undefined
   if (match.star === undefined) return target
-  if (match.star.split(/[\\/]/).some((segment) => segment === '..' || segment === '.' || segment === ''))
-    return undefined
+  const invalid = ['..', '.', '', 'node_modules']
+  if (match.star.split(/[\\/]/).some((segment) => invalid.includes(segment))) return undefined
   return target.replaceAll('*', match.star)
+}
+
+/**
+ * The `*` pattern TypeScript takes for a specifier: keys sorted by prefix (with the `*`; a folder
+ * key's is all of it) longest first, a pattern before a folder key of the same length, then the
+ * longer key; the first that matches. Undefined when none does, when a folder key does, or when the
+ * pattern's prefix and suffix overlap in the specifier (TypeScript matches those, oddly).
+ */
+function importPattern(keys: string[], specifier: string): { key: string; star: string } | undefined {
+  let best: { key: string; prefix: string; suffix: string } | undefined
+  let folder = ''
+  for (const key of keys) {
+    const star = key.indexOf('*')
+    if (star < 0) {
+      if (key.endsWith('/') && specifier.startsWith(key) && key.length > folder.length) folder = key
+      continue
+    }
+    if (key.indexOf('*', star + 1) >= 0) continue
+    const prefix = key.slice(0, star)
+    const suffix = key.slice(star + 1)
+    if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix)) continue
+    const longer = !best || prefix.length > best.prefix.length
+    if (longer || (prefix.length === best?.prefix.length && key.length > best.key.length))
+      best = { key, prefix, suffix }
+  }
+  if (!best || folder.length > best.prefix.length + 1 || specifier.length < best.key.length - 1)
+    return undefined
+  return { key: best.key, star: specifier.slice(best.prefix.length, specifier.length - best.suffix.length) }
 }
 
 /** The key a specifier matches: itself, else the one-`*` pattern with the longest prefix. */
@@ -169,18 +215,20 @@ function bestMatch(keys: string[], specifier: string): { key: string; star?: str
   return { key: best.key, star: specifier.slice(best.prefix.length, specifier.length - best.suffix.length) }
 }
 
+/** A target TypeScript accepts: inside the package, no `.`, `..` or node_modules segment after `./`. */
 function plainTarget(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.startsWith('./')) return undefined
   const segments = value.slice(2).split('/')
-  return segments.some((s) => s === '..' || s === 'node_modules') ? undefined : value
+  return segments.some((s) => s === '..' || s === '.' || s === 'node_modules') ? undefined : value
 }
 
-/** The first file TypeScript tries for a target path, when it is a TypeScript source file. */
-function firstTry(target: string): string | undefined {
+/**
+ * The first file TypeScript tries for a target path, when it is a TypeScript source file. A name
+ * without a dot gets `.ts` (not an `imports` target: TypeScript adds no extension to those); any
+ * other dotted name (`post.model`) is tried as `post.d.model.ts` first, which only the disk knows.
+ */
+function firstTry(target: string, addsExtension: boolean): string | undefined {
   for (const [pattern, extension] of FIRST_TRY)
     if (pattern.test(target)) return target.replace(pattern, extension)
-  // No extension (or one TypeScript appends to, `./post.model`): `.ts` is tried first.
-  const ext = path.extname(target)
-  if (ext === '' || !/^\.[cm]?[jt]sx?$|^\.json$|^\.d$/.test(ext)) return `${target}.ts`
-  return undefined
+  return addsExtension && !path.basename(target).includes('.') ? `${target}.ts` : undefined
 }

@@ -32,7 +32,7 @@ function computeBases(index: ModelIndex): Set<LucidModel> {
   const candidates = new Set<LucidModel>()
   for (const file of index.program.getSourceFiles()) {
     if (isExternalFile(file)) continue
-    const generated = GENERATED_SCHEMA.test(file.fileName)
+    const generated = file.fileName.endsWith('schema.ts') && GENERATED_SCHEMA.test(file.fileName)
     for (const cls of mayExtendModels(index.ts, file, generated)) {
       const model = index.modelOf(cls.node)
       if (model?.base) candidates.add(model.base)

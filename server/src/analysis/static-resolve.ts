@@ -134,34 +134,92 @@ function isTypePosition(ts: TsModule, node: TS.Identifier): boolean {
  */
 function unshadowed(ts: TsModule, node: TS.Identifier): boolean {
   const name = node.text
-  for (let current: TS.Node = node.parent; !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isBlock(current) || ts.isCaseBlock(current)) {
-      if (cached(blockScopes, current, () => blockNames(ts, current)).has(name)) return false
-    } else if (isFunctionScope(ts, current)) {
-      if (cached(functionScopes, current, () => functionNames(ts, current)).has(name)) return false
-    } else if (ts.isClassLike(current)) {
-      if (ts.isClassExpression(current) && current.name) return false
-      if (current.typeParameters?.some((p) => p.name.text === name)) return false
-    } else if (ts.isForStatement(current) || ts.isForInStatement(current) || ts.isForOfStatement(current)) {
-      const init = current.initializer
-      if (init && ts.isVariableDeclarationList(init) && listNames(ts, init).includes(name)) return false
-    } else if (ts.isCatchClause(current)) {
-      const variable = current.variableDeclaration
-      if (variable && boundNames(ts, variable.name).some((id) => id.text === name)) return false
-    } else if (
-      ts.isFunctionLike(current) ||
-      ts.isModuleBlock(current) ||
-      ts.isClassStaticBlockDeclaration(current) ||
-      ts.isWithStatement(current) ||
-      ts.isMappedTypeNode(current) ||
-      ts.isConditionalTypeNode(current) ||
-      ts.isTypeAliasDeclaration(current) ||
-      ts.isInterfaceDeclaration(current)
-    ) {
-      return false
+  const roles = scopeRoles(ts)
+  for (let current: TS.Node = node.parent; ; current = current.parent) {
+    switch (roles.get(current.kind)) {
+      case 'file':
+        return true
+      case 'block':
+        if (cached(blockScopes, current, () => blockNames(ts, current as TS.Block | TS.CaseBlock)).has(name))
+          return false
+        break
+      case 'function':
+        if (cached(functionScopes, current, () => functionNames(ts, current as FunctionScope)).has(name))
+          return false
+        break
+      case 'class': {
+        const cls = current as TS.ClassLikeDeclaration
+        if (ts.isClassExpression(cls) && cls.name) return false
+        if (cls.typeParameters?.some((p) => p.name.text === name)) return false
+        break
+      }
+      case 'loop': {
+        const init = (current as TS.ForStatement | TS.ForInOrOfStatement).initializer
+        if (init && ts.isVariableDeclarationList(init) && listNames(ts, init).includes(name)) return false
+        break
+      }
+      case 'catch': {
+        const variable = (current as TS.CatchClause).variableDeclaration
+        if (variable && boundNames(ts, variable.name).some((id) => id.text === name)) return false
+        break
+      }
+      case 'opaque':
+        return false
     }
   }
-  return true
+}
+
+type ScopeRole = 'file' | 'block' | 'function' | 'class' | 'loop' | 'catch' | 'opaque'
+
+const rolesCache = new WeakMap<TsModule, Map<TS.SyntaxKind, ScopeRole>>()
+
+/**
+ * What each kind of node is to a name inside it: a scope whose names are checked, or one that
+ * defers to the checker. Kinds not listed bind nothing. Looked up by kind: this runs for every
+ * ancestor of every name resolved.
+ */
+function scopeRoles(ts: TsModule): Map<TS.SyntaxKind, ScopeRole> {
+  let roles = rolesCache.get(ts)
+  if (roles) return roles
+  const K = ts.SyntaxKind
+  roles = new Map<TS.SyntaxKind, ScopeRole>([
+    [K.SourceFile, 'file'],
+    [K.Block, 'block'],
+    [K.CaseBlock, 'block'],
+    [K.ArrowFunction, 'function'],
+    [K.FunctionExpression, 'function'],
+    [K.FunctionDeclaration, 'function'],
+    [K.MethodDeclaration, 'function'],
+    [K.Constructor, 'function'],
+    [K.GetAccessor, 'function'],
+    [K.SetAccessor, 'function'],
+    [K.ClassDeclaration, 'class'],
+    [K.ClassExpression, 'class'],
+    [K.ForStatement, 'loop'],
+    [K.ForInStatement, 'loop'],
+    [K.ForOfStatement, 'loop'],
+    [K.CatchClause, 'catch'],
+    // Signatures and function types, namespaces, static blocks, `with`, type-level scopes.
+    ...[
+      K.MethodSignature,
+      K.CallSignature,
+      K.ConstructSignature,
+      K.IndexSignature,
+      K.FunctionType,
+      K.ConstructorType,
+      K.JSDocFunctionType,
+      K.ModuleBlock,
+      K.ModuleDeclaration,
+      K.ClassStaticBlockDeclaration,
+      K.WithStatement,
+      K.MappedType,
+      K.ConditionalType,
+      K.TypeAliasDeclaration,
+      K.InterfaceDeclaration,
+    ].map((kind): [TS.SyntaxKind, ScopeRole] => [kind, 'opaque']),
+  ])
+  rolesCache.set(ts, roles)
+  return roles
 }
 
 type FunctionScope =
@@ -228,8 +286,18 @@ function functionNames(ts: TsModule, fn: FunctionScope): Set<string> {
       for (const n of listNames(ts, node)) names.add(n)
     ts.forEachChild(node, visit)
   }
-  if (fn.body) ts.forEachChild(fn.body, visit)
+  // `var` is rare in TypeScript: a file whose text never spells it needs no walk.
+  if (fn.body && spellsVar(fn.getSourceFile())) ts.forEachChild(fn.body, visit)
   return names
+}
+
+const spellsVarCache = new WeakMap<TS.SourceFile, boolean>()
+
+/** Whether the word `var` occurs in a file (in a comment or string too: never a miss). */
+function spellsVar(file: TS.SourceFile): boolean {
+  let found = spellsVarCache.get(file)
+  if (found === undefined) spellsVarCache.set(file, (found = /\bvar\b/.test(file.text)))
+  return found
 }
 
 function listNames(ts: TsModule, list: TS.VariableDeclarationList): string[] {

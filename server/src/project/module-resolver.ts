@@ -4,7 +4,6 @@
 // server without end. The resolver counts the lookups files stopped asking for; past a bound the
 // cache starts again empty. Dropping it only loses memoization: the program keeps the resolutions
 // of unchanged files, and the next lookups fill the new cache with the same answers.
-import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { TsModule } from '../analysis/syntax'
 import { DirectImports } from './direct-imports'

@@ -3,6 +3,7 @@
 // callback, the `loader` of `user.load((loader) => ...)`, `this` in a model method, what a method of
 // an app's repository or service returns. Syntax first; the type checker's types as a last resort.
 import type * as TS from 'typescript'
+import { resolveStatically } from './static-resolve'
 import { AUTH_USER_METHODS, authUserModel, isAuthExpression } from './auth-user'
 import { bindingRef, isAwaited, mixinHost, propertyRef, staticMethodRef } from './infer-follow'
 import { agreedRef, branchesRef } from './infer-branches'
@@ -204,6 +205,10 @@ export class ModelInference {
 
   private ofName(node: TS.Identifier | TS.PropertyAccessExpression, depth: number): ModelRef | undefined {
     const ts = this.ts
+    // A model class named in the open (`Post.query()`): read off the imports, no checker needed.
+    const known = resolveStatically(ts, this.index.program, node)
+    const knownModel = known && this.index.modelOfResolution(known)
+    if (knownModel) return { model: knownModel, kind: 'class' }
     let symbol = symbolAt(this.index.checker, node)
     const model = symbol && this.index.modelOfSymbol(symbol)
     if (model) return { model, kind: 'class' }

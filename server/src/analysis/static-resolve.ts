@@ -44,11 +44,32 @@ const MAX_HOPS = 8
  */
 export function resolveStatically(ts: TsModule, program: TS.Program, node: TS.Node): Resolution | undefined {
   if (!ts.isIdentifier(node) || !isReference(ts, node) || !unshadowed(ts, node)) return undefined
-  const found = follow(ts, program, node.getSourceFile(), { kind: 'local', name: node.text }, 0)
+  const found = topLevelName(ts, program, node.getSourceFile(), node.text)
   // A type position means the name's type: the same declaration only for a class.
   if (found?.kind === 'declaration' && isTypePosition(ts, node) && !ts.isClassLike(found.declaration))
     return undefined
   return found
+}
+
+/** Per program: what each top-level name of a file resolves to (a model is named again and again). */
+const topLevel = new WeakMap<TS.Program, Map<TS.SourceFile, Map<string, Resolution | null>>>()
+
+function topLevelName(
+  ts: TsModule,
+  program: TS.Program,
+  file: TS.SourceFile,
+  name: string,
+): Resolution | undefined {
+  let files = topLevel.get(program)
+  if (!files) topLevel.set(program, (files = new Map()))
+  let names = files.get(file)
+  if (!names) files.set(file, (names = new Map()))
+  let found = names.get(name)
+  if (found === undefined) {
+    found = follow(ts, program, file, { kind: 'local', name }, 0) ?? null
+    names.set(name, found)
+  }
+  return found ?? undefined
 }
 
 function follow(
@@ -287,7 +308,7 @@ function functionNames(ts: TsModule, fn: FunctionScope): Set<string> {
     ts.forEachChild(node, visit)
   }
   // `var` is rare in TypeScript: a file whose text never spells it needs no walk.
-  if (fn.body && spellsVar(fn.getSourceFile())) ts.forEachChild(fn.body, visit)
+  if (fn.body && ts.isBlock(fn.body) && spellsVar(fn.getSourceFile())) ts.forEachChild(fn.body, visit)
   return names
 }
 

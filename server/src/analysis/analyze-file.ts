@@ -47,7 +47,10 @@ export function analyzeFile(
   const schemas: AppSchemas | undefined =
     options.schemas ??
     (options.schema && { connections: new Map(), defaultSchema: options.schema, notes: [] })
-  const schema: SchemaContext | undefined = schemas && { index, schemas }
+  // No schema at all (no migrations, no database/schema.ts, no database read): nothing to hold
+  // models or queries against, so the schema checks and the query inference they need are skipped.
+  const anySchema = schemas && (schemas.defaultSchema !== undefined || schemas.connections.size > 0)
+  const schema: SchemaContext | undefined = anySchema ? { index, schemas } : undefined
   const out: Finding[] = []
   const schemaFindings: Finding[] = []
   for (const cls of facts.classes) {

@@ -4,6 +4,7 @@
 // server without end. The resolver counts the lookups files stopped asking for; past a bound the
 // cache starts again empty. Dropping it only loses memoization: the program keeps the resolutions
 // of unchanged files, and the next lookups fill the new cache with the same answers.
+import * as path from 'node:path'
 import type * as TS from 'typescript'
 import type { TsModule } from '../analysis/syntax'
 import { DirectImports } from './direct-imports'
@@ -17,6 +18,8 @@ export class ModuleResolver {
   private readonly lookups = new Map<string, Set<string>>()
   private stale = 0
   private readonly direct: DirectImports
+  /** TypeScript's answers by folder, specifier and mode, while its cache holds them. */
+  private readonly answers = new Map<string, TS.ResolvedModuleWithFailedLookupLocations>()
   /** How many times the cache was replaced. */
   resets = 0
 
@@ -58,6 +61,7 @@ export class ModuleResolver {
     if (this.stale >= this.limit) {
       this.stale = 0
       this.cache = this.fresh()
+      this.answers.clear()
       this.resets++
     }
     return literals.map(
@@ -70,6 +74,23 @@ export class ModuleResolver {
    * reads, since Lucid is recognised by its import specifier, and would cost seconds per project.
    */
   private resolve(
+    specifier: string,
+    containingFile: string,
+    redirected: TS.ResolvedProjectReference | undefined,
+    options: TS.CompilerOptions,
+    mode: TS.ResolutionMode,
+  ): TS.ResolvedModuleWithFailedLookupLocations {
+    // TypeScript's cache answers too, but after building its keys: every file of a folder imports
+    // the same packages, and this map answers those first (it goes with the cache it mirrors).
+    const key = redirected ? undefined : `${path.dirname(containingFile)}\0${specifier}\0${mode}`
+    const known = key === undefined ? undefined : this.answers.get(key)
+    if (known) return known
+    const answer = this.resolveWithTypeScript(specifier, containingFile, redirected, options, mode)
+    if (key !== undefined) this.answers.set(key, answer)
+    return answer
+  }
+
+  private resolveWithTypeScript(
     specifier: string,
     containingFile: string,
     redirected: TS.ResolvedProjectReference | undefined,

@@ -43,6 +43,8 @@ export class Project {
   private version = 0
   private readonly service: TS.LanguageService
   private indexCache?: { program: TS.Program; index: ModelIndex }
+  /** The program last built and the project version it was built for. */
+  private lastBuilt?: { version: number; program: TS.Program }
   private readonly snapshots: SnapshotStore
   private resolver!: ModuleResolver
   private resolutionsInvalidated = false
@@ -120,6 +122,8 @@ export class Project {
   }
 
   program(): TS.Program {
+    // Asked several times per request: an unchanged project version means the same program.
+    if (this.lastBuilt?.version === this.version) return this.lastBuilt.program
     let program: TS.Program | undefined
     try {
       program = this.service.getProgram()
@@ -141,6 +145,7 @@ export class Project {
     }
     this.snapshots.built()
     this.resolutionsInvalidated = false
+    this.lastBuilt = { version: this.version, program }
     return program
   }
 

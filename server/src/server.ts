@@ -13,6 +13,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver'
 import { TextDocument } from 'vscode-languageserver-textdocument'
+import { isOffByDefault } from './analysis'
 import { describeError } from './features/boundary'
 import { liveSchemaFactory } from './database/live-schema'
 import { DATABASE_FILE_GLOB, isDatabaseFile } from './database/schema-target'
@@ -114,6 +115,7 @@ export function startServer(connection: Connection): void {
     if (versionChanged) projects.reset(serviceOptions(next))
     else {
       projects.setSchemaChecks(next.schemaChecks)
+      projects.setHints(hintsOf(next))
       if (databaseChanged) projects.setLiveSchemas(serviceOptions(next).liveSchemas)
     }
   }
@@ -241,7 +243,15 @@ export function startServer(connection: Connection): void {
 
 function baseServiceOptions(settings: Settings): ProjectServiceOptions {
   const schemaChecks = settings.schemaChecks
+  const hints = hintsOf(settings)
   return settings.lucidVersion === 'auto'
-    ? { schemaChecks }
-    : { generationOverride: settings.lucidVersion, schemaChecks }
+    ? { schemaChecks, hints }
+    : { generationOverride: settings.lucidVersion, schemaChecks, hints }
+}
+
+/** The off-by-default codes `lucidLens.diagnostics.severity` gives a severity (not `off`). */
+function hintsOf(settings: Settings): string[] {
+  return Object.entries(settings.diagnostics.severity)
+    .filter(([code, severity]) => isOffByDefault(code) && severity !== 'off')
+    .map(([code]) => code)
 }

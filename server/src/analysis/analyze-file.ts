@@ -20,6 +20,7 @@ import { checkUnloadedRelations } from './checks/unloaded-relation'
 import { checkUnusedPreloads } from './checks/unused-preload'
 import { checkWriteWithoutWhere } from './checks/write-without-where'
 import { RELATION_NAME_METHODS, fileFacts } from './file-facts'
+import { CODES } from './codes'
 import type { Finding } from './finding'
 import { ModelInference } from './infer'
 import type { ModelIndex } from './model-index'
@@ -34,6 +35,11 @@ export interface AnalysisOptions {
   schema?: DatabaseSchema
   /** Schema finding codes (LL4xx) the user turned off. */
   disabledSchemaCodes?: readonly string[]
+  /**
+   * Off-by-default codes (LL503) a severity setting turns on. The others are not computed: nobody
+   * would see them.
+   */
+  hints?: readonly string[]
 }
 
 export function analyzeFile(
@@ -85,7 +91,8 @@ export function analyzeFile(
     out.push(...checkTransactionClient(ts, inference, index.checker, call))
   }
   out.push(...checkFinderLoops(rows, index, file))
-  out.push(...checkUnloadedRelations(rows, file), ...checkUnusedPreloads(rows, file))
+  out.push(...checkUnloadedRelations(rows, file))
+  if (options.hints?.includes(CODES.preloadNeverRead.code)) out.push(...checkUnusedPreloads(rows, file))
   return unique(out).sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
 }
 

@@ -13,6 +13,8 @@ export interface ProjectServiceOptions {
   generationOverride?: LucidGeneration
   /** Schema checks are on by default (when an app has migrations). */
   schemaChecks?: SchemaCheckOptions
+  /** Off-by-default codes (LL503) to compute: those a severity setting turns on. */
+  hints?: readonly string[]
   /** Each project's live database schema source; none (the default): migrations only. */
   liveSchemas?: LiveSchemaFactory
   /** Where projects say which files they cannot analyse (and when they can again). */
@@ -53,6 +55,7 @@ export class ProjectService {
     if (!project) {
       project = new Project(this.ts, key, this.overlay, this.registry, this.options.generationOverride)
       project.schemaChecks = this.options.schemaChecks ?? DEFAULT_SCHEMA_CHECKS
+      project.hints = this.options.hints ?? []
       if (this.options.log) project.log = this.options.log
       project.database = this.options.liveSchemas?.(project)
       project.logSchemaNote = this.options.logSchemaNote
@@ -113,6 +116,12 @@ export class ProjectService {
   setSchemaChecks(schemaChecks: SchemaCheckOptions): void {
     this.options = { ...this.options, schemaChecks }
     for (const project of this.projects.values()) project.schemaChecks = schemaChecks
+  }
+
+  /** Which off-by-default codes are computed; like the schema settings, the projects are kept. */
+  setHints(hints: readonly string[]): void {
+    this.options = { ...this.options, hints }
+    for (const project of this.projects.values()) project.hints = hints
   }
 
   /** A SQLite database file (or config/.env) changed: only the live schemas look at it. */

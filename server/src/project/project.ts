@@ -55,6 +55,8 @@ export class Project {
   readonly generationSource?: string
   /** Set by the ProjectService from the settings; read on every findings request. */
   schemaChecks: SchemaCheckOptions = DEFAULT_SCHEMA_CHECKS
+  /** Off-by-default codes a severity setting turns on (set by the ProjectService); none by default. */
+  hints: readonly string[] = []
   /** The live development database, when the settings allow reading it (set by the ProjectService). */
   database: LiveSchemaSource | undefined
   /** Where to say, once each, what the schema checks could not check (set by the ProjectService). */
@@ -173,6 +175,7 @@ export class Project {
     return analyzeFile(index, file, {
       ...(schemas ? { schemas } : {}),
       disabledSchemaCodes: this.schemaChecks.disabled,
+      hints: this.hints,
     })
   }
 

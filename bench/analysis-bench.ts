@@ -19,7 +19,7 @@ import { hasGnuTime, lastJsonLine, runNode } from './measure'
 import { markdownTable, type SizeResult } from './report'
 import { median } from './stats'
 
-const RUNS = 3
+const RUNS = 5
 const REPO = path.resolve(__dirname, '../..')
 const RESULTS = path.join(REPO, 'bench', 'results', 'analysis.md')
 // Outside the repository on purpose: the repo's own node_modules now holds @adonisjs/lucid, and an

@@ -54,9 +54,15 @@ export function hasModifier(ts: TsModule, node: TS.Node, kind: TS.SyntaxKind): b
 }
 
 /** Reads `{ a: 'x', b: true }` into a map of property name to initializer. */
-export function objectProperties(ts: TsModule, node: TS.Node | undefined): Map<string, TS.Expression> {
+const NO_PROPERTIES: ReadonlyMap<string, TS.Expression> = new Map()
+
+export function objectProperties(
+  ts: TsModule,
+  node: TS.Node | undefined,
+): ReadonlyMap<string, TS.Expression> {
+  // Most decorators have no options object (`@column()`): one shared empty map for all of them.
+  if (!node || !ts.isObjectLiteralExpression(node)) return NO_PROPERTIES
   const out = new Map<string, TS.Expression>()
-  if (!node || !ts.isObjectLiteralExpression(node)) return out
   for (const prop of node.properties) {
     if (ts.isPropertyAssignment(prop)) {
       const name = memberName(ts, prop.name)

@@ -9,7 +9,7 @@ import { constantValue } from './constant-value'
 import { fileFacts } from './file-facts'
 import { globalStrategy, strategyOf, type GlobalStrategy } from './global-naming'
 import { resolvedKeyOptions } from './key-options'
-import type { LucidModel } from './lucid-model'
+import type { LucidModel, ModelRelation } from './lucid-model'
 import {
   extendsLucidBaseModel,
   isExternalFile,
@@ -248,11 +248,9 @@ export class ModelIndex {
     }
     for (const relation of facts.relations) {
       const keyOptions = resolvedKeyOptions(this.ts, this.checker, relation)
-      model.relations.set(relation.name, {
-        fact: relation,
-        declaredBy: facts,
-        ...(keyOptions && { keyOptions }),
-      })
+      const entry: ModelRelation = { fact: relation, declaredBy: facts }
+      if (keyOptions) entry.keyOptions = keyOptions
+      model.relations.set(relation.name, entry)
     }
   }
 

@@ -58,7 +58,9 @@ const LUCID_MODULES = /^(@ioc:Adonis\/Lucid\/Orm|@adonisjs\/lucid(\/.*)?)$/
 
 /** `@adonisjs/lucid` and its subpaths, and v5's `@ioc:Adonis/Lucid/Orm`. */
 export function isLucidModule(specifier: string): boolean {
-  return LUCID_MODULES.test(specifier)
+  // Every import of every file is asked: most are not Lucid's, which their first letter tells.
+  const first = specifier.charCodeAt(0)
+  return first === 0x40 /* @ */ && LUCID_MODULES.test(specifier)
 }
 
 const lucidImportsCache = new WeakMap<TS.SourceFile, Map<string, string>>()

@@ -31,7 +31,7 @@ export type Shape = { id: number }
 export default Tag
 `,
   'app/services/uses.ts': `import Tag from '#models/tag'
-import { Label as Sticker } from '#models/tag'
+import { Label as Sticker, Label } from '#models/tag'
 import { Tag as Reexported, Chip, Extra } from '#models/index'
 import Aliased from '#models/aliased'
 import Merged from '#models/merged'
@@ -72,6 +72,14 @@ export function shadowedByCatchAndLoop() {
     return Merged
   }
   return [Aliased, Merged]
+}
+
+export function labelsAndPatterns({ Tag: renamed }: { Tag: number }) {
+  outer: for (const x of [renamed]) {
+    if (x) break outer
+  }
+  const { Sticker: other = Tag } = { Sticker: Label }
+  return other
 }
 
 export const expression = class Tag {
@@ -155,25 +163,36 @@ test('imports, re-exports and aliases are followed to the class, named after the
   })
 })
 
-test('a name some scope between it and the top level may bind is left to the checker', () => {
+test("a name an inner scope binds is that scope's declaration; a var or a merge is left to the checker", () => {
   withApp((_app, uses, program) => {
-    const unsure = (fn: string, name: string): boolean[] => {
+    const answers = (fn: string, name: string): string[] => {
       const decl = uses.statements.find(
         (s) => (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name?.text === fn,
       )
       assert.ok(decl, fn)
       return identifiers(decl)
         .filter((id) => id.text === name && (id.parent as { name?: ts.Node }).name !== id)
-        .map((id) => resolveStatically(ts, program, id) === undefined)
+        .map((id) => {
+          const found = resolveStatically(ts, program, id)
+          if (!found) return 'unsure'
+          if (found.kind !== 'declaration') return found.kind
+          return found.module ? `import ${found.module}` : ts.SyntaxKind[found.declaration.kind]
+        })
     }
-    assert.deepEqual(unsure('shadowedByParameter', 'Tag'), [true])
-    // Inside the block the local wins; after it, the import is read statically.
-    assert.deepEqual(unsure('shadowedByBlock', 'Sticker'), [true, false])
-    assert.deepEqual(unsure('shadowedByHoistedVar', 'Chip'), [true])
-    assert.deepEqual(unsure('shadowedByCatchAndLoop', 'Aliased'), [true, false])
-    assert.deepEqual(unsure('shadowedByCatchAndLoop', 'Merged'), [true, true])
-    assert.deepEqual(unsure('UsesTag', 'Tag'), [false, false])
-    assert.deepEqual(unsure('UsesTag', 'Reexported'), [false])
+    assert.deepEqual(answers('shadowedByParameter', 'Tag'), ['Parameter'])
+    // Inside the block the local wins; after it, the import.
+    assert.deepEqual(answers('shadowedByBlock', 'Sticker'), ['VariableDeclaration', 'import #models/tag'])
+    // A var is hoisted (and may be declared twice): the checker's.
+    assert.deepEqual(answers('shadowedByHoistedVar', 'Chip'), ['unsure'])
+    assert.deepEqual(answers('shadowedByCatchAndLoop', 'Aliased'), [
+      'VariableDeclaration',
+      'import #models/aliased',
+    ])
+    // The catch variable, then the import of a class merged with an interface (the checker's).
+    assert.deepEqual(answers('shadowedByCatchAndLoop', 'Merged'), ['VariableDeclaration', 'unsure'])
+    assert.deepEqual(answers('UsesTag', 'Tag'), ['import #models/tag', 'import #models/tag'])
+    assert.deepEqual(answers('UsesTag', 'local'), ['VariableDeclaration'])
+    assert.deepEqual(answers('UsesTag', 'Reexported'), ['import #models/index'])
   })
 })
 

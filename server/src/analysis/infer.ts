@@ -209,7 +209,9 @@ export class ModelInference {
     const known = resolveStatically(ts, this.index.program, node)
     const knownModel = known && this.index.modelOfResolution(known)
     if (knownModel) return { model: knownModel, kind: 'class' }
-    let symbol = symbolAt(this.index.checker, node)
+    // A variable or parameter of this file (`const user = ...`, `(post) => ...`): its declaration.
+    const own = known?.kind === 'declaration' && known.module === undefined ? known.declaration : undefined
+    let symbol = own ? undefined : symbolAt(this.index.checker, node)
     const model = symbol && this.index.modelOfSymbol(symbol)
     if (model) return { model, kind: 'class' }
     if (ts.isPropertyAccessExpression(node)) {
@@ -222,7 +224,7 @@ export class ModelInference {
       symbol = safe(() => this.index.checker.getShorthandAssignmentValueSymbol(parent))
     if (symbol && symbol.flags & ts.SymbolFlags.Alias)
       symbol = safe(() => this.index.checker.getAliasedSymbol(symbol!))
-    const decl = this.overriding(node, symbol?.valueDeclaration)
+    const decl = this.overriding(node, own ?? symbol?.valueDeclaration)
     let ref: ModelRef | undefined
     if (decl && ts.isVariableDeclaration(decl)) ref = variableRef(this, decl, depth, this.following, node)
     else if (decl && ts.isParameterPropertyDeclaration(decl, decl.parent) && decl.type)

@@ -39,12 +39,18 @@ const targets = new WeakMap<TS.Program, Map<TS.StringLiteral, TS.SourceFile | nu
 const MAX_HOPS = 8
 
 /**
- * The declaration an identifier names, through imports and re-exports of the app's files, when the
- * files' syntax alone settles it; undefined when only the checker can tell.
+ * The declaration an identifier names (a local variable or parameter, or through imports and
+ * re-exports of the app's files) when the files' syntax alone settles it; undefined when only the
+ * checker can tell.
  */
 export function resolveStatically(ts: TsModule, program: TS.Program, node: TS.Node): Resolution | undefined {
-  if (!ts.isIdentifier(node) || !isReference(ts, node) || !unshadowed(ts, node)) return undefined
-  const found = topLevelName(ts, program, node.getSourceFile(), node.text)
+  if (!ts.isIdentifier(node) || !isReference(ts, node)) return undefined
+  const scoped = scopeOf(ts, node)
+  if (scoped === 'unsure') return undefined
+  const found: Resolution | undefined =
+    scoped === 'top level'
+      ? topLevelName(ts, program, node.getSourceFile(), node.text)
+      : { kind: 'declaration', declaration: scoped.declaration }
   // A type position means the name's type: the same declaration only for a class.
   if (found?.kind === 'declaration' && isTypePosition(ts, node) && !ts.isClassLike(found.declaration))
     return undefined
@@ -132,8 +138,9 @@ function lookUp(
 
 /** A name that refers to something: not one that declares it, a property after a dot, an import's. */
 function isReference(ts: TsModule, node: TS.Identifier): boolean {
-  const parent = node.parent as TS.Node & { name?: TS.Node }
-  if (parent.name === node || ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false
+  const parent = node.parent as TS.Node & { name?: TS.Node; label?: TS.Node; propertyName?: TS.Node }
+  if (parent.name === node || parent.label === node || parent.propertyName === node) return false
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false
   return !(ts.isQualifiedName(parent) && parent.right === node)
 }
 
@@ -147,46 +154,53 @@ function isTypePosition(ts: TsModule, node: TS.Identifier): boolean {
   )
 }
 
+/** What binds a name where it is written: a declaration of an enclosing scope, the top level, or unknown. */
+type Scoped = { declaration: TS.Declaration } | 'top level' | 'unsure'
+
 /**
- * Whether nothing between the name and the file's top level binds it: no enclosing block declares
- * it, no enclosing function has it as a parameter, its own name or a `var` anywhere in its body, no
- * `for` or `catch` around it declares it. A namespace, a named class expression, a class static
- * block, `with`, or a type-level scope (mapped, conditional, generic type) defers to the checker.
+ * The innermost scope around a name that binds it: a block's `let`, `const`, function or class, a
+ * function's parameter, a `for` or `catch` variable; else the top level. A `var` (hoisted, maybe
+ * declared twice), a name bound twice, a type parameter, a namespace, a named class expression, a
+ * class static block, `with`, or a type-level scope (mapped, conditional, generic type) is left to
+ * the checker.
  */
-function unshadowed(ts: TsModule, node: TS.Identifier): boolean {
+function scopeOf(ts: TsModule, node: TS.Identifier): Scoped {
   const name = node.text
   const roles = scopeRoles(ts)
   for (let current: TS.Node = node.parent; ; current = current.parent) {
+    let bound: Local | undefined
     switch (roles.get(current.kind)) {
       case 'file':
-        return true
+        return 'top level'
       case 'block':
-        if (cached(blockScopes, current, () => blockNames(ts, current as TS.Block | TS.CaseBlock)).has(name))
-          return false
+        bound = cached(blockScopes, current, () => blockNames(ts, current as TS.Block | TS.CaseBlock)).get(
+          name,
+        )
         break
       case 'function':
-        if (cached(functionScopes, current, () => functionNames(ts, current as FunctionScope)).has(name))
-          return false
+        bound = cached(functionScopes, current, () => functionNames(ts, current as FunctionScope)).get(name)
         break
       case 'class': {
         const cls = current as TS.ClassLikeDeclaration
-        if (ts.isClassExpression(cls) && cls.name) return false
-        if (cls.typeParameters?.some((p) => p.name.text === name)) return false
+        if (ts.isClassExpression(cls) && cls.name) return 'unsure'
+        if (cls.typeParameters?.some((p) => p.name.text === name)) return 'unsure'
         break
       }
       case 'loop': {
         const init = (current as TS.ForStatement | TS.ForInOrOfStatement).initializer
-        if (init && ts.isVariableDeclarationList(init) && listNames(ts, init).includes(name)) return false
+        if (init && ts.isVariableDeclarationList(init)) bound = listBindings(ts, init).get(name)
         break
       }
       case 'catch': {
         const variable = (current as TS.CatchClause).variableDeclaration
-        if (variable && boundNames(ts, variable.name).some((id) => id.text === name)) return false
+        if (variable) bound = declarationBindings(ts, variable).get(name)
         break
       }
       case 'opaque':
-        return false
+        return 'unsure'
     }
+    if (bound === 'unsure') return 'unsure'
+    if (bound) return { declaration: bound }
   }
 }
 
@@ -263,48 +277,57 @@ function isFunctionScope(ts: TsModule, node: TS.Node): node is FunctionScope {
   )
 }
 
-const blockScopes = new WeakMap<TS.Node, Set<string>>()
-const functionScopes = new WeakMap<TS.Node, Set<string>>()
+/** A declaration a scope binds a name to, or unsure (a `var`, a type, a name bound twice). */
+type Local = TS.Declaration | 'unsure'
+type Locals = Map<string, Local>
 
-function cached(map: WeakMap<TS.Node, Set<string>>, node: TS.Node, read: () => Set<string>): Set<string> {
+const blockScopes = new WeakMap<TS.Node, Locals>()
+const functionScopes = new WeakMap<TS.Node, Locals>()
+
+function cached(map: WeakMap<TS.Node, Locals>, node: TS.Node, read: () => Locals): Locals {
   let names = map.get(node)
   if (!names) map.set(node, (names = read()))
   return names
 }
 
-/** Every name a block's own statements declare (a `var` there included: it is in scope there too). */
-function blockNames(ts: TsModule, block: TS.Block | TS.CaseBlock): Set<string> {
-  const names = new Set<string>()
+function bindLocal(names: Locals, name: string, local: Local): void {
+  names.set(name, names.has(name) ? 'unsure' : local)
+}
+
+/** Every name a block's own statements declare. */
+function blockNames(ts: TsModule, block: TS.Block | TS.CaseBlock): Locals {
+  const names: Locals = new Map()
   const statements = ts.isBlock(block) ? block.statements : block.clauses.flatMap((c) => [...c.statements])
   for (const statement of statements) {
-    if (ts.isVariableStatement(statement))
-      for (const n of listNames(ts, statement.declarationList)) names.add(n)
-    else if (
-      (ts.isFunctionDeclaration(statement) ||
-        ts.isClassDeclaration(statement) ||
-        ts.isEnumDeclaration(statement) ||
+    if (ts.isVariableStatement(statement)) {
+      for (const [n, local] of listBindings(ts, statement.declarationList)) bindLocal(names, n, local)
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+      bindLocal(names, statement.name.text, statement)
+    } else if (
+      (ts.isEnumDeclaration(statement) ||
         ts.isModuleDeclaration(statement) ||
         ts.isImportEqualsDeclaration(statement) ||
         ts.isTypeAliasDeclaration(statement) ||
         ts.isInterfaceDeclaration(statement)) &&
-      statement.name &&
       ts.isIdentifier(statement.name)
-    )
-      names.add(statement.name.text)
+    ) {
+      bindLocal(names, statement.name.text, 'unsure')
+    }
   }
   return names
 }
 
 /** Parameters, type parameters, a function expression's own name and every `var` of the body. */
-function functionNames(ts: TsModule, fn: FunctionScope): Set<string> {
-  const names = new Set<string>()
-  for (const parameter of fn.parameters) for (const id of boundNames(ts, parameter.name)) names.add(id.text)
-  for (const parameter of fn.typeParameters ?? []) names.add(parameter.name.text)
-  if (ts.isFunctionExpression(fn) && fn.name) names.add(fn.name.text)
+function functionNames(ts: TsModule, fn: FunctionScope): Locals {
+  const names: Locals = new Map()
+  for (const parameter of fn.parameters)
+    for (const [n, local] of declarationBindings(ts, parameter)) bindLocal(names, n, local)
+  for (const parameter of fn.typeParameters ?? []) bindLocal(names, parameter.name.text, 'unsure')
+  if (ts.isFunctionExpression(fn) && fn.name) bindLocal(names, fn.name.text, 'unsure')
   const visit = (node: TS.Node): void => {
     if (isFunctionScope(ts, node) || ts.isClassStaticBlockDeclaration(node)) return
     if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0)
-      for (const n of listNames(ts, node)) names.add(n)
+      for (const n of listBindings(ts, node).keys()) names.set(n, 'unsure')
     ts.forEachChild(node, visit)
   }
   // `var` is rare in TypeScript: a file whose text never spells it needs no walk.
@@ -321,8 +344,27 @@ function spellsVar(file: TS.SourceFile): boolean {
   return found
 }
 
-function listNames(ts: TsModule, list: TS.VariableDeclarationList): string[] {
-  return list.declarations.flatMap((d) => boundNames(ts, d.name).map((id) => id.text))
+/** The names a declaration list binds: its own declarations, or unsure for a `var` (hoisted). */
+function listBindings(ts: TsModule, list: TS.VariableDeclarationList): Locals {
+  const names: Locals = new Map()
+  const scoped = (list.flags & ts.NodeFlags.BlockScoped) !== 0
+  for (const decl of list.declarations)
+    for (const [n, local] of declarationBindings(ts, decl)) bindLocal(names, n, scoped ? local : 'unsure')
+  return names
+}
+
+/** `x` binds the declaration itself; each name of a pattern, its binding element (as the checker has it). */
+function declarationBindings(
+  ts: TsModule,
+  decl: TS.VariableDeclaration | TS.ParameterDeclaration | TS.BindingElement,
+): Locals {
+  const names: Locals = new Map()
+  const add = (d: TS.VariableDeclaration | TS.ParameterDeclaration | TS.BindingElement): void => {
+    if (ts.isIdentifier(d.name)) bindLocal(names, d.name.text, d)
+    else for (const element of d.name.elements) if (!ts.isOmittedExpression(element)) add(element)
+  }
+  add(decl)
+  return names
 }
 
 function tableOf(ts: TsModule, file: TS.SourceFile): ModuleTable {

@@ -18,8 +18,19 @@ const external = [
   'pg-query-stream',
 ]
 
+// knex, pg and mysql2 (engine/src/connection/driver-modules.ts) go into a file of their own, loaded
+// only by the code paths that read a database: `check` and `graph` never compile or initialise them.
+const DRIVERS = 'database-drivers.js'
+const separateDrivers = {
+  name: 'separate-database-drivers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/driver-modules$/ }, () => ({ path: `./${DRIVERS}`, external: true }))
+  },
+}
+
 const common = {
   external,
+  plugins: [separateDrivers],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -41,6 +52,12 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/preview/preview-worker.ts'],
     outfile: 'server/out/preview-worker.js',
+  }),
+  build({
+    ...common,
+    plugins: [],
+    entryPoints: ['engine/src/connection/driver-modules.ts'],
+    outfile: `server/out/${DRIVERS}`,
   }),
   build({
     ...common,

@@ -3,7 +3,7 @@
 //
 // The repository's package.json is the VS Code extension's manifest (private, with the extension's
 // dependencies), so the npm package gets a package.json of its own, generated here: the bin, the
-// files that run (the three bundles and TypeScript's lib files, which the bundled compiler reads from
+// files that run (the four bundles and TypeScript's lib files, which the bundled compiler reads from
 // beside it), no dependencies (everything but the SQLite driver is bundled, and the driver is the app's
 // own: an optional peer dependency), engines, license and a README. `npm pack` runs in dist/npm/.
 import { execFileSync } from 'node:child_process'
@@ -22,7 +22,12 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const BUNDLES = ['server/out/cli.js', 'server/out/server.js', 'server/out/preview-worker.js']
+const BUNDLES = [
+  'server/out/cli.js',
+  'server/out/server.js',
+  'server/out/preview-worker.js',
+  'server/out/database-drivers.js',
+]
 
 /** The npm manifest, from the extension's: the same name, version, license, engines and links. */
 function npmManifest(extension) {

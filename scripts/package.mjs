@@ -118,7 +118,12 @@ function pack(outDir, version, target) {
   return vsix
 }
 
-const bundles = ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js']
+const bundles = [
+  'client/out/extension.js',
+  'server/out/server.js',
+  'server/out/cli.js',
+  'server/out/database-drivers.js',
+]
 const missing = bundles.filter((file) => !existsSync(join(root, file)))
 if (missing.length > 0) {
   console.error(`Missing ${missing.join(', ')}: run \`npm run build\` first.`)

@@ -25,10 +25,10 @@ const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json
   version: string
 }
 
-// What the package may hold: its manifest, README, LICENSE, the three bundles and TypeScript's lib files.
+// What the package may hold: its manifest, README, LICENSE, the four bundles and TypeScript's lib files.
 const ALLOWED = [
   /^package\/(package\.json|README\.md|LICENSE)$/,
-  /^package\/server\/out\/(cli|server|preview-worker)\.js$/,
+  /^package\/server\/out\/(cli|server|preview-worker|database-drivers)\.js$/,
   /^package\/server\/out\/lib\.[\w.]+\.d\.ts$/,
 ]
 const REQUIRED = [
@@ -38,6 +38,7 @@ const REQUIRED = [
   'package/server/out/cli.js',
   'package/server/out/server.js',
   'package/server/out/preview-worker.js',
+  'package/server/out/database-drivers.js',
   'package/server/out/lib.es5.d.ts',
 ]
 // About 5.6 MB today; source maps or a node_modules folder would pass 9 MB.

@@ -54,6 +54,7 @@ const REQUIRED = [
   'extension/client/out/extension.js',
   'extension/server/out/server.js',
   'extension/server/out/cli.js',
+  'extension/server/out/database-drivers.js',
   'extension/server/out/lib.es5.d.ts',
   'extension/server/out/node_modules/better-sqlite3/lib/index.js',
   'extension/server/out/node_modules/better-sqlite3/build/Release/better_sqlite3.node',

@@ -3,12 +3,13 @@
 // (MariaDB `max_statement_time`, MySQL `max_execution_time`), and rows streamed one at a time: at
 // `rowCap + 1` the rest is dropped and the statement is stopped with `KILL QUERY` from a side session.
 // Bindings go to mysql2 untouched, as knex's mysql2 dialect passes them.
-import * as mysql from 'mysql2'
+import type * as mysql from 'mysql2'
 import { explainStatement } from '../explain/explain-statement'
 import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
 import { mysqlStatementPlan } from '../explain/statement-plan'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { cancelled, DatabaseError, mysqlError, type Endpoint } from './database-errors'
+import { mysql2Package } from './drivers'
 import {
   lockWaitMs,
   statementTimeout,
@@ -184,7 +185,7 @@ export class MysqlExecutor implements StatementExecutor {
 
 function connect(settings: mysql.ConnectionOptions): Promise<mysql.Connection> {
   return new Promise((resolve, reject) => {
-    const connection = mysql.createConnection(settings)
+    const connection = mysql2Package().createConnection(settings)
     // A connection lost between statements surfaces as the next query's error, not as a crash.
     connection.on('error', () => undefined)
     connection.connect((error) => (error ? reject(error) : resolve(connection)))

@@ -2,12 +2,13 @@
 // one `BEGIN READ ONLY` transaction that is always rolled back, a `statement_timeout` that the server
 // enforces, and rows read through a server-side cursor so at most `rowCap + 1` rows of a statement
 // ever reach this process. Bindings go to `pg` untouched, as knex's pg dialect passes them.
-import { Client, type ClientConfig, type QueryConfig, type QueryResult } from 'pg'
+import type { Client, ClientConfig, QueryConfig, QueryResult } from 'pg'
 import { explainStatement } from '../explain/explain-statement'
 import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
 import { postgresStatementPlan } from '../explain/statement-plan'
 import type { Row, StatementExecutor } from '../query/runtime'
 import { cancelled, postgresError, type Endpoint } from './database-errors'
+import { pgPackage } from './drivers'
 import {
   lockWaitMs,
   statementTimeout,
@@ -75,7 +76,7 @@ export class PostgresExecutor implements StatementExecutor {
       connectionTimeoutMillis: timeoutMs,
       application_name: 'lucid-lens preview',
     }
-    const pg = new Client(config)
+    const pg = new (pgPackage().Client)(config)
     // A connection lost between statements surfaces as the next query's error, not as a crash.
     pg.on('error', () => undefined)
     try {
@@ -161,7 +162,7 @@ export class PostgresExecutor implements StatementExecutor {
     this.cancelRequested = true
     const running = this.inFlight
     if (!running) return
-    const side = new Client(this.config)
+    const side = new (pgPackage().Client)(this.config)
     side.on('error', () => undefined)
     try {
       await side.connect()

@@ -1,7 +1,8 @@
 // Per-preview state shared by every builder: the knex compiler, the executor, the statement log
 // and the preload queue. Statements are compiled with knex exactly as Lucid compiles them, then
 // handed to the executor, which never reads more than `rowCap + 1` rows.
-import { knex, type Knex } from 'knex'
+import type { Knex } from 'knex'
+import { knexPackage } from '../connection/drivers'
 import { isSketch } from '../connection/sketch-executor'
 import type { ExplainMode, StatementPlan } from '../explain/plan-tree'
 import type { ModelInstance } from './model-instance'
@@ -36,7 +37,7 @@ const compilers = new Map<string, Knex>()
 export function compilerFor(client: string): Knex {
   let compiler = compilers.get(client)
   if (!compiler) {
-    compiler = knex({ client, useNullAsDefault: true })
+    compiler = knexPackage().knex({ client, useNullAsDefault: true })
     compilers.set(client, compiler)
   }
   return compiler

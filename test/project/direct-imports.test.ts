@@ -7,6 +7,7 @@ import * as path from 'node:path'
 import { test, type TestContext } from 'node:test'
 import ts from 'typescript'
 import { DirectImports } from '../../server/src/project/direct-imports'
+import { withAdonisDefaults } from '../../server/src/project/project'
 import { ProjectService } from '../../server/src/project/project-service'
 import { createTempApp, POST_MODEL, type TempApp } from '../support/temp-app'
 
@@ -38,15 +39,7 @@ function setUp(t: TestContext, files: Record<string, string>): Setup {
   const configPath = app.file('tsconfig.json')
   const read = ts.readConfigFile(configPath, ts.sys.readFile)
   const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, app.root, undefined, configPath)
-  const options: ts.CompilerOptions = {
-    ...parsed.options,
-    noEmit: true,
-    noLib: true,
-    types: [],
-    allowJs: false,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-  }
+  const options = withAdonisDefaults(ts, parsed)
   const fileSet = new Set(parsed.fileNames.map((f) => path.normalize(f)))
   return { app, options, direct: new DirectImports(ts, fileSet, options, app.root) }
 }

@@ -310,7 +310,7 @@ type CachingHost = TS.LanguageServiceHost &
  * format in package.json on every program update. It also covers v6 apps whose tsconfig extends
  * `@adonisjs/tsconfig`, which is missing before `npm install`.
  */
-function withAdonisDefaults(ts: TsModule, parsed: TS.ParsedCommandLine): TS.CompilerOptions {
+export function withAdonisDefaults(ts: TsModule, parsed: TS.ParsedCommandLine): TS.CompilerOptions {
   return {
     ...parsed.options,
     noEmit: true,

@@ -82,6 +82,33 @@ export function labelsAndPatterns({ Tag: renamed }: { Tag: number }) {
   return other
 }
 
+declare function rel(target: () => unknown): PropertyDecorator & MethodDecorator
+declare function inject(target: unknown): ParameterDecorator
+const k = 'key'
+
+export class Decorated {
+  // The checker resolves a decorator at the class, and a computed name outside the method.
+  @rel(() => Tag) load(Tag: string) {
+    return Tag
+  }
+  method(@inject(Sticker) Sticker: number) {
+    return Sticker
+  }
+  [k](k: number) {
+    return k
+  }
+}
+
+export enum Kind {
+  Tag = 'u',
+  Admin = Tag,
+}
+
+export function defaultSeesBody(m = Chip) {
+  return m
+  class Chip {}
+}
+
 export const expression = class Tag {
   self = Tag
 }

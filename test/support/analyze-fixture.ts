@@ -1,7 +1,7 @@
 // Runs the analysis over a fixture folder the way the CLI and server do: one project per tsconfig.
 import * as path from 'node:path'
 import ts from 'typescript'
-import { ALL_CODES, type Finding } from '../../server/src/analysis'
+import { OFF_BY_DEFAULT_CODES, type Finding } from '../../server/src/analysis'
 import { ProjectService } from '../../server/src/project/project-service'
 
 export interface FileFindings {
@@ -10,11 +10,9 @@ export interface FileFindings {
   findings: Finding[]
 }
 
-/** Off-by-default codes: the fixtures' markers expect them too. */
-export const EVERY_HINT = ALL_CODES.filter((c) => c.offByDefault).map((c) => c.code)
-
 export function analyzeFolder(folder: string): FileFindings[] {
-  const service = new ProjectService(ts, { hints: EVERY_HINT })
+  // Off-by-default codes too: the fixtures' markers expect them.
+  const service = new ProjectService(ts, { hints: OFF_BY_DEFAULT_CODES })
   const out: FileFindings[] = []
   for (const project of service.discover(folder)) {
     for (const file of project.sourceFiles()) {

@@ -104,7 +104,11 @@ export type FindingKind = keyof typeof CODES
 
 export const ALL_CODES: FindingCodeInfo[] = Object.values(CODES)
 
-const OFF_BY_DEFAULT = new Set(ALL_CODES.filter((c) => c.offByDefault).map((c) => c.code))
+/** The codes shown only when a severity setting names them (LL503). */
+export const OFF_BY_DEFAULT_CODES: readonly string[] = ALL_CODES.filter((c) => c.offByDefault).map(
+  (c) => c.code,
+)
+const OFF_BY_DEFAULT = new Set(OFF_BY_DEFAULT_CODES)
 
 /** Hints nobody asked for (LL503): shown only when a severity setting names the code. */
 export function isOffByDefault(code: string): boolean {

@@ -1,5 +1,13 @@
 export { analyzeFile, type AnalysisOptions } from './analyze-file'
-export { ALL_CODES, CODES, SCHEMA_CODES, isOffByDefault, type FindingKind, type Severity } from './codes'
+export {
+  ALL_CODES,
+  CODES,
+  OFF_BY_DEFAULT_CODES,
+  SCHEMA_CODES,
+  isOffByDefault,
+  type FindingKind,
+  type Severity,
+} from './codes'
 export type { Finding, RelatedLocation } from './finding'
 export { detectGeneration, generationOf, type DetectedGeneration } from './lucid-version'
 export type { LucidModel, ModelColumn, ModelRelation } from './lucid-model'

@@ -44,7 +44,9 @@ const MAX_HOPS = 8
  * checker can tell.
  */
 export function resolveStatically(ts: TsModule, program: TS.Program, node: TS.Node): Resolution | undefined {
-  if (!ts.isIdentifier(node) || !isReference(ts, node)) return undefined
+  // A script (no import or export) shares its top level with every other script: the checker's.
+  if (!ts.isIdentifier(node) || !isReference(ts, node) || !ts.isExternalModule(node.getSourceFile()))
+    return undefined
   const scoped = scopeOf(ts, node)
   if (scoped === 'unsure') return undefined
   const found: Resolution | undefined =
@@ -141,7 +143,16 @@ function isReference(ts: TsModule, node: TS.Identifier): boolean {
   const parent = node.parent as TS.Node & { name?: TS.Node; label?: TS.Node; propertyName?: TS.Node }
   if (parent.name === node || parent.label === node || parent.propertyName === node) return false
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false
-  return !(ts.isQualifiedName(parent) && parent.right === node)
+  if (ts.isQualifiedName(parent) && parent.right === node) return false
+  // `import('./x').A.B` names members of another module; a JSX tag may be an intrinsic element.
+  let entity: TS.Node = parent
+  while (ts.isQualifiedName(entity)) entity = entity.parent
+  if (ts.isImportTypeNode(entity)) return false
+  return !(
+    ts.isJsxOpeningElement(parent) ||
+    ts.isJsxSelfClosingElement(parent) ||
+    ts.isJsxClosingElement(parent)
+  )
 }
 
 function isTypePosition(ts: TsModule, node: TS.Identifier): boolean {
@@ -167,19 +178,35 @@ type Scoped = { declaration: TS.Declaration } | 'top level' | 'unsure'
 function scopeOf(ts: TsModule, node: TS.Identifier): Scoped {
   const name = node.text
   const roles = scopeRoles(ts)
-  for (let current: TS.Node = node.parent; ; current = current.parent) {
+  // The child the walk came up from: a function's parameters are visible from its parameters, body
+  // and return type only (not from its decorators or a computed name), as in the checker.
+  let last: TS.Node = node
+  for (let current: TS.Node = node.parent; ; last = current, current = current.parent) {
     let bound: Local | undefined
     switch (roles.get(current.kind)) {
       case 'file':
         return 'top level'
+      case 'decorator': {
+        // The checker resolves a decorator at the class: past the parameter and the member it decorates.
+        let at = current
+        if (ts.isParameter(at.parent)) at = at.parent
+        if (ts.isClassElement(at.parent) || ts.isClassDeclaration(at.parent)) at = at.parent
+        current = at
+        break
+      }
       case 'block':
         bound = cached(blockScopes, current, () => blockNames(ts, current as TS.Block | TS.CaseBlock)).get(
           name,
         )
         break
-      case 'function':
-        bound = cached(functionScopes, current, () => functionNames(ts, current as FunctionScope)).get(name)
+      case 'function': {
+        const fn = current as FunctionScope
+        if (!(ts.isParameter(last) || last === fn.body || last === fn.type)) break
+        // A parameter's default sees the body's own functions and classes (the body is no scope of its own).
+        if (ts.isParameter(last) && declaresInBody(ts, fn, name)) return 'unsure'
+        bound = cached(functionScopes, fn, () => functionNames(ts, fn)).get(name)
         break
+      }
       case 'class': {
         const cls = current as TS.ClassLikeDeclaration
         if (ts.isClassExpression(cls) && cls.name) return 'unsure'
@@ -204,7 +231,7 @@ function scopeOf(ts: TsModule, node: TS.Identifier): Scoped {
   }
 }
 
-type ScopeRole = 'file' | 'block' | 'function' | 'class' | 'loop' | 'catch' | 'opaque'
+type ScopeRole = 'file' | 'block' | 'function' | 'class' | 'loop' | 'catch' | 'decorator' | 'opaque'
 
 const rolesCache = new WeakMap<TsModule, Map<TS.SyntaxKind, ScopeRole>>()
 
@@ -234,6 +261,7 @@ function scopeRoles(ts: TsModule): Map<TS.SyntaxKind, ScopeRole> {
     [K.ForInStatement, 'loop'],
     [K.ForOfStatement, 'loop'],
     [K.CatchClause, 'catch'],
+    [K.Decorator, 'decorator'],
     // Signatures and function types, namespaces, static blocks, `with`, type-level scopes.
     ...[
       K.MethodSignature,
@@ -244,6 +272,7 @@ function scopeRoles(ts: TsModule): Map<TS.SyntaxKind, ScopeRole> {
       K.ConstructorType,
       K.JSDocFunctionType,
       K.ModuleBlock,
+      K.EnumDeclaration,
       K.ModuleDeclaration,
       K.ClassStaticBlockDeclaration,
       K.WithStatement,
@@ -335,6 +364,18 @@ function functionNames(ts: TsModule, fn: FunctionScope): Locals {
   return names
 }
 
+/** A `function` or `class` the body declares at its top, by name. */
+function declaresInBody(ts: TsModule, fn: FunctionScope, name: string): boolean {
+  const body = fn.body
+  return (
+    !!body &&
+    ts.isBlock(body) &&
+    body.statements.some(
+      (s) => (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name?.text === name,
+    )
+  )
+}
+
 const spellsVarCache = new WeakMap<TS.SourceFile, boolean>()
 
 /** Whether the word `var` occurs in a file (in a comment or string too: never a miss). */
@@ -406,9 +447,11 @@ function readTable(ts: TsModule, file: TS.SourceFile): ModuleTable {
       if (ambient) opaque(statement.name, exported, isDefault)
       else declare(statement, exported, isDefault)
     } else if (ts.isVariableStatement(statement)) {
+      // A top-level `var` may be declared again in a nested block, earlier: the checker's.
+      const blockScoped = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) !== 0
       for (const decl of statement.declarationList.declarations) {
         if (!ts.isIdentifier(decl.name)) for (const name of boundNames(ts, decl.name)) opaque(name, exported)
-        else if (ambient) opaque(decl.name, exported)
+        else if (ambient || !blockScoped) opaque(decl.name, exported)
         else declare(decl, exported, false)
       }
     } else if (ts.isExportAssignment(statement)) {

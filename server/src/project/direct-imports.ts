@@ -55,6 +55,8 @@ export class DirectImports {
   }
 
   private lookUp(specifier: string, dir: string): TS.ResolvedModuleWithFailedLookupLocations | undefined {
+    // `moduleSuffixes` (`[".ios", ""]`) makes TypeScript try `post.ios.ts` before `post.ts`.
+    if (this.options.moduleSuffixes?.some((suffix) => suffix !== '')) return undefined
     const target = this.targetPath(specifier, dir)
     const file = target === undefined ? undefined : firstTry(target.path, target.addsExtension)
     if (file === undefined || !this.files.has(file)) return undefined

@@ -49,7 +49,12 @@ export class ModuleResolver {
     sourceFile: TS.SourceFile,
   ): TS.ResolvedModuleWithFailedLookupLocations[] {
     const ts = this.ts
-    const direct = literals.map((literal) => this.direct.resolve(literal.text, containingFile))
+    // A referenced project's file resolves with that project's options; a package's declaration
+    // files import other packages: neither can be answered from this project's file list.
+    const skipDirect = redirected !== undefined || /[\\/]node_modules[\\/]/.test(containingFile)
+    const direct = literals.map((literal) =>
+      skipDirect ? undefined : this.direct.resolve(literal.text, containingFile),
+    )
     const modes = literals.map((literal, i) =>
       direct[i] ? undefined : ts.getModeForUsageLocation(sourceFile, literal, options),
     )

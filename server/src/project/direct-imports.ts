@@ -179,42 +179,53 @@ function mapImport(imports: Record<string, unknown>, specifier: string): string 
  * pattern's prefix and suffix overlap in the specifier (TypeScript matches those, oddly).
  */
 function importPattern(keys: string[], specifier: string): { key: string; star: string } | undefined {
-  let best: { key: string; prefix: string; suffix: string } | undefined
+  let best: StarPattern | undefined
   let folder = ''
   for (const key of keys) {
-    const star = key.indexOf('*')
-    if (star < 0) {
+    if (!key.includes('*')) {
       if (key.endsWith('/') && specifier.startsWith(key) && key.length > folder.length) folder = key
       continue
     }
-    if (key.indexOf('*', star + 1) >= 0) continue
-    const prefix = key.slice(0, star)
-    const suffix = key.slice(star + 1)
-    if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix)) continue
-    const longer = !best || prefix.length > best.prefix.length
-    if (longer || (prefix.length === best?.prefix.length && key.length > best.key.length))
-      best = { key, prefix, suffix }
+    const pattern = starPattern(key)
+    if (!pattern || !specifier.startsWith(pattern.prefix) || !specifier.endsWith(pattern.suffix)) continue
+    const longer = !best || pattern.prefix.length > best.prefix.length
+    if (longer || (pattern.prefix.length === best?.prefix.length && key.length > best.key.length))
+      best = pattern
   }
   if (!best || folder.length > best.prefix.length + 1 || specifier.length < best.key.length - 1)
     return undefined
-  return { key: best.key, star: specifier.slice(best.prefix.length, specifier.length - best.suffix.length) }
+  return { key: best.key, star: starText(best, specifier) }
 }
 
 /** The key a specifier matches: itself, else the one-`*` pattern with the longest prefix. */
 function bestMatch(keys: string[], specifier: string): { key: string; star?: string } | undefined {
   if (keys.includes(specifier)) return { key: specifier }
-  let best: { key: string; prefix: string; suffix: string } | undefined
+  let best: StarPattern | undefined
   for (const key of keys) {
-    const star = key.indexOf('*')
-    if (star < 0 || key.indexOf('*', star + 1) >= 0) continue
-    const prefix = key.slice(0, star)
-    const suffix = key.slice(star + 1)
-    if (specifier.length < key.length - 1 || !specifier.startsWith(prefix) || !specifier.endsWith(suffix))
-      continue
-    if (!best || prefix.length > best.prefix.length) best = { key, prefix, suffix }
+    const pattern = starPattern(key)
+    if (!pattern || specifier.length < key.length - 1) continue
+    if (!specifier.startsWith(pattern.prefix) || !specifier.endsWith(pattern.suffix)) continue
+    if (!best || pattern.prefix.length > best.prefix.length) best = pattern
   }
-  if (!best) return undefined
-  return { key: best.key, star: specifier.slice(best.prefix.length, specifier.length - best.suffix.length) }
+  return best && { key: best.key, star: starText(best, specifier) }
+}
+
+interface StarPattern {
+  key: string
+  prefix: string
+  suffix: string
+}
+
+/** A key with one `*`, split around it; undefined for a key with none or several. */
+function starPattern(key: string): StarPattern | undefined {
+  const star = key.indexOf('*')
+  if (star < 0 || key.indexOf('*', star + 1) >= 0) return undefined
+  return { key, prefix: key.slice(0, star), suffix: key.slice(star + 1) }
+}
+
+/** What the `*` of a matching pattern stands for in the specifier. */
+function starText(pattern: StarPattern, specifier: string): string {
+  return specifier.slice(pattern.prefix.length, specifier.length - pattern.suffix.length)
 }
 
 /** A target TypeScript accepts: inside the package, no `.`, `..` or node_modules segment after `./`. */

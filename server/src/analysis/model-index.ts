@@ -101,7 +101,7 @@ export class ModelIndex {
    * What a name refers to: read off the files' imports and exports when their syntax settles it
    * (see static-resolve.ts), else from the checker.
    */
-  resolve(node: TS.Node): Resolution {
+  private resolve(node: TS.Node): Resolution {
     return resolveStatically(this.ts, this.program, node) ?? resolveName(this.ts, this.checker, node)
   }
 
